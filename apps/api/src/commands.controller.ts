@@ -1,0 +1,72 @@
+import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { CommandOutcome } from '../../../libs/application';
+import { validateEnvelope } from '../../../libs/domain';
+import { ExecuteCommand } from './execute-commands';
+import { httpStatusOf } from './http-status';
+import { commandBodySchema, commandOutcomeSchema } from './openapi';
+
+export const MAX_BATCH = 1000;
+
+@ApiTags('commands')
+@Controller('api/commands')
+export class CommandsController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Send one command envelope, or an array of up to 1,000 processed in order',
+    description:
+      'Each envelope is answered with its status: accepted, duplicate (same commandId seen before: the original result) or rejected (nothing appended). ' +
+      'HTTP 200 when every envelope was accepted or duplicate; otherwise the status of the first refusal (400 invalid, 404 unknown, 409 conflict, 422 business rule).',
+  })
+  @ApiBody({ schema: commandBodySchema })
+  @ApiResponse({ status: 200, description: 'Every envelope accepted or duplicate', schema: commandOutcomeSchema })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: malformed JSON, unknown type, missing or ill-typed fields' })
+  @ApiResponse({ status: 422, description: 'A business rule refused the command (stable error code)' })
+  async send(@Body() body: unknown, @Res({ passthrough: true }) response: Response): Promise<CommandOutcome | CommandOutcome[]> {
+    if (Array.isArray(body)) {
+      if (body.length === 0 || body.length > MAX_BATCH) {
+        response.status(400);
+        return invalidBatch(body.length);
+      }
+      const outcomes: CommandOutcome[] = [];
+      for (const item of body) outcomes.push(await this.execute(item));
+      response.status(statusOf(outcomes));
+      return outcomes;
+    }
+    const outcome = await this.execute(body);
+    response.status(statusOf([outcome]));
+    return outcome;
+  }
+
+  private async execute(input: unknown): Promise<CommandOutcome> {
+    const validated = validateEnvelope(input);
+    if (!validated.ok) return { commandId: commandIdOf(input), status: 'rejected', error: validated.error };
+    return this.commandBus.execute<ExecuteCommand, CommandOutcome>(new ExecuteCommand(validated.value));
+  }
+}
+
+const statusOf = (outcomes: CommandOutcome[]): number => {
+  const refused = outcomes.find((o) => o.status === 'rejected');
+  return refused?.error ? httpStatusOf(refused.error.code) : 200;
+};
+
+/** Echo the commandId of an invalid envelope when it is a usable string, so the client can match answers. */
+const commandIdOf = (input: unknown): string => {
+  const id = input && typeof input === 'object' ? (input as Record<string, unknown>)['commandId'] : undefined;
+  return typeof id === 'string' && id.length <= 128 ? id : '';
+};
+
+const invalidBatch = (length: number): CommandOutcome => ({
+  commandId: '',
+  status: 'rejected',
+  error: {
+    code: 'VALIDATION_FAILED',
+    message: length === 0 ? 'The batch is empty: send one envelope or an array of 1 to 1,000.' : `A batch holds at most ${MAX_BATCH} envelopes, not ${length}.`,
+    details: { size: length, max: MAX_BATCH },
+  },
+});

@@ -1,0 +1,16 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Runtime } from '../../../libs/application';
+import { RUNTIME } from './tokens';
+
+@ApiTags('operations')
+@Controller('api/health')
+export class HealthController {
+  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Liveness and the event log head' })
+  async health(): Promise<Record<string, unknown>> {
+    return { status: 'ok', profile: 'embedded', eventLog: { headPosition: await this.runtime.store.headPosition() } };
+  }
+}

@@ -1,0 +1,75 @@
+import { SingleBar, Presets } from 'cli-progress';
+import { ConfigError, loadConfig, openEmbedded } from '../../../libs/application';
+import { importCommands } from './import-commands';
+
+const USAGE = `Alvéole operator tools
+
+Usage:
+  npm run cli -- import <file.jsonl>   import command envelopes (one JSON object per line)
+  npm run cli -- verify [--cae <caeId>] check the hash chain of the event log, per CAE
+
+The data directory is DATA_DIR (default ./data), as for npm start.`;
+
+const runImport = async (file: string | undefined): Promise<number> => {
+  if (!file) {
+    console.error(USAGE);
+    return 2;
+  }
+  const runtime = openEmbedded(loadConfig().dataDir);
+  const bar = new SingleBar({ format: 'import [{bar}] {percentage}% | {accepted} accepted, {duplicate} duplicate, {rejected} rejected', hideCursor: true }, Presets.shades_classic);
+  bar.start(100, 0, { accepted: 0, duplicate: 0, rejected: 0 });
+  try {
+    const summary = await importCommands(file, runtime.commands, ({ bytesRead, totalBytes, summary: s }) =>
+      bar.update(totalBytes === 0 ? 100 : Math.floor((bytesRead / totalBytes) * 100), { accepted: s.accepted, duplicate: s.duplicate, rejected: s.rejected }),
+    );
+    bar.update(100, summary);
+    bar.stop();
+    console.log(`\n${summary.lines} commands: ${summary.accepted} accepted, ${summary.duplicate} duplicate, ${summary.rejected} rejected`);
+    for (const e of summary.errors) console.log(`  line ${e.line}${e.commandId ? ` (${e.commandId})` : ''}: ${e.error.code} — ${e.error.message}`);
+    if (summary.rejected > summary.errors.length) console.log(`  … and ${summary.rejected - summary.errors.length} more rejected`);
+    return summary.rejected > 0 ? 1 : 0;
+  } finally {
+    bar.stop();
+    await runtime.close();
+  }
+};
+
+const runVerify = async (args: string[]): Promise<number> => {
+  const caeIndex = args.indexOf('--cae');
+  const caeId = caeIndex >= 0 ? args[caeIndex + 1] : undefined;
+  const runtime = openEmbedded(loadConfig().dataDir);
+  try {
+    const report = await runtime.store.verify(caeId ? { caeId } : {});
+    for (const cae of report.caes)
+      console.log(
+        cae.ok
+          ? `${cae.caeId}: ok, ${cae.events} events, head ${cae.head.slice(0, 16)}…`
+          : `${cae.caeId}: BROKEN at position ${cae.firstBrokenPosition} (${cae.events} events)`,
+      );
+    console.log(report.ok ? `Hash chain intact: ${report.events} events.` : `Hash chain broken: first broken position ${report.firstBrokenPosition}.`);
+    return report.ok ? 0 : 1;
+  } finally {
+    await runtime.close();
+  }
+};
+
+const main = async (argv: string[]): Promise<number> => {
+  const [command, ...args] = argv;
+  switch (command) {
+    case 'import':
+      return runImport(args[0]);
+    case 'verify':
+      return runVerify(args);
+    default:
+      console.error(USAGE);
+      return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
+  }
+};
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,4 @@
+export * from './src/command-service';
+export * from './src/sealing';
+export * from './src/runtime';
+export * from './src/config';

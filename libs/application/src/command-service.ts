@@ -1,0 +1,213 @@
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  decide,
+  evolveAssociate,
+  evolveCae,
+  evolveEntrepreneur,
+  evolveInvoiceSeries,
+  findDocument,
+  initialAssociateState,
+  initialCaeState,
+  initialEntrepreneurState,
+  initialInvoiceSeriesState,
+  occurredOn,
+  planOf,
+  refuse,
+  SCHEMA_VERSION,
+  upcast,
+  associateStream,
+  caeStream,
+  entrepreneurStream,
+  invoiceSeriesStream,
+  type CommandEnvelope,
+  type DecisionState,
+  type DomainError,
+  type DomainEvent,
+  type PlannedEvent,
+} from '../../domain';
+import {
+  canonicalJson,
+  DuplicateCommandError,
+  WrongExpectedRevisionError,
+  type EventStore,
+  type EventToAppend,
+  type StreamAppend,
+} from '../../event-store';
+import type { KeyStore } from '../../personal-data';
+import { sealPersonalFields } from './sealing';
+import type { PersonalDataVault } from '../../personal-data';
+
+export type CommandStatus = 'accepted' | 'duplicate' | 'rejected';
+
+export interface AppendedEvent {
+  type: string;
+  streamId: string;
+  revision: number;
+  position?: number;
+}
+
+export interface CommandOutcome {
+  commandId: string;
+  status: CommandStatus;
+  events?: AppendedEvent[];
+  result?: Record<string, unknown>;
+  error?: DomainError;
+}
+
+/** What is stored with the command, so a retry answers exactly what the first call answered. */
+interface StoredResult {
+  type: string;
+  events: AppendedEvent[];
+  result: Record<string, unknown>;
+}
+
+export interface CommandServiceOptions {
+  /** Attempts on optimistic-concurrency conflicts before answering CONCURRENCY_CONFLICT. */
+  maxAttempts?: number;
+  now?: () => Date;
+}
+
+interface Loaded<S> {
+  state: S;
+  revision: number;
+}
+
+/**
+ * Handles one command: read the aggregates it needs → decide → seal personal data → append with the
+ * expected revision of every stream written, atomically with the command's record. Conflicts are retried.
+ */
+export class CommandService {
+  private readonly maxAttempts: number;
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly vault: PersonalDataVault,
+    private readonly keys: KeyStore,
+    options: CommandServiceOptions = {},
+  ) {
+    this.maxAttempts = options.maxAttempts ?? 100;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async handle(envelope: CommandEnvelope): Promise<CommandOutcome> {
+    const { commandId, command } = envelope;
+    const fingerprint = createHash('sha256').update(canonicalJson(command)).digest('hex');
+    for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
+      const previous = await this.store.findCommand(commandId);
+      if (previous) {
+        if (previous.fingerprint !== fingerprint)
+          return rejected(commandId, refuse('COMMAND_ID_REUSED', `commandId "${commandId}" was already used for a different command.`).error);
+        const stored = previous.result as StoredResult;
+        return { commandId, status: 'duplicate', events: stored.events, result: stored.result };
+      }
+      const { state, revisions } = await this.load(envelope);
+      const now = this.now();
+      const today = now.toISOString().slice(0, 10);
+      const decision = decide(command, state, { today });
+      if (!decision.ok) return rejected(commandId, decision.error);
+      if (command.type === 'ForgetPerson') await this.keys.destroy(command.data.caeId, command.data.personId);
+
+      const appends = await this.toAppends(envelope, decision.value.events, revisions, now);
+      const events: AppendedEvent[] = appends.flatMap((a) =>
+        a.events.map((e, i) => ({ type: e.type, streamId: a.streamId, revision: (revisions.get(a.streamId) ?? -1) + 1 + i })),
+      );
+      const stored: StoredResult = { type: command.type, events, result: decision.value.result };
+      try {
+        const outcome = await this.store.appendToStreams(appends, { commandId, fingerprint, result: stored });
+        const positions = new Map(outcome.events.map((e) => [`${e.streamId}@${e.revision}`, e.position]));
+        return {
+          commandId,
+          status: 'accepted',
+          events: events.map((e) => ({ ...e, position: positions.get(`${e.streamId}@${e.revision}`)! })),
+          result: decision.value.result,
+        };
+      } catch (error) {
+        if (error instanceof WrongExpectedRevisionError) {
+          await backoff(attempt);
+          continue;
+        }
+        if (error instanceof DuplicateCommandError) continue;
+        throw error;
+      }
+    }
+    return rejected(
+      commandId,
+      refuse('CONCURRENCY_CONFLICT', `Too many concurrent changes to the same records; the command was not applied. Send it again.`).error,
+    );
+  }
+
+  /** Commands of a batch run in order, each on the state the previous ones left. */
+  async handleAll(envelopes: CommandEnvelope[]): Promise<CommandOutcome[]> {
+    const outcomes: CommandOutcome[] = [];
+    for (const envelope of envelopes) outcomes.push(await this.handle(envelope));
+    return outcomes;
+  }
+
+  private async load(envelope: CommandEnvelope): Promise<{ state: DecisionState; revisions: Map<string, number> }> {
+    const plan = planOf(envelope.command);
+    const revisions = new Map<string, number>();
+    const read = async <S>(streamId: string, initial: S, evolve: (s: S, e: DomainEvent) => S): Promise<Loaded<S> & { events: DomainEvent[] }> => {
+      const recorded = await this.store.readStream(streamId);
+      const events = recorded.map((r) => upcast(r.type, r.schemaVersion, r.data));
+      revisions.set(streamId, recorded.length > 0 ? recorded[recorded.length - 1]!.revision : -1);
+      return { state: events.reduce(evolve, initial), revision: revisions.get(streamId)!, events };
+    };
+
+    const state: DecisionState = { cae: (await read(caeStream(plan.caeId), initialCaeState(), evolveCae)).state };
+    let entrepreneurId = plan.entrepreneurId;
+    if (plan.document) {
+      const series = await read(invoiceSeriesStream(plan.caeId, plan.document.seriesYear), initialInvoiceSeriesState(), evolveInvoiceSeries);
+      const document = findDocument(series.events, plan.document.number);
+      if (document) {
+        state.document = document;
+        entrepreneurId = document.entrepreneurId;
+      }
+    }
+    if (entrepreneurId !== undefined)
+      state.entrepreneur = (await read(entrepreneurStream(plan.caeId, entrepreneurId), initialEntrepreneurState(), evolveEntrepreneur)).state;
+    if (plan.seriesYear !== undefined)
+      state.series = (await read(invoiceSeriesStream(plan.caeId, plan.seriesYear), initialInvoiceSeriesState(), evolveInvoiceSeries)).state;
+    if (plan.associateId !== undefined)
+      state.associate = (await read(associateStream(plan.caeId, plan.associateId), initialAssociateState(), evolveAssociate)).state;
+    return { state, revisions };
+  }
+
+  /** Groups the decided events by stream (first-appearance order), sealed and with their metadata. */
+  private async toAppends(envelope: CommandEnvelope, planned: PlannedEvent[], revisions: Map<string, number>, now: Date): Promise<StreamAppend[]> {
+    const byStream = new Map<string, EventToAppend[]>();
+    const recordedAt = now.toISOString();
+    for (const { streamId, event } of planned) {
+      const data = await sealPersonalFields(event, this.vault);
+      const toAppend: EventToAppend = {
+        eventId: randomUUID(),
+        type: event.type,
+        schemaVersion: SCHEMA_VERSION[event.type],
+        data,
+        metadata: {
+          caeId: envelope.command.data.caeId,
+          commandId: envelope.commandId,
+          causationId: envelope.causationId ?? envelope.commandId,
+          correlationId: envelope.correlationId ?? envelope.commandId,
+          actor: envelope.actor ?? 'anonymous',
+          occurredOn: occurredOn(event) ?? recordedAt.slice(0, 10),
+          recordedAt,
+        },
+      };
+      const list = byStream.get(streamId) ?? [];
+      list.push(toAppend);
+      byStream.set(streamId, list);
+    }
+    return [...byStream].map(([streamId, events]) => {
+      const revision = revisions.get(streamId);
+      if (revision === undefined) throw new Error(`Stream ${streamId} was written without being read first`);
+      return { streamId, events, expectedRevision: revision === -1 ? 'no_stream' : revision };
+    });
+  }
+}
+
+const rejected = (commandId: string, error: DomainError): CommandOutcome => ({ commandId, status: 'rejected', error });
+
+/** Small randomised pause so concurrent writers of one stream do not collide again in lockstep. */
+const backoff = (attempt: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * Math.min(20, attempt * 2))));

@@ -1,0 +1,38 @@
+import { isAbsolute, resolve } from 'node:path';
+
+/** The embedded profile's settings, read from the environment and checked before anything starts. */
+export interface EmbeddedConfig {
+  port: number;
+  dataDir: string;
+  /** Import a demo network into an empty data directory. */
+  demo: boolean;
+  /** Largest request body accepted by the API (bytes). */
+  bodyLimit: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n- ${problems.join('\n- ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): EmbeddedConfig => {
+  const problems: string[] = [];
+  const portText = env['PORT'] ?? '3000';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port < 1 || port > 65535) problems.push(`PORT must be a TCP port number (1–65535), got "${portText}"`);
+  const dataDirText = env['DATA_DIR'] ?? 'data';
+  if (dataDirText.trim() === '') problems.push('DATA_DIR must not be empty');
+  const demoText = (env['DEMO'] ?? 'on').toLowerCase();
+  if (!['on', 'off', 'true', 'false', '1', '0'].includes(demoText)) problems.push(`DEMO must be "on" or "off", got "${env['DEMO']}"`);
+  const bodyLimit = env['BODY_LIMIT'] ?? '10mb';
+  if (!/^\d+(kb|mb)?$/i.test(bodyLimit)) problems.push(`BODY_LIMIT must look like "10mb" or "512kb", got "${bodyLimit}"`);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port,
+    dataDir: isAbsolute(dataDirText) ? dataDirText : resolve(cwd, dataDirText),
+    demo: ['on', 'true', '1'].includes(demoText),
+    bodyLimit,
+  };
+};

@@ -1,0 +1,192 @@
+import type { ClientKind, IsoDate, VatRate, YearMonth } from '../commands';
+import { addDays } from '../dates';
+import type { DomainEvent } from '../events';
+import { money, ZERO, type Money } from '../money';
+
+/** What remains of an invoice at one VAT rate (for credit notes that cancel what remains). */
+export interface RateRemainder {
+  base: Money;
+  vat: Money;
+}
+
+export interface InvoiceState {
+  number: string;
+  issuedOn: IsoDate;
+  clientKind: ClientKind;
+  totalExclVat: Money;
+  totalInclVat: Money;
+  creditedExclVat: Money;
+  creditedInclVat: Money;
+  paid: Money;
+  paidExclVat: Money;
+  remainingByRate: Partial<Record<VatRate, RateRemainder>>;
+}
+
+export interface Cape {
+  firstSignedOn: IsoDate;
+  lastSignedOn: IsoDate;
+  /** Last day covered (inclusive). */
+  endsOn: IsoDate;
+  renewals: number;
+  totalMonths: number;
+}
+
+export interface Cesa {
+  signedOn: IsoDate;
+  associateDeadline: IsoDate;
+}
+
+/**
+ * An entrepreneur of one CAE across their integrations: contracts of the current integration, and the
+ * activity account's running sums (money belongs to the activity, it is not reset by a return).
+ */
+export interface EntrepreneurState {
+  /** Number of integrations so far (0: unknown to the CAE). */
+  integration: number;
+  integratedOn?: IsoDate;
+  exitedOn?: IsoDate;
+  sector?: string;
+  cape?: Cape;
+  cesa?: Cesa;
+  invoices: Record<string, InvoiceState>;
+  /** Cash received excl. VAT, by month received. */
+  cashExclVatByMonth: Record<YearMonth, Money>;
+  /** Expenses excl. VAT, by month incurred. */
+  expensesByMonth: Record<YearMonth, Money>;
+  salaryCost: Money;
+  salaryPeriods: Record<YearMonth, true>;
+}
+
+export const initialEntrepreneurState = (): EntrepreneurState => ({
+  integration: 0,
+  invoices: {},
+  cashExclVatByMonth: {},
+  expensesByMonth: {},
+  salaryCost: ZERO,
+  salaryPeriods: {},
+});
+
+const addTo = (byMonth: Record<YearMonth, Money>, month: YearMonth, amount: Money): Record<YearMonth, Money> => ({
+  ...byMonth,
+  [month]: (byMonth[month] ?? ZERO).plus(amount),
+});
+
+const withInvoice = (state: EntrepreneurState, invoice: InvoiceState): EntrepreneurState => ({
+  ...state,
+  invoices: { ...state.invoices, [invoice.number]: invoice },
+});
+
+export const evolveEntrepreneur = (state: EntrepreneurState, event: DomainEvent): EntrepreneurState => {
+  switch (event.type) {
+    case 'EntrepreneurIntegrated': {
+      const { cape: _cape, cesa: _cesa, exitedOn: _exitedOn, ...kept } = state;
+      return {
+        ...kept,
+        integration: event.data.integration,
+        integratedOn: event.data.integratedOn,
+        sector: event.data.activity.sector,
+        salaryPeriods: {},
+      };
+    }
+    case 'CapeSigned':
+      return {
+        ...state,
+        cape: {
+          firstSignedOn: event.data.signedOn,
+          lastSignedOn: event.data.signedOn,
+          endsOn: event.data.endsOn,
+          renewals: 0,
+          totalMonths: event.data.totalMonths,
+        },
+      };
+    case 'CapeRenewed':
+      return state.cape
+        ? {
+            ...state,
+            cape: {
+              ...state.cape,
+              lastSignedOn: event.data.renewedOn,
+              endsOn: event.data.endsOn,
+              renewals: event.data.renewal,
+              totalMonths: event.data.totalMonths,
+            },
+          }
+        : state;
+    case 'CesaSigned': {
+      // A CESA ends the CAPE in force: its last day is the day before the CESA.
+      const cape = state.cape && state.cape.endsOn >= event.data.signedOn ? { ...state.cape, endsOn: addDays(event.data.signedOn, -1) } : state.cape;
+      return {
+        ...state,
+        ...(cape ? { cape } : {}),
+        cesa: { signedOn: event.data.signedOn, associateDeadline: event.data.associateDeadline },
+      };
+    }
+    case 'EntrepreneurExited':
+      return { ...state, exitedOn: event.data.exitedOn };
+    case 'InvoiceIssued': {
+      const remainingByRate: Partial<Record<VatRate, RateRemainder>> = {};
+      for (const b of event.data.vatBreakdown) remainingByRate[b.vatRate] = { base: money(b.baseExclVat), vat: money(b.vat) };
+      return withInvoice(state, {
+        number: event.data.number,
+        issuedOn: event.data.issuedOn,
+        clientKind: event.data.client.kind,
+        totalExclVat: money(event.data.totalExclVat),
+        totalInclVat: money(event.data.totalInclVat),
+        creditedExclVat: ZERO,
+        creditedInclVat: ZERO,
+        paid: ZERO,
+        paidExclVat: ZERO,
+        remainingByRate,
+      });
+    }
+    case 'CreditNoteIssued': {
+      const invoice = state.invoices[event.data.invoiceNumber];
+      if (!invoice) return state;
+      const remainingByRate = { ...invoice.remainingByRate };
+      for (const b of event.data.vatBreakdown) {
+        const r = remainingByRate[b.vatRate] ?? { base: ZERO, vat: ZERO };
+        remainingByRate[b.vatRate] = { base: r.base.minus(b.baseExclVat), vat: r.vat.minus(b.vat) };
+      }
+      return withInvoice(state, {
+        ...invoice,
+        creditedExclVat: invoice.creditedExclVat.plus(event.data.totalExclVat),
+        creditedInclVat: invoice.creditedInclVat.plus(event.data.totalInclVat),
+        remainingByRate,
+      });
+    }
+    case 'PaymentRecorded': {
+      const invoice = state.invoices[event.data.invoiceNumber];
+      const next = invoice
+        ? withInvoice(state, {
+            ...invoice,
+            paid: invoice.paid.plus(event.data.amount),
+            paidExclVat: invoice.paidExclVat.plus(event.data.amountExclVat),
+          })
+        : state;
+      return { ...next, cashExclVatByMonth: addTo(next.cashExclVatByMonth, event.data.paidOn.slice(0, 7), money(event.data.amountExclVat)) };
+    }
+    case 'ExpenseRecorded':
+      return { ...state, expensesByMonth: addTo(state.expensesByMonth, event.data.incurredOn.slice(0, 7), money(event.data.amount)) };
+    case 'SalaryPaid':
+      return {
+        ...state,
+        salaryCost: state.salaryCost.plus(event.data.employerCost),
+        salaryPeriods: { ...state.salaryPeriods, [event.data.period]: true },
+      };
+    default:
+      return state;
+  }
+};
+
+/** Present in the CAE on day d: integratedOn ≤ d < exitedOn (API.md). */
+export const isPresentOn = (state: EntrepreneurState, d: IsoDate): boolean =>
+  state.integratedOn !== undefined && state.integratedOn <= d && (state.exitedOn === undefined || d < state.exitedOn);
+
+export const capeInForceOn = (state: EntrepreneurState, d: IsoDate): Cape | undefined =>
+  state.cape && isPresentOn(state, d) && state.cape.firstSignedOn <= d && d <= state.cape.endsOn ? state.cape : undefined;
+
+export const cesaInForceOn = (state: EntrepreneurState, d: IsoDate): Cesa | undefined =>
+  state.cesa && isPresentOn(state, d) && state.cesa.signedOn <= d ? state.cesa : undefined;
+
+/** What is still due on an invoice, incl. VAT. */
+export const dueOf = (invoice: InvoiceState): Money => invoice.totalInclVat.minus(invoice.creditedInclVat).minus(invoice.paid);

@@ -1,0 +1,43 @@
+import type { CaeState } from '../aggregates/cae';
+import type { AssociateState } from '../aggregates/associate';
+import type { EntrepreneurState } from '../aggregates/entrepreneur';
+import type { InvoiceSeriesState } from '../aggregates/invoice-series';
+import type { IsoDate } from '../commands';
+import type { DomainEvent, InvoiceNumberAssigned } from '../events';
+import { refuse, type Result } from '../errors';
+
+/** Everything a command is decided against, loaded from the streams its plan names (plan.ts). */
+export interface DecisionState {
+  cae: CaeState;
+  entrepreneur?: EntrepreneurState;
+  /** The series that receives a new document number (the year of the issue date). */
+  series?: InvoiceSeriesState;
+  associate?: AssociateState;
+  /** The invoice a payment or a credit note refers to, as registered in its series. */
+  document?: InvoiceNumberAssigned;
+}
+
+export interface DecisionContext {
+  /** Today's date, for facts that have no business date of their own (a CAE's registration, an erasure). */
+  today: IsoDate;
+}
+
+export interface PlannedEvent {
+  streamId: string;
+  event: DomainEvent;
+}
+
+export interface Decision {
+  events: PlannedEvent[];
+  /** What the client is told besides the events (an invoice number, totals…). */
+  result: Record<string, unknown>;
+}
+
+export type Decided = Result<Decision>;
+
+export const decided = (events: PlannedEvent[], result: Record<string, unknown> = {}): Decided => ({ ok: true, value: { events, result } });
+
+export const caeNotFound = (caeId: string) => refuse('NOT_FOUND', `CAE "${caeId}" is not registered.`, { caeId });
+
+export const entrepreneurNotFound = (caeId: string, entrepreneurId: string) =>
+  refuse('NOT_FOUND', `Entrepreneur "${entrepreneurId}" is not known in CAE "${caeId}".`, { caeId, entrepreneurId });

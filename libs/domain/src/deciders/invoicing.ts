@@ -1,0 +1,223 @@
+import { capeInForceOn, cesaInForceOn, dueOf, type InvoiceState } from '../aggregates/entrepreneur';
+import type { InvoiceSeriesState } from '../aggregates/invoice-series';
+import type { InvoiceLine, IssueCreditNote, IssueInvoice, IsoDate, RecordPayment, VatRate } from '../commands';
+import { addDays, yearOf } from '../dates';
+import { refuse } from '../errors';
+import type { InvoiceClient, PricedLine } from '../events';
+import { formatMoney, money, toCents } from '../money';
+import { priceLine, totalsOf } from '../pricing';
+import { entrepreneurStream, formatDocumentNumber, invoiceSeriesStream } from '../streams';
+import { caeNotFound, decided, entrepreneurNotFound, type Decided, type DecisionState } from './decision';
+
+export const DEFAULT_PAYMENT_TERM_DAYS = 30;
+export const DEFAULT_VAT_EXEMPTION_MENTION = 'TVA non applicable – exonération prévue par le code général des impôts';
+
+/** The next number of the series of the document's year, refusing a date earlier than the series' last. */
+const nextNumber = (caeId: string, issuedOn: IsoDate, series: InvoiceSeriesState | undefined) => {
+  const s = series ?? { lastSequence: 0 };
+  if (s.lastIssuedOn !== undefined && issuedOn < s.lastIssuedOn)
+    return refuse(
+      'INVOICE_DATE_BEFORE_LAST',
+      `The ${yearOf(issuedOn)} series already has a document issued on ${s.lastIssuedOn}; a new one cannot be dated ${issuedOn}.`,
+      { issuedOn, lastIssuedOn: s.lastIssuedOn },
+    );
+  const sequence = s.lastSequence + 1;
+  return { ok: true as const, sequence, number: formatDocumentNumber(yearOf(issuedOn), sequence), streamId: invoiceSeriesStream(caeId, yearOf(issuedOn)) };
+};
+
+const clientOf = (c: IssueInvoice['client']): InvoiceClient =>
+  c.kind === 'individual'
+    ? { kind: c.kind, individual: { name: c.name, ...(c.postalCode !== undefined ? { postalCode: c.postalCode } : {}) } }
+    : { kind: c.kind, name: c.name, ...(c.postalCode !== undefined ? { postalCode: c.postalCode } : {}) };
+
+export const issueInvoice = (c: IssueInvoice, s: DecisionState): Decided => {
+  if (!s.cae.registered) return caeNotFound(c.caeId);
+  const e = s.entrepreneur;
+  if (!e || e.integration === 0) return entrepreneurNotFound(c.caeId, c.entrepreneurId);
+  const cape = capeInForceOn(e, c.issuedOn);
+  const cesa = cesaInForceOn(e, c.issuedOn);
+  if (!cape && !cesa)
+    return refuse('NO_ACTIVE_CONTRACT', `${c.entrepreneurId} has no CAPE or CESA in force on ${c.issuedOn} and cannot invoice.`, { issuedOn: c.issuedOn });
+  const dueOn = c.dueOn ?? addDays(c.issuedOn, DEFAULT_PAYMENT_TERM_DAYS);
+  if (dueOn < c.issuedOn) return refuse('INVALID_DUE_DATE', `The due date ${dueOn} is before the issue date ${c.issuedOn}.`);
+  const numbering = nextNumber(c.caeId, c.issuedOn, s.series);
+  if (!numbering.ok) return numbering;
+  const lines = c.lines.map(priceLine);
+  const totals = totalsOf(lines);
+  const contract = cesa ? 'cesa' : 'cape';
+  const mention = contract === 'cape' && cape
+    ? {
+        capeMention: {
+          text: `Activité exercée dans le cadre d'un contrat d'appui au projet d'entreprise (CAPE, art. L127-1 du code de commerce) conclu avec ${s.cae.name}, jusqu'au ${cape.endsOn}.`,
+          caeName: s.cae.name,
+          capeEndsOn: cape.endsOn,
+        },
+      }
+    : {};
+  const exemption = lines.some((l) => l.vatRate === '0') ? { vatExemptionMention: c.vatExemptionMention ?? DEFAULT_VAT_EXEMPTION_MENTION } : {};
+  return decided(
+    [
+      {
+        streamId: numbering.streamId,
+        event: {
+          type: 'InvoiceNumberAssigned',
+          data: { caeId: c.caeId, number: numbering.number, sequence: numbering.sequence, document: 'invoice', issuedOn: c.issuedOn, entrepreneurId: c.entrepreneurId },
+        },
+      },
+      {
+        streamId: entrepreneurStream(c.caeId, c.entrepreneurId),
+        event: {
+          type: 'InvoiceIssued',
+          data: {
+            caeId: c.caeId,
+            entrepreneurId: c.entrepreneurId,
+            number: numbering.number,
+            issuedOn: c.issuedOn,
+            dueOn,
+            client: clientOf(c.client),
+            lines,
+            ...totals,
+            contract,
+            ...mention,
+            ...exemption,
+            sector: e.sector ?? '',
+          },
+        },
+      },
+    ],
+    { number: numbering.number, dueOn, totalExclVat: totals.totalExclVat, totalVat: totals.totalVat, totalInclVat: totals.totalInclVat, contract, ...mention },
+  );
+};
+
+/** The invoice a payment or credit note refers to, in the entrepreneur's activity. */
+const referencedInvoice = (c: { caeId: string; invoiceNumber: string }, s: DecisionState) => {
+  const invoice = s.document?.document === 'invoice' ? s.entrepreneur?.invoices[c.invoiceNumber] : undefined;
+  return invoice
+    ? { ok: true as const, invoice, entrepreneurId: s.document!.entrepreneurId }
+    : refuse('NOT_FOUND', `Invoice ${c.invoiceNumber} does not exist in CAE "${c.caeId}".`, { invoiceNumber: c.invoiceNumber });
+};
+
+/** Lines that cancel what remains of an invoice, one per VAT rate, to the cent. */
+const cancellingLines = (invoice: InvoiceState): PricedLine[] =>
+  (Object.entries(invoice.remainingByRate) as [VatRate, { base: ReturnType<typeof money>; vat: ReturnType<typeof money> }][])
+    .filter(([, r]) => r.base.greaterThan(0) || r.vat.greaterThan(0))
+    .map(([vatRate, r]) => ({
+      description: `Annulation de la facture ${invoice.number}`,
+      quantity: '1',
+      unitPrice: formatMoney(r.base),
+      vatRate,
+      totalExclVat: formatMoney(r.base),
+      vat: formatMoney(r.vat),
+      totalInclVat: formatMoney(r.base.plus(r.vat)),
+    }));
+
+const exceedsRemaining = (invoice: InvoiceState, lines: PricedLine[]): boolean => {
+  const byRate = new Map<VatRate, ReturnType<typeof money>>();
+  for (const l of lines) byRate.set(l.vatRate, (byRate.get(l.vatRate) ?? money(0)).plus(l.totalExclVat));
+  for (const [rate, base] of byRate) if (base.greaterThan(invoice.remainingByRate[rate]?.base ?? 0)) return true;
+  return false;
+};
+
+export const issueCreditNote = (c: IssueCreditNote, s: DecisionState): Decided => {
+  if (!s.cae.registered) return caeNotFound(c.caeId);
+  const ref = referencedInvoice(c, s);
+  if (!ref.ok) return ref;
+  const { invoice, entrepreneurId } = ref;
+  if (c.issuedOn < invoice.issuedOn)
+    return refuse('DATE_OUT_OF_ORDER', `A credit note cannot predate the invoice it corrects (${invoice.issuedOn}).`, { invoiceIssuedOn: invoice.issuedOn });
+  const lines = c.lines ? c.lines.map((l: InvoiceLine) => priceLine(l)) : cancellingLines(invoice);
+  const remainingInclVat = invoice.totalInclVat.minus(invoice.creditedInclVat);
+  if (lines.length === 0) return refuse('NOTHING_TO_CREDIT', `Invoice ${invoice.number} has already been entirely credited.`);
+  const totals = totalsOf(lines);
+  if (exceedsRemaining(invoice, lines) || money(totals.totalInclVat).greaterThan(remainingInclVat))
+    return refuse(
+      'CREDIT_NOTE_EXCEEDS_REMAINING',
+      `The credit note (${totals.totalInclVat} € incl. VAT) exceeds what remains of invoice ${invoice.number} (${formatMoney(remainingInclVat)} €).`,
+      { requested: totals.totalInclVat, remaining: formatMoney(remainingInclVat) },
+    );
+  const numbering = nextNumber(c.caeId, c.issuedOn, s.series);
+  if (!numbering.ok) return numbering;
+  return decided(
+    [
+      {
+        streamId: numbering.streamId,
+        event: {
+          type: 'InvoiceNumberAssigned',
+          data: {
+            caeId: c.caeId,
+            number: numbering.number,
+            sequence: numbering.sequence,
+            document: 'credit_note',
+            issuedOn: c.issuedOn,
+            entrepreneurId,
+            invoiceNumber: invoice.number,
+          },
+        },
+      },
+      {
+        streamId: entrepreneurStream(c.caeId, entrepreneurId),
+        event: {
+          type: 'CreditNoteIssued',
+          data: {
+            caeId: c.caeId,
+            entrepreneurId,
+            number: numbering.number,
+            invoiceNumber: invoice.number,
+            issuedOn: c.issuedOn,
+            reason: c.reason,
+            lines,
+            ...totals,
+            clientKind: invoice.clientKind,
+            sector: s.entrepreneur?.sector ?? '',
+          },
+        },
+      },
+    ],
+    { number: numbering.number, invoiceNumber: invoice.number, totalExclVat: totals.totalExclVat, totalVat: totals.totalVat, totalInclVat: totals.totalInclVat },
+  );
+};
+
+export const recordPayment = (c: RecordPayment, s: DecisionState): Decided => {
+  if (!s.cae.registered) return caeNotFound(c.caeId);
+  const ref = referencedInvoice(c, s);
+  if (!ref.ok) return ref;
+  const { invoice, entrepreneurId } = ref;
+  if (c.paidOn < invoice.issuedOn)
+    return refuse('DATE_OUT_OF_ORDER', `A payment cannot predate invoice ${invoice.number} (issued ${invoice.issuedOn}).`, { invoiceIssuedOn: invoice.issuedOn });
+  const amount = money(c.amount);
+  const due = dueOf(invoice);
+  if (amount.greaterThan(due))
+    return refuse('PAYMENT_EXCEEDS_DUE', `Invoice ${invoice.number} has ${formatMoney(due)} € left to pay; ${c.amount} € is too much.`, {
+      due: formatMoney(due),
+      amount: c.amount,
+    });
+  // Revenue excl. VAT received so far, pro rata of the invoice net of credit notes; exact once fully paid.
+  const netIncl = invoice.totalInclVat.minus(invoice.creditedInclVat);
+  const netExcl = invoice.totalExclVat.minus(invoice.creditedExclVat);
+  const paidAfter = invoice.paid.plus(amount);
+  const exclAfter = paidAfter.equals(netIncl) ? netExcl : toCents(paidAfter.times(netExcl).dividedBy(netIncl));
+  const amountExclVat = exclAfter.minus(invoice.paidExclVat);
+  const remainingDue = due.minus(amount);
+  return decided(
+    [
+      {
+        streamId: entrepreneurStream(c.caeId, entrepreneurId),
+        event: {
+          type: 'PaymentRecorded',
+          data: {
+            caeId: c.caeId,
+            entrepreneurId,
+            invoiceNumber: invoice.number,
+            paidOn: c.paidOn,
+            amount: c.amount,
+            amountExclVat: formatMoney(amountExclVat),
+            vat: formatMoney(amount.minus(amountExclVat)),
+            remainingDue: formatMoney(remainingDue),
+            fullyPaid: remainingDue.isZero(),
+          },
+        },
+      },
+    ],
+    { invoiceNumber: invoice.number, remainingDue: formatMoney(remainingDue), fullyPaid: remainingDue.isZero() },
+  );
+};

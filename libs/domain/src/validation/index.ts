@@ -1,0 +1,2 @@
+export { validateEnvelope } from './validate-envelope';
+export type { Issue as ValidationIssue } from './schema';

@@ -1,0 +1,306 @@
+import Database from 'better-sqlite3';
+import { type AppendPlan, planAppend } from './append-plan';
+import {
+  DuplicateCommandError,
+  type AppendOutcome,
+  type CommandRecord,
+  type EventStore,
+  type EventToAppend,
+  type ExpectedRevision,
+  NO_STREAM_REVISION,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type StoredCommand,
+  type StreamAppend,
+  type SubscribeOptions,
+  type Subscription,
+  type VerifyReport,
+} from './event-store';
+import { GENESIS_HASH, verifyChain } from './hash-chain';
+import { AppendSignal, LogSubscription } from './log-subscription';
+
+const DEFAULT_PAGE = 1000;
+const DEFAULT_BATCH = 500;
+const DEFAULT_POLL_MS = 200;
+const VERIFY_PAGE = 1000;
+
+export interface SqliteEventStoreOptions {
+  /**
+   * FULL (default) fsyncs the WAL on every commit: an acknowledged append (an invoice number handed out, a
+   * command answered) survives a power cut. NORMAL only survives process crashes; meant for bulk loads.
+   */
+  synchronous?: 'FULL' | 'NORMAL';
+  /** How long a writer waits for another process's write lock before failing, default 5000 ms. */
+  busyTimeoutMs?: number;
+}
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS events (
+    position INTEGER PRIMARY KEY,
+    stream_id TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    event_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    schema_version INTEGER NOT NULL,
+    cae_id TEXT NOT NULL,
+    data TEXT NOT NULL,
+    metadata TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    UNIQUE (stream_id, revision),
+    UNIQUE (event_id)
+  );
+  CREATE INDEX IF NOT EXISTS events_by_cae ON events (cae_id, position);
+  CREATE TABLE IF NOT EXISTS streams (
+    stream_id TEXT PRIMARY KEY,
+    revision INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS chain_heads (
+    cae_id TEXT PRIMARY KEY,
+    hash TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS commands (
+    command_id TEXT PRIMARY KEY,
+    fingerprint TEXT NOT NULL,
+    result TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    recorded_at TEXT NOT NULL
+  ) WITHOUT ROWID;
+`;
+
+const EVENT_COLUMNS = 'position, stream_id, revision, event_id, type, schema_version, data, metadata, hash';
+
+interface EventRow {
+  position: number;
+  stream_id: string;
+  revision: number;
+  event_id: string;
+  type: string;
+  schema_version: number;
+  data: string;
+  metadata: string;
+  hash: string;
+}
+
+interface CommandRow {
+  command_id: string;
+  fingerprint: string;
+  result: string;
+  position: number;
+  recorded_at: string;
+}
+
+/**
+ * The log in one SQLite file (WAL). Several processes may open the same file: writers serialise on
+ * BEGIN IMMEDIATE, and subscriptions poll for what other processes append.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly signal = new AppendSignal();
+  private readonly subscriptions = new Set<LogSubscription>();
+  private readonly statements: Statements;
+  private readonly appendTransaction: Database.Transaction<(appends: StreamAppend[], command?: CommandRecord) => AppendPlan>;
+
+  private constructor(private readonly db: Database.Database) {
+    this.statements = prepareStatements(db);
+    this.appendTransaction = db.transaction((appends, command) => this.writeAppend(appends, command));
+  }
+
+  /** Opens (creating if missing) the log at path; ':memory:' gives a private in-memory database. */
+  static open(path: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
+    const db = new Database(path);
+    try {
+      db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+      db.pragma('journal_mode = WAL');
+      db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+      db.exec(SCHEMA);
+      return new SqliteEventStore(db);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  async append(streamId: string, events: EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendOutcome> {
+    return this.appendToStreams([{ streamId, expectedRevision, events }]);
+  }
+
+  async appendToStreams(appends: StreamAppend[], command?: CommandRecord): Promise<AppendOutcome> {
+    // IMMEDIATE takes the write lock before the revisions are read, so no other process can slip in between.
+    const plan: AppendPlan = this.appendTransaction.immediate(appends, command);
+    this.signal.notify();
+    return { events: plan.events, lastPosition: plan.lastPosition, revisions: plan.revisions };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const { fromRevision = 0, toRevision = Number.MAX_SAFE_INTEGER, limit = -1 } = options;
+    return this.statements.readStream.all(streamId, fromRevision, toRevision, limit).map(toRecordedEvent);
+  }
+
+  async streamRevision(streamId: string): Promise<number> {
+    return this.statements.streamRevision.get(streamId) ?? NO_STREAM_REVISION;
+  }
+
+  async readAll(fromPosition: number, options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.statements.readAll.all(fromPosition, options.limit ?? DEFAULT_PAGE).map(toRecordedEvent);
+  }
+
+  async headPosition(): Promise<number> {
+    return this.statements.headPosition.get() ?? 0;
+  }
+
+  subscribeAll(fromPosition: number, options: SubscribeOptions = {}): Subscription {
+    if (!this.db.open) throw new Error('The event store is closed');
+    const subscription = new LogSubscription({
+      fromPosition,
+      batchSize: options.batchSize ?? DEFAULT_BATCH,
+      // Local appends wake subscribers at once; polling catches the appends of other processes.
+      pollIntervalMs: options.pollIntervalMs ?? DEFAULT_POLL_MS,
+      readPage: (from, limit) => this.readAll(from, { limit }),
+      signal: this.signal,
+      onEnd: (ended) => this.subscriptions.delete(ended),
+    });
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async verify(options: { caeId?: string } = {}): Promise<VerifyReport> {
+    // Appends made while verifying are left for the next run, so a busy log cannot keep verify from ending.
+    return verifyChain(this.eventsUpTo(await this.headPosition(), options.caeId));
+  }
+
+  async findCommand(commandId: string): Promise<StoredCommand | undefined> {
+    const row = this.statements.findCommand.get(commandId);
+    if (row === undefined) return undefined;
+    return {
+      commandId: row.command_id,
+      fingerprint: row.fingerprint,
+      result: JSON.parse(row.result),
+      position: row.position,
+      recordedAt: row.recorded_at,
+    };
+  }
+
+  async close(): Promise<void> {
+    if (!this.db.open) return;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    this.db.close();
+  }
+
+  private writeAppend(appends: StreamAppend[], command?: CommandRecord): AppendPlan {
+    const { statements } = this;
+    if (command !== undefined && statements.findCommand.get(command.commandId) !== undefined) {
+      throw new DuplicateCommandError(command.commandId);
+    }
+    const plan = planAppend(appends, {
+      headPosition: statements.headPosition.get() ?? 0,
+      streamRevision: (streamId) => statements.streamRevision.get(streamId) ?? NO_STREAM_REVISION,
+      chainHead: (caeId) => statements.chainHead.get(caeId) ?? GENESIS_HASH,
+    });
+    for (const event of plan.events) insertEvent(statements, event);
+    for (const [streamId, revision] of Object.entries(plan.revisions)) statements.saveStreamRevision.run(streamId, revision);
+    for (const [caeId, hash] of plan.chainHeads) statements.saveChainHead.run(caeId, hash);
+    if (command !== undefined) {
+      statements.insertCommand.run({
+        command_id: command.commandId,
+        fingerprint: command.fingerprint,
+        result: JSON.stringify(command.result ?? null),
+        position: plan.lastPosition,
+        recorded_at: new Date().toISOString(),
+      });
+    }
+    return plan;
+  }
+
+  /** The log up to lastPosition (of one CAE, or all), page by page, yielding the event loop between pages. */
+  private async *eventsUpTo(lastPosition: number, caeId: string | undefined): AsyncGenerator<RecordedEvent> {
+    let from = 1;
+    while (from <= lastPosition) {
+      const rows =
+        caeId === undefined
+          ? this.statements.readRange.all(from, lastPosition, VERIFY_PAGE)
+          : this.statements.readCaeRange.all(caeId, from, lastPosition, VERIFY_PAGE);
+      for (const row of rows) yield toRecordedEvent(row);
+      if (rows.length < VERIFY_PAGE) return;
+      from = rows[rows.length - 1].position + 1;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+}
+
+type Statements = ReturnType<typeof prepareStatements>;
+
+function prepareStatements(db: Database.Database) {
+  return {
+    headPosition: db.prepare<[], number>('SELECT COALESCE(MAX(position), 0) FROM events').pluck(),
+    streamRevision: db.prepare<[string], number>('SELECT revision FROM streams WHERE stream_id = ?').pluck(),
+    chainHead: db.prepare<[string], string>('SELECT hash FROM chain_heads WHERE cae_id = ?').pluck(),
+    insertEvent: db.prepare<[EventRow & { cae_id: string }]>(
+      `INSERT INTO events (${EVENT_COLUMNS}, cae_id)
+       VALUES (@position, @stream_id, @revision, @event_id, @type, @schema_version, @data, @metadata, @hash, @cae_id)`,
+    ),
+    saveStreamRevision: db.prepare<[string, number]>(
+      `INSERT INTO streams (stream_id, revision) VALUES (?, ?)
+       ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision`,
+    ),
+    saveChainHead: db.prepare<[string, string]>(
+      `INSERT INTO chain_heads (cae_id, hash) VALUES (?, ?)
+       ON CONFLICT (cae_id) DO UPDATE SET hash = excluded.hash`,
+    ),
+    insertCommand: db.prepare<[CommandRow]>(
+      `INSERT INTO commands (command_id, fingerprint, result, position, recorded_at)
+       VALUES (@command_id, @fingerprint, @result, @position, @recorded_at)`,
+    ),
+    findCommand: db.prepare<[string], CommandRow>('SELECT * FROM commands WHERE command_id = ?'),
+    readStream: db.prepare<[string, number, number, number], EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events
+       WHERE stream_id = ? AND revision >= ? AND revision <= ? ORDER BY revision LIMIT ?`,
+    ),
+    readAll: db.prepare<[number, number], EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ?`,
+    ),
+    readRange: db.prepare<[number, number, number], EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE position >= ? AND position <= ? ORDER BY position LIMIT ?`,
+    ),
+    readCaeRange: db.prepare<[string, number, number, number], EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events
+       WHERE cae_id = ? AND position >= ? AND position <= ? ORDER BY position LIMIT ?`,
+    ),
+  };
+}
+
+function insertEvent(statements: Statements, event: RecordedEvent): void {
+  try {
+    statements.insertEvent.run({
+      position: event.position,
+      stream_id: event.streamId,
+      revision: event.revision,
+      event_id: event.eventId,
+      type: event.type,
+      schema_version: event.schemaVersion,
+      data: JSON.stringify(event.data),
+      metadata: JSON.stringify(event.metadata),
+      hash: event.hash,
+      cae_id: event.metadata.caeId,
+    });
+  } catch (error) {
+    // Same message as the in-memory adapter; the transaction rolls back either way.
+    if (error instanceof Database.SqliteError && error.message.includes('events.event_id')) {
+      throw new Error(`Duplicate event id ${event.eventId}`);
+    }
+    throw error;
+  }
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: row.position,
+    eventId: row.event_id,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+    metadata: JSON.parse(row.metadata) as RecordedEvent['metadata'],
+    hash: row.hash,
+  };
+}

@@ -1,0 +1,2 @@
+export * from './src/history';
+export * from './src/demo-network';

@@ -1,0 +1,127 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { generateHistory, toJsonl } from '../../libs/scenarios';
+
+/**
+ * The built apps as an operator runs them (`npm test` builds first): the API server killed with SIGKILL and
+ * restarted, the CLI's import and verify, and a tamper of the SQLite file that verify must name.
+ */
+const root = resolve(__dirname, '../..');
+const apiMain = join(root, 'dist/apps/api/src/main.js');
+const cliMain = join(root, 'dist/apps/cli/src/main.js');
+
+const freePort = (): Promise<number> =>
+  new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+
+const startApi = async (dataDir: string, port: number): Promise<ChildProcess> => {
+  const child = spawn(process.execPath, [apiMain], { env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), DEMO: 'off' }, stdio: 'pipe' });
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (res.ok) return child;
+    } catch {
+      // not listening yet
+    }
+    if (child.exitCode !== null) throw new Error(`The API exited with ${child.exitCode}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error('The API did not start within 30 s');
+};
+
+const kill = (child: ChildProcess): Promise<void> =>
+  new Promise((done) => {
+    child.once('exit', () => done());
+    child.kill('SIGKILL');
+  });
+
+const post = async (port: number, body: unknown) => {
+  const res = await fetch(`http://127.0.0.1:${port}/api/commands`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: res.status, body: (await res.json()) as { status: string; result?: Record<string, unknown> }[] };
+};
+
+const cli = (dataDir: string, ...args: string[]) =>
+  spawnSync(process.execPath, [cliMain, ...args], { env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8', timeout: 120_000 });
+
+describe('the built apps', () => {
+  let dir: string;
+  beforeAll(() => {
+    if (!existsSync(apiMain) || !existsSync(cliMain)) throw new Error('Build first: npm test runs `npm run build` before jest');
+  });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'alveole-process-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a server killed with SIGKILL loses nothing and replays no command twice', async () => {
+    const history = generateHistory({ caeId: 'crash', entrepreneurs: 10 }).slice(0, 400);
+    const port = await freePort();
+    let api = await startApi(dir, port);
+    const first = await post(port, history);
+    expect(first.status).toBe(200);
+    const head = (await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()) as { eventLog: { headPosition: number } };
+    await kill(api);
+
+    api = await startApi(dir, port);
+    try {
+      const again = await post(port, history);
+      expect(again.status).toBe(200);
+      expect(again.body.every((o) => o.status === 'duplicate')).toBe(true);
+      expect(again.body.map((o) => o.result)).toEqual(first.body.map((o) => o.result));
+      const after = (await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()) as { eventLog: { headPosition: number } };
+      expect(after.eventLog.headPosition).toBe(head.eventLog.headPosition);
+    } finally {
+      await kill(api);
+    }
+  });
+
+  it('the CLI imports a JSONL, verifies the chain, and names a tampered position', () => {
+    const file = join(dir, 'history.jsonl');
+    const history = generateHistory({ caeId: 'cli', entrepreneurs: 5 });
+    writeFileSync(file, toJsonl(history));
+    const data = join(dir, 'data');
+
+    const imported = cli(data, 'import', file);
+    expect(imported.status).toBe(0);
+    expect(imported.stdout).toContain(`${history.length} commands: ${history.length} accepted, 0 duplicate, 0 rejected`);
+    const again = cli(data, 'import', file);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain(`0 accepted, ${history.length} duplicate, 0 rejected`);
+
+    const verified = cli(data, 'verify');
+    expect(verified.status).toBe(0);
+    expect(verified.stdout).toContain('cli: ok');
+
+    const db = new Database(join(data, 'events.db'));
+    const row = db.prepare("SELECT position, data FROM events WHERE type = 'PaymentRecorded' ORDER BY position LIMIT 1 OFFSET 3").get() as { position: number; data: string };
+    const data2 = JSON.parse(row.data) as Record<string, unknown>;
+    db.prepare('UPDATE events SET data = ? WHERE position = ?').run(JSON.stringify({ ...data2, amount: '1.00' }), row.position);
+    db.close();
+
+    const tampered = cli(data, 'verify');
+    expect(tampered.status).toBe(1);
+    expect(tampered.stdout).toContain(`cli: BROKEN at position ${row.position}`);
+  });
+
+  it('the CLI refuses a file with bad lines with a non-zero exit and the first errors', () => {
+    const file = join(dir, 'bad.jsonl');
+    writeFileSync(file, '{"type":"RecordIntakeInterview","commandId":"x","data":{"caeId":"none","heldOn":"2016-01-01"}}\nnot json\n');
+    const run = cli(join(dir, 'data'), 'import', file);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('2 commands: 0 accepted, 0 duplicate, 2 rejected');
+    expect(run.stdout).toContain('line 1 (x): NOT_FOUND');
+    expect(run.stdout).toContain('line 2: VALIDATION_FAILED');
+  });
+});
