@@ -52,7 +52,7 @@ export class LogSubscription implements Subscription {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-
+    this.wakeUp?.();
     this.options.onEnd(this);
   }
 

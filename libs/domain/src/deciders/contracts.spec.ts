@@ -317,6 +317,16 @@ describe('exit', () => {
     given(aliceUnderCape, signCesa('alice', '2016-03-01')).when(exitEntrepreneur('alice', '2016-02-01')).thenRejects('DATE_OUT_OF_ORDER');
   });
 
+  it('given Alice integrated on 4 Jan, when her exit is dated 3 Jan, then DATE_OUT_OF_ORDER', () => {
+    given(aliceIntegrated).when(exitEntrepreneur('alice', '2016-01-03')).thenRejects('DATE_OUT_OF_ORDER');
+  });
+
+  it('given Alice integrated without a contract, when she leaves, then no contract ends', () => {
+    given(aliceIntegrated)
+      .when(exitEntrepreneur('alice', '2016-02-01', 'abandonment'))
+      .then([{ type: 'EntrepreneurExited', data: { ...alice, exitedOn: '2016-02-01', reason: 'abandonment', positive: false, endedContracts: [] } }]);
+  });
+
   it('given Coodyssée, when an unknown entrepreneur leaves, then NOT_FOUND', () => {
     given(registerCae()).when(exitEntrepreneur('bob', '2016-02-01')).thenRejects('NOT_FOUND');
   });

@@ -11,7 +11,7 @@ import type {
   SignCape,
   SignCesa,
 } from '../commands';
-import { addDays, addMonths, addYears, daysBetween, minDate, monthOf } from '../dates';
+import { addDays, addMonths, addYears, daysBetween, lastDayOfMonth, minDate, monthOf } from '../dates';
 import { refuse, type DomainError } from '../errors';
 import type { DomainEvent } from '../events';
 import { formatMoney, money, toCents } from '../money';
@@ -207,7 +207,8 @@ export const paySalary = (c: PaySalary, s: DecisionState): Decided => {
   // The period must overlap the CESA: from the month it was signed to the month of the exit.
   const cesa = e.cesa && monthOf(e.cesa.signedOn) <= c.period && (e.exitedOn === undefined || periodStart < e.exitedOn) ? e.cesa : undefined;
   if (!cesa) {
-    if (e.cape && !e.cesa)
+    // Under a CAPE during the period: the entrepreneur is not an employee (C. com. L127-1).
+    if (e.cape && e.cape.firstSignedOn <= lastDayOfMonth(c.period) && periodStart <= e.cape.endsOn)
       return refuse('SALARY_UNDER_CAPE', `${c.entrepreneurId} is under a CAPE in ${c.period}: no salary is paid under a CAPE.`, { period: c.period });
     return refuse('SALARY_REQUIRES_CESA', `${c.entrepreneurId} has no CESA covering ${c.period}; only an entrepreneur salarié is paid a salary.`, {
       period: c.period,

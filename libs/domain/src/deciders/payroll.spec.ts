@@ -42,6 +42,20 @@ describe('salaries: only for an entrepreneur salarié', () => {
     given(aliceUnderCape).when(paySalary('alice', '2016-02', '2016-02-28', '100.00')).thenRejects('SALARY_UNDER_CAPE');
   });
 
+  it('given a CAPE that ended on 3 Jul and no CESA, when paying September, then SALARY_REQUIRES_CESA (she is under no CAPE then)', () => {
+    given(aliceUnderCape).when(paySalary('alice', '2016-09', '2016-09-30', '100.00')).thenRejects('SALARY_REQUIRES_CESA');
+  });
+
+  it('given a CAPE until 29 Feb then a CESA from 1 Mar, when paying February, then SALARY_UNDER_CAPE', () => {
+    given(aliceUnderCape, signCesa('alice', '2016-03-01')).when(paySalary('alice', '2016-02', '2016-03-05', '0.00')).thenRejects('SALARY_UNDER_CAPE');
+  });
+
+  it('given a CAPE until 14 Mar then a CESA from 15 Mar, when paying March, then the salary is paid (the CESA covers part of the month)', () => {
+    given(aliceUnderCape, signCesa('alice', '2016-03-15'))
+      .when(paySalary('alice', '2016-03', '2016-03-31', '0.00'))
+      .then(([paid]) => expect(paid?.data).toMatchObject({ period: '2016-03', employerCost: '0.00' }));
+  });
+
   it('given Alice integrated without a contract, when paying her a salary, then SALARY_REQUIRES_CESA', () => {
     given(aliceIntegrated).when(paySalary('alice', '2016-02', '2016-02-28', '100.00')).thenRejects('SALARY_REQUIRES_CESA');
   });

@@ -41,7 +41,7 @@ const COMMANDS: readonly string[] = COMMAND_TYPES;
 const isCommand = (item: DomainEvent | Command): item is Command => COMMANDS.includes(item.type);
 
 /** The stream an event is appended to. */
-export const streamOf = (event: DomainEvent): string => {
+const streamOf = (event: DomainEvent): string => {
   switch (event.type) {
     case 'CaeRegistered':
     case 'InformationSessionRecorded':
@@ -62,7 +62,7 @@ export const streamOf = (event: DomainEvent): string => {
 const readStream = (events: readonly DomainEvent[], streamId: string): DomainEvent[] => events.filter((e) => streamOf(e) === streamId);
 
 /** The state a command is decided against, and the streams it was read from. */
-export const load = (command: Command, events: readonly DomainEvent[]): { state: DecisionState; streams: string[] } => {
+const load = (command: Command, events: readonly DomainEvent[]): { state: DecisionState; streams: string[] } => {
   const plan = planOf(command);
   const streams = [caeStream(plan.caeId)];
   const read = (streamId: string) => {
