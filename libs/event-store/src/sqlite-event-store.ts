@@ -283,8 +283,10 @@ function insertEvent(statements: Statements, event: RecordedEvent): void {
       cae_id: event.metadata.caeId,
     });
   } catch (error) {
-    // Same message as the in-memory adapter; the transaction rolls back either way.
-    if (error instanceof Database.SqliteError && error.message.includes('events.event_id')) {
+    // Same message as the in-memory adapter; the transaction rolls back either way. Matched by code, not by
+    // class: the native addon keeps the SqliteError class of the first module instance that loaded it.
+    const { code, message } = error as { code?: unknown; message?: unknown };
+    if (code === 'SQLITE_CONSTRAINT_UNIQUE' && String(message).includes('events.event_id')) {
       throw new Error(`Duplicate event id ${event.eventId}`);
     }
     throw error;
