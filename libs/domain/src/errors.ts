@@ -35,7 +35,6 @@ export const ERROR_CODES = [
   'ASSOCIATE_REQUIRES_CESA',
   'SHARES_EXCEED_HOLDING',
   'NOT_AN_ASSOCIATE',
-  'PERSON_UNKNOWN',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

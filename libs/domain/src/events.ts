@@ -218,8 +218,8 @@ export interface SalaryPaid {
   employerContributions: DecimalString;
   /** gross + employer contributions: what the activity pays. */
   employerCost: DecimalString;
-  /** Where the contribution amounts come from: the payslip, or the CAE's configured rates. */
-  contributionsSource: 'payslip' | 'rates';
+  /** Where the contribution amounts come from: the payslip, the CAE's configured rates, or one of each. */
+  contributionsSource: 'payslip' | 'rates' | 'payslip_and_rates';
   /** Available treasury just before this salary. */
   treasuryBefore: DecimalString;
 }

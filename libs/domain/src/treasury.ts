@@ -13,8 +13,8 @@ export const availableTreasury = (state: EntrepreneurState, policy: Contribution
   const expenses = sum(Object.values(state.expensesByMonth));
   // Every euro of cash counted bears its contribution, also cash dated after `asOf` (recorded before this salary).
   const lastMonth = [monthOf(asOf), ...Object.keys(state.cashExclVatByMonth), ...Object.keys(state.expensesByMonth)].sort().at(-1)!;
-  const contribution = state.integratedOn
-    ? contributionDue(policy, state.integratedOn, { revenue: state.cashExclVatByMonth, expenses: state.expensesByMonth }, lastMonth)
+  const contribution = state.firstIntegratedOn
+    ? contributionDue(policy, state.firstIntegratedOn, { revenue: state.cashExclVatByMonth, expenses: state.expensesByMonth }, lastMonth)
     : ZERO;
   return cash.minus(contribution).minus(expenses).minus(state.salaryCost);
 };

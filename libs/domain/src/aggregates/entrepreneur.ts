@@ -13,6 +13,8 @@ export interface InvoiceState {
   number: string;
   issuedOn: IsoDate;
   clientKind: ClientKind;
+  /** The activity's sector when the invoice was issued: its credit notes count in the same sector. */
+  sector: string;
   totalExclVat: Money;
   totalInclVat: Money;
   creditedExclVat: Money;
@@ -44,6 +46,10 @@ export interface EntrepreneurState {
   /** Number of integrations so far (0: unknown to the CAE). */
   integration: number;
   integratedOn?: IsoDate;
+  /** The first integration: contributions (and their waived first months) run from it, across returns. */
+  firstIntegratedOn?: IsoDate;
+  /** Last day with an invoice, expense or meeting in the current integration: an exit cannot predate it. */
+  lastActivityOn?: IsoDate;
   exitedOn?: IsoDate;
   sector?: string;
   cape?: Cape;
@@ -71,6 +77,9 @@ const addTo = (byMonth: Record<YearMonth, Money>, month: YearMonth, amount: Mone
   [month]: (byMonth[month] ?? ZERO).plus(amount),
 });
 
+const activeOn = (state: EntrepreneurState, day: IsoDate): EntrepreneurState =>
+  state.lastActivityOn !== undefined && state.lastActivityOn >= day ? state : { ...state, lastActivityOn: day };
+
 const withInvoice = (state: EntrepreneurState, invoice: InvoiceState): EntrepreneurState => ({
   ...state,
   invoices: { ...state.invoices, [invoice.number]: invoice },
@@ -79,11 +88,12 @@ const withInvoice = (state: EntrepreneurState, invoice: InvoiceState): Entrepren
 export const evolveEntrepreneur = (state: EntrepreneurState, event: DomainEvent): EntrepreneurState => {
   switch (event.type) {
     case 'EntrepreneurIntegrated': {
-      const { cape: _cape, cesa: _cesa, exitedOn: _exitedOn, ...kept } = state;
+      const { cape: _cape, cesa: _cesa, exitedOn: _exitedOn, lastActivityOn: _lastActivityOn, ...kept } = state;
       return {
         ...kept,
         integration: event.data.integration,
         integratedOn: event.data.integratedOn,
+        firstIntegratedOn: state.firstIntegratedOn ?? event.data.integratedOn,
         sector: event.data.activity.sector,
         salaryPeriods: {},
       };
@@ -126,10 +136,11 @@ export const evolveEntrepreneur = (state: EntrepreneurState, event: DomainEvent)
     case 'InvoiceIssued': {
       const remainingByRate: Partial<Record<VatRate, RateRemainder>> = {};
       for (const b of event.data.vatBreakdown) remainingByRate[b.vatRate] = { base: money(b.baseExclVat), vat: money(b.vat) };
-      return withInvoice(state, {
+      return withInvoice(activeOn(state, event.data.issuedOn), {
         number: event.data.number,
         issuedOn: event.data.issuedOn,
         clientKind: event.data.client.kind,
+        sector: event.data.sector,
         totalExclVat: money(event.data.totalExclVat),
         totalInclVat: money(event.data.totalInclVat),
         creditedExclVat: ZERO,
@@ -166,7 +177,12 @@ export const evolveEntrepreneur = (state: EntrepreneurState, event: DomainEvent)
       return { ...next, cashExclVatByMonth: addTo(next.cashExclVatByMonth, event.data.paidOn.slice(0, 7), money(event.data.amountExclVat)) };
     }
     case 'ExpenseRecorded':
-      return { ...state, expensesByMonth: addTo(state.expensesByMonth, event.data.incurredOn.slice(0, 7), money(event.data.amount)) };
+      return {
+        ...activeOn(state, event.data.incurredOn),
+        expensesByMonth: addTo(state.expensesByMonth, event.data.incurredOn.slice(0, 7), money(event.data.amount)),
+      };
+    case 'MeetingRecorded':
+      return activeOn(state, event.data.heldOn);
     case 'SalaryPaid':
       return {
         ...state,

@@ -227,7 +227,7 @@ export const paySalary = (c: PaySalary, s: DecisionState): Decided => {
       `The salary costs ${formatMoney(employerCost)} € (gross + employer contributions) but ${c.entrepreneurId}'s available treasury is ${formatMoney(available)} €.`,
       { required: formatMoney(employerCost), available: formatMoney(available), shortfall: formatMoney(employerCost.minus(available)) },
     );
-  const fromPayslip = c.employeeContributions !== undefined && c.employerContributions !== undefined;
+  const givenOnPayslip = [c.employeeContributions, c.employerContributions].filter((v) => v !== undefined).length;
   return decided(
     [
       emit(c.caeId, c.entrepreneurId, {
@@ -242,7 +242,7 @@ export const paySalary = (c: PaySalary, s: DecisionState): Decided => {
           employeeContributions: formatMoney(employee),
           employerContributions: formatMoney(employer),
           employerCost: formatMoney(employerCost),
-          contributionsSource: fromPayslip ? 'payslip' : 'rates',
+          contributionsSource: givenOnPayslip === 2 ? 'payslip' : givenOnPayslip === 0 ? 'rates' : 'payslip_and_rates',
           treasuryBefore: formatMoney(available),
         },
       }),
@@ -269,6 +269,11 @@ export const exitEntrepreneur = (c: ExitEntrepreneur, s: DecisionState): Decided
   const lastFact = [e.integratedOn!, e.cape?.lastSignedOn, e.cesa?.signedOn].filter((d): d is string => d !== undefined).sort().at(-1)!;
   if (c.exitedOn < lastFact)
     return refuse('DATE_OUT_OF_ORDER', `The exit cannot predate the last integration or contract signature (${lastFact}).`, { lastFact });
+  // Present until the day before the exit: an invoice, expense or meeting dated on or after it would be orphaned.
+  if (e.lastActivityOn !== undefined && c.exitedOn <= e.lastActivityOn)
+    return refuse('DATE_OUT_OF_ORDER', `${c.entrepreneurId} has activity recorded on ${e.lastActivityOn}; the exit must come after it.`, {
+      lastActivityOn: e.lastActivityOn,
+    });
   // The day before the exit is the last day of presence: every contract in force then ends.
   const lastDay = addDays(c.exitedOn, -1);
   const endedContracts: ('cape' | 'cesa')[] = [];

@@ -125,9 +125,10 @@ export const issueCreditNote = (c: IssueCreditNote, s: DecisionState): Decided =
   const { invoice, entrepreneurId } = ref;
   if (c.issuedOn < invoice.issuedOn)
     return refuse('DATE_OUT_OF_ORDER', `A credit note cannot predate the invoice it corrects (${invoice.issuedOn}).`, { invoiceIssuedOn: invoice.issuedOn });
-  const lines = c.lines ? c.lines.map((l: InvoiceLine) => priceLine(l)) : cancellingLines(invoice);
+  const remaining = cancellingLines(invoice);
+  if (remaining.length === 0) return refuse('NOTHING_TO_CREDIT', `Invoice ${invoice.number} has already been entirely credited.`);
+  const lines = c.lines ? c.lines.map((l: InvoiceLine) => priceLine(l)) : remaining;
   const remainingInclVat = invoice.totalInclVat.minus(invoice.creditedInclVat);
-  if (lines.length === 0) return refuse('NOTHING_TO_CREDIT', `Invoice ${invoice.number} has already been entirely credited.`);
   const totals = totalsOf(lines);
   if (exceedsRemaining(invoice, lines) || money(totals.totalInclVat).greaterThan(remainingInclVat))
     return refuse(
@@ -168,7 +169,7 @@ export const issueCreditNote = (c: IssueCreditNote, s: DecisionState): Decided =
             lines,
             ...totals,
             clientKind: invoice.clientKind,
-            sector: s.entrepreneur?.sector ?? '',
+            sector: invoice.sector,
           },
         },
       },
