@@ -1,0 +1,3 @@
+export * from './src/read-store';
+export * from './src/in-memory-read-store';
+export * from './src/sqlite-read-store';

@@ -1,0 +1,85 @@
+/**
+ * The read-model port: JSON documents in named collections, grouped per projection and per generation.
+ * A projection writes one generation at a time; queries read the projection's active generation. A rebuild
+ * fills a new generation while queries keep reading the old one, then `activate` swaps them (blue/green).
+ * Every adapter (in-memory, SQLite, MongoDB) passes test/contract/read-store.contract.ts.
+ */
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** A read-model document. `caeId`, when present, is indexed: queries list a CAE's documents by it. */
+export type Doc = { [key: string]: Json };
+
+export interface StoredDoc {
+  id: string;
+  doc: Doc;
+  /** Global position of the last event applied to this document (the idempotence guard). */
+  position: number;
+}
+
+export interface DocChange {
+  collection: string;
+  id: string;
+  /** The whole new document, or null to delete it. */
+  doc: Doc | null;
+  /** Position of the last event that produced this change. */
+  position: number;
+}
+
+export interface GenerationRef {
+  projection: string;
+  generation: number;
+}
+
+export interface ProjectionStatus {
+  projection: string;
+  /** The generation queries read, if any. */
+  activeGeneration?: number;
+  /** A generation being rebuilt, not yet active. */
+  rebuildingGeneration?: number;
+  /** Version of the projection's code that filled the active generation. */
+  version?: number;
+}
+
+export interface ListOptions {
+  /** Only the documents whose `caeId` field equals this. */
+  caeId?: string;
+  /** At most this many, in id order. */
+  limit?: number;
+  /** Skip the documents whose id is <= this (pagination by id). */
+  afterId?: string;
+}
+
+export interface ReadStore {
+  status(projection: string): Promise<ProjectionStatus>;
+
+  /** Creates an empty generation (numbers grow); it becomes the one being rebuilt. */
+  startGeneration(projection: string, version: number): Promise<number>;
+
+  /**
+   * Makes the generation the active one (queries read it from now on) and drops the previous active
+   * generation. Atomic for readers: a query sees either the old or the new generation, whole.
+   */
+  activate(ref: GenerationRef): Promise<void>;
+
+  /** Drops a generation's documents and checkpoint (an abandoned rebuild). */
+  dropGeneration(ref: GenerationRef): Promise<void>;
+
+  /** Last event position whose changes are all written in this generation (0 if none). */
+  checkpoint(ref: GenerationRef): Promise<number>;
+
+  /**
+   * Writes the changes and then the checkpoint. A change is skipped when its document already holds a
+   * position >= the change's (a replayed event never counts twice). Adapters with transactions write the
+   * whole batch atomically; the others write documents first and the checkpoint last.
+   */
+  applyBatch(ref: GenerationRef, changes: DocChange[], checkpoint: number): Promise<void>;
+
+  get(ref: GenerationRef, collection: string, id: string): Promise<StoredDoc | undefined>;
+
+  getMany(ref: GenerationRef, collection: string, ids: string[]): Promise<Map<string, StoredDoc>>;
+
+  list(ref: GenerationRef, collection: string, options?: ListOptions): Promise<StoredDoc[]>;
+
+  close(): Promise<void>;
+}
