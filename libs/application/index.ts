@@ -2,3 +2,4 @@ export * from './src/command-service';
 export * from './src/sealing';
 export * from './src/runtime';
 export * from './src/config';
+export * from './src/projector';

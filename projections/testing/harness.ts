@@ -1,6 +1,5 @@
-import { openInMemory, openPersonalFields, type Runtime } from '../../libs/application';
-import { validateEnvelope, type DomainEvent } from '../../libs/domain';
-import type { RecordedEvent } from '../../libs/event-store';
+import { openInMemory, toProjectedEvent, type Runtime } from '../../libs/application';
+import { validateEnvelope } from '../../libs/domain';
 import type { Doc, DocReader, Projection, ProjectedEvent, ReadModels } from '../projection';
 
 /**
@@ -26,23 +25,13 @@ export const eventsOf = async (envelopes: Envelope[], runtime: Runtime = openInM
   return projectedLog(runtime);
 };
 
-export const toProjectedEvent = async (recorded: RecordedEvent, runtime: Runtime): Promise<ProjectedEvent> =>
-  ({
-    type: recorded.type,
-    data: await openPersonalFields(recorded.type, recorded.data, runtime.vault),
-    position: recorded.position,
-    streamId: recorded.streamId,
-    caeId: recorded.metadata.caeId,
-    occurredOn: recorded.metadata.occurredOn,
-  }) as unknown as ProjectedEvent & DomainEvent;
-
 /** The whole log of a runtime, personal data opened. */
 export const projectedLog = async (runtime: Runtime): Promise<ProjectedEvent[]> => {
   const out: ProjectedEvent[] = [];
   for (let from = 1; ; ) {
     const page = await runtime.store.readAll(from, { limit: 1000 });
     if (page.length === 0) return out;
-    for (const recorded of page) out.push(await toProjectedEvent(recorded, runtime));
+    for (const recorded of page) out.push(await toProjectedEvent(recorded, runtime.vault));
     from = page[page.length - 1]!.position + 1;
   }
 };

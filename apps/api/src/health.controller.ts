@@ -9,8 +9,13 @@ export class HealthController {
   constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
 
   @Get()
-  @ApiOperation({ summary: 'Liveness and the event log head' })
+  @ApiOperation({ summary: 'Liveness, the event log head, and how far behind each projection is (events and milliseconds)' })
   async health(): Promise<Record<string, unknown>> {
-    return { status: 'ok', profile: 'embedded', eventLog: { headPosition: await this.runtime.store.headPosition() } };
+    return {
+      status: 'ok',
+      profile: 'embedded',
+      eventLog: { headPosition: await this.runtime.store.headPosition() },
+      projections: await this.runtime.projector.lag(),
+    };
   }
 }

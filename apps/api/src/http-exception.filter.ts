@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
+import { ApiError } from './api-error';
 
 /**
  * Every error leaves the API as `{ code, message }`. Body-parser failures (malformed JSON, too large) are
@@ -18,6 +19,12 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     if (bodyError?.type === 'entity.too.large') {
       response.status(413).json({ status: 'rejected', error: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' } });
+      return;
+    }
+    if (exception instanceof ApiError) {
+      response
+        .status(exception.getStatus())
+        .json({ error: { code: exception.code, message: exception.message, ...(exception.details ? { details: exception.details } : {}) } });
       return;
     }
     if (exception instanceof HttpException) {

@@ -6,6 +6,12 @@ const main = async (): Promise<void> => {
   const config = loadConfig();
   const runtime = openEmbedded(config.dataDir);
   if (config.demo) await seedDemoNetwork(runtime, (message) => console.log(message));
+  if (config.projector) {
+    await runtime.projector.prepare(({ projection, position, head }) => {
+      if (position === head) console.log(`Read models: ${projection} built (${head} events).`);
+    });
+    runtime.projector.start();
+  }
   const app = await createApp(runtime, { bodyLimit: config.bodyLimit });
   app.enableShutdownHooks();
   const close = async (): Promise<void> => {

@@ -7,6 +7,8 @@ const USAGE = `Alvéole operator tools
 Usage:
   npm run cli -- import <file.jsonl>   import command envelopes (one JSON object per line)
   npm run cli -- verify [--cae <caeId>] check the hash chain of the event log, per CAE
+  npm run cli -- rebuild [projection…]  rebuild read models (all by default) into fresh collections,
+                                        swapped in once caught up; queries keep answering meanwhile
 
 The data directory is DATA_DIR (default ./data), as for npm start.`;
 
@@ -53,6 +55,31 @@ const runVerify = async (args: string[]): Promise<number> => {
   }
 };
 
+const runRebuild = async (names: string[]): Promise<number> => {
+  const runtime = openEmbedded(loadConfig().dataDir);
+  try {
+    const known = runtime.projector.projections.map((p) => p.name);
+    const unknown = names.filter((n) => !known.includes(n));
+    if (unknown.length > 0) {
+      console.error(`Unknown projection(s): ${unknown.join(', ')}. Known: ${known.join(', ')}.`);
+      return 2;
+    }
+    for (const name of names.length > 0 ? names : known) {
+      const bar = new SingleBar({ format: `${name.padEnd(20)} [{bar}] {percentage}% | {value}/{total} events`, hideCursor: true }, Presets.shades_classic);
+      bar.start(await runtime.store.headPosition(), 0);
+      const { generation, events } = await runtime.projector.rebuild(name, ({ position, head }) => {
+        bar.setTotal(head);
+        bar.update(position);
+      });
+      bar.stop();
+      console.log(`${name}: rebuilt from ${events} events into generation ${generation}, now active.`);
+    }
+    return 0;
+  } finally {
+    await runtime.close();
+  }
+};
+
 const main = async (argv: string[]): Promise<number> => {
   const [command, ...args] = argv;
   switch (command) {
@@ -60,6 +87,8 @@ const main = async (argv: string[]): Promise<number> => {
       return runImport(args[0]);
     case 'verify':
       return runVerify(args);
+    case 'rebuild':
+      return runRebuild(args);
     default:
       console.error(USAGE);
       return command === undefined || command === 'help' || command === '--help' ? 0 : 2;

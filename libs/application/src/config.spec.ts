@@ -2,14 +2,15 @@ import { ConfigError, loadConfig } from './config';
 
 describe('configuration from the environment', () => {
   it('has defaults that start the embedded profile on port 3000 with ./data', () => {
-    expect(loadConfig({}, '/srv/alveole')).toEqual({ port: 3000, dataDir: '/srv/alveole/data', demo: true, bodyLimit: '10mb' });
+    expect(loadConfig({}, '/srv/alveole')).toEqual({ port: 3000, dataDir: '/srv/alveole/data', demo: true, projector: true, bodyLimit: '10mb' });
   });
 
-  it('reads PORT, DATA_DIR, DEMO and BODY_LIMIT', () => {
-    expect(loadConfig({ PORT: '8080', DATA_DIR: '/var/lib/alveole', DEMO: 'off', BODY_LIMIT: '2mb' }, '/x')).toEqual({
+  it('reads PORT, DATA_DIR, DEMO, PROJECTOR and BODY_LIMIT', () => {
+    expect(loadConfig({ PORT: '8080', DATA_DIR: '/var/lib/alveole', DEMO: 'off', PROJECTOR: 'off', BODY_LIMIT: '2mb' }, '/x')).toEqual({
       port: 8080,
       dataDir: '/var/lib/alveole',
       demo: false,
+      projector: false,
       bodyLimit: '2mb',
     });
   });

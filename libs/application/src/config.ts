@@ -6,6 +6,8 @@ export interface EmbeddedConfig {
   dataDir: string;
   /** Import a demo network into an empty data directory. */
   demo: boolean;
+  /** Run the projector inside the API process (off when a separate projector process runs). */
+  projector: boolean;
   /** Largest request body accepted by the API (bytes). */
   bodyLimit: string;
 }
@@ -24,15 +26,21 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!/^\d+$/.test(portText) || port < 1 || port > 65535) problems.push(`PORT must be a TCP port number (1–65535), got "${portText}"`);
   const dataDirText = env['DATA_DIR'] ?? 'data';
   if (dataDirText.trim() === '') problems.push('DATA_DIR must not be empty');
-  const demoText = (env['DEMO'] ?? 'on').toLowerCase();
-  if (!['on', 'off', 'true', 'false', '1', '0'].includes(demoText)) problems.push(`DEMO must be "on" or "off", got "${env['DEMO']}"`);
+  const onOff = (name: string): boolean => {
+    const text = (env[name] ?? 'on').toLowerCase();
+    if (!['on', 'off', 'true', 'false', '1', '0'].includes(text)) problems.push(`${name} must be "on" or "off", got "${env[name]}"`);
+    return ['on', 'true', '1'].includes(text);
+  };
+  const demo = onOff('DEMO');
+  const projector = onOff('PROJECTOR');
   const bodyLimit = env['BODY_LIMIT'] ?? '10mb';
   if (!/^\d+(kb|mb)?$/i.test(bodyLimit)) problems.push(`BODY_LIMIT must look like "10mb" or "512kb", got "${bodyLimit}"`);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
     dataDir: isAbsolute(dataDirText) ? dataDirText : resolve(cwd, dataDirText),
-    demo: ['on', 'true', '1'].includes(demoText),
+    demo,
+    projector,
     bodyLimit,
   };
 };

@@ -2,36 +2,61 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { InMemoryEventStore, SqliteEventStore, type EventStore } from '../../event-store';
 import { InMemoryKeyStore, PersonalDataVault, SqliteKeyStore, type KeyStore } from '../../personal-data';
+import { InMemoryReadStore, SqliteReadStore, type ReadStore } from '../../read-store';
+import { ALL_PROJECTIONS } from '../../../projections';
+import type { Projection } from '../../../projections/projection';
 import { CommandService, type CommandServiceOptions } from './command-service';
+import { Projector, type ProjectorOptions } from './projector/projector';
+import { QueryRunner } from './projector/read-models';
 
-/** Everything the command side needs, wired for one profile. */
+/** Everything both sides need, wired for one profile. */
 export interface Runtime {
   store: EventStore;
   keys: KeyStore;
   vault: PersonalDataVault;
   commands: CommandService;
+  readStore: ReadStore;
+  projector: Projector;
+  queries: QueryRunner;
   close(): Promise<void>;
 }
 
-const wire = (store: EventStore, keys: KeyStore, options?: CommandServiceOptions): Runtime => {
+export interface RuntimeOptions {
+  commands?: CommandServiceOptions;
+  projector?: ProjectorOptions;
+  projections?: readonly Projection[];
+}
+
+const wire = (store: EventStore, keys: KeyStore, readStore: ReadStore, options: RuntimeOptions = {}): Runtime => {
   const vault = new PersonalDataVault(keys);
+  const projector = new Projector(store, readStore, vault, options.projections ?? ALL_PROJECTIONS, options.projector);
   return {
     store,
     keys,
     vault,
-    commands: new CommandService(store, vault, keys, options),
+    commands: new CommandService(store, vault, keys, options.commands),
+    readStore,
+    projector,
+    queries: new QueryRunner(readStore),
     close: async () => {
+      await projector.stop();
       await store.close();
       await keys.close();
+      await readStore.close();
     },
   };
 };
 
-/** The embedded default: the log and the key store in two SQLite files of the data directory. */
-export const openEmbedded = (dataDir: string, options?: CommandServiceOptions): Runtime => {
+/** The embedded default: the log, the key store and the read models in three SQLite files of the data directory. */
+export const openEmbedded = (dataDir: string, options?: RuntimeOptions): Runtime => {
   mkdirSync(dataDir, { recursive: true });
   // The keys live outside the log's file: erasing a person never touches the legal record.
-  return wire(SqliteEventStore.open(join(dataDir, 'events.db')), new SqliteKeyStore(join(dataDir, 'keys.db')), options);
+  return wire(
+    SqliteEventStore.open(join(dataDir, 'events.db')),
+    new SqliteKeyStore(join(dataDir, 'keys.db')),
+    SqliteReadStore.open(join(dataDir, 'read-models.db')),
+    options,
+  );
 };
 
-export const openInMemory = (options?: CommandServiceOptions): Runtime => wire(new InMemoryEventStore(), new InMemoryKeyStore(), options);
+export const openInMemory = (options?: RuntimeOptions): Runtime => wire(new InMemoryEventStore(), new InMemoryKeyStore(), new InMemoryReadStore(), options);

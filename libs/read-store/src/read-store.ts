@@ -39,30 +39,44 @@ export interface ProjectionStatus {
   rebuildingGeneration?: number;
   /** Version of the projection's code that filled the active generation. */
   version?: number;
+  /** Version of the projection's code filling the rebuilding generation (resume it only if the code still matches). */
+  rebuildingVersion?: number;
 }
 
 export interface ListOptions {
   /** Only the documents whose `caeId` field equals this. */
   caeId?: string;
-  /** At most this many, in id order. */
+  /** At most this many (a non-negative integer), in id order. */
   limit?: number;
   /** Skip the documents whose id is <= this (pagination by id). */
   afterId?: string;
 }
 
+/** A write aimed at a generation that does not exist: never started, or dropped (an abandoned rebuild). */
+export class UnknownGenerationError extends Error {
+  constructor(readonly projection: string, readonly generation: number) {
+    super(`Unknown generation ${generation} of projection ${projection}`);
+    this.name = 'UnknownGenerationError';
+  }
+}
+
 export interface ReadStore {
   status(projection: string): Promise<ProjectionStatus>;
 
-  /** Creates an empty generation (numbers grow); it becomes the one being rebuilt. */
+  /**
+   * Creates an empty generation (numbers grow, never reused); it becomes the one being rebuilt, and a previous
+   * rebuilding generation of the projection is dropped with it (it would otherwise be unreachable).
+   */
   startGeneration(projection: string, version: number): Promise<number>;
 
   /**
    * Makes the generation the active one (queries read it from now on) and drops the previous active
    * generation. Atomic for readers: a query sees either the old or the new generation, whole.
+   * Throws UnknownGenerationError if the generation does not exist (never started, or dropped).
    */
   activate(ref: GenerationRef): Promise<void>;
 
-  /** Drops a generation's documents and checkpoint (an abandoned rebuild). */
+  /** Drops a generation's documents and checkpoint (an abandoned rebuild); nothing happens if it is unknown. */
   dropGeneration(ref: GenerationRef): Promise<void>;
 
   /** Last event position whose changes are all written in this generation (0 if none). */
@@ -72,6 +86,8 @@ export interface ReadStore {
    * Writes the changes and then the checkpoint. A change is skipped when its document already holds a
    * position >= the change's (a replayed event never counts twice). Adapters with transactions write the
    * whole batch atomically; the others write documents first and the checkpoint last.
+   * Throws UnknownGenerationError, writing nothing, if the generation does not exist (a rebuild dropped meanwhile),
+   * and RangeError, writing nothing, if a position is not a positive safe integer (checkpoint: >= 0).
    */
   applyBatch(ref: GenerationRef, changes: DocChange[], checkpoint: number): Promise<void>;
 

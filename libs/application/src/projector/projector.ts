@@ -1,0 +1,270 @@
+import { upcast } from '../../../domain';
+import type { EventStore, RecordedEvent } from '../../../event-store';
+import type { PersonalDataVault } from '../../../personal-data';
+import type { DocChange, GenerationRef, ReadStore, StoredDoc } from '../../../read-store';
+import type { Doc, DocReader, Projection, ProjectedEvent } from '../../../../projections/projection';
+import { openPersonalFields } from '../sealing';
+
+export interface ProjectorOptions {
+  /** Events read and written per batch (one read-store transaction each). */
+  batchSize?: number;
+  now?: () => Date;
+  /** Where the live loop reports a failed batch before retrying it. */
+  onError?: (error: unknown) => void;
+  retryDelayMs?: number;
+}
+
+export interface ProjectionLag {
+  projection: string;
+  generation?: number;
+  checkpoint: number;
+  head: number;
+  eventsBehind: number;
+  /** Age of the oldest event not yet applied (0 when caught up). */
+  msBehind: number;
+  rebuilding?: { generation: number; checkpoint: number };
+}
+
+export interface RebuildProgress {
+  projection: string;
+  position: number;
+  head: number;
+}
+
+const DEFAULT_BATCH = 1000;
+
+/**
+ * Runs projections over the log: from each generation's checkpoint, in batches, writing the documents and the
+ * checkpoint together (the read store guards each document by the position last applied, so a replayed
+ * event never counts twice). A rebuild fills a new generation while queries read the active one, and swaps
+ * them once caught up.
+ */
+export class Projector {
+  private readonly batchSize: number;
+  private readonly now: () => Date;
+  private readonly onError: (error: unknown) => void;
+  private readonly retryDelayMs: number;
+  private running = false;
+  private stopped: Promise<void> = Promise.resolve();
+  private wakeStop: (() => void) | undefined;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly readStore: ReadStore,
+    private readonly vault: PersonalDataVault,
+    readonly projections: readonly Projection[],
+    options: ProjectorOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? DEFAULT_BATCH;
+    this.now = options.now ?? (() => new Date());
+    this.onError = options.onError ?? ((error) => console.error('Projector: batch failed, retrying', error));
+    this.retryDelayMs = options.retryDelayMs ?? 1000;
+  }
+
+  /**
+   * Gets every projection ready to serve: a projection never built, or built by another version of its code,
+   * is (re)built; a rebuild interrupted by a crash resumes from its checkpoint. Then catches up.
+   */
+  async prepare(onProgress?: (progress: RebuildProgress) => void): Promise<void> {
+    for (const projection of this.projections) {
+      const status = await this.readStore.status(projection.name);
+      if (status.rebuildingGeneration !== undefined || status.activeGeneration === undefined || status.version !== projection.version)
+        await this.rebuild(projection.name, onProgress);
+    }
+    await this.catchUp();
+  }
+
+  /** Applies every event up to the head to each projection's active generation. */
+  async catchUp(): Promise<number> {
+    let applied = 0;
+    for (const projection of this.projections) {
+      const status = await this.readStore.status(projection.name);
+      if (status.activeGeneration === undefined) continue;
+      applied += await this.runUntilHead(projection, { projection: projection.name, generation: status.activeGeneration });
+    }
+    return applied;
+  }
+
+  /**
+   * Rebuilds a projection into a fresh generation (or resumes the one being rebuilt) while queries keep
+   * reading the active one; activates it once it has caught up with the head.
+   */
+  async rebuild(name: string, onProgress?: (progress: RebuildProgress) => void): Promise<{ generation: number; events: number }> {
+    const projection = this.projection(name);
+    const status = await this.readStore.status(name);
+    const generation =
+      status.rebuildingGeneration !== undefined && status.rebuildingVersion === projection.version
+        ? status.rebuildingGeneration
+        : await this.restart(projection, status.rebuildingGeneration);
+    const ref = { projection: name, generation };
+    let events = 0;
+    // Catch up, then activate; appends that landed meanwhile are applied by the live loop on the new generation.
+    for (;;) {
+      const processed = await this.runBatch(projection, ref);
+      events += processed;
+      if (onProgress) onProgress({ projection: name, position: await this.readStore.checkpoint(ref), head: await this.store.headPosition() });
+      if (processed === 0) break;
+    }
+    await this.readStore.activate(ref);
+    return { generation, events };
+  }
+
+  /** Keeps every projection up to date until stop(); waits for appends when caught up. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    const stop = new Promise<void>((resolve) => (this.wakeStop = resolve));
+    this.stopped = this.loop(stop);
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wakeStop?.();
+    await this.stopped;
+  }
+
+  async lag(): Promise<ProjectionLag[]> {
+    const head = await this.store.headPosition();
+    const lags: ProjectionLag[] = [];
+    for (const projection of this.projections) {
+      const status = await this.readStore.status(projection.name);
+      const checkpoint =
+        status.activeGeneration === undefined ? 0 : await this.readStore.checkpoint({ projection: projection.name, generation: status.activeGeneration });
+      const [next] = checkpoint < head ? await this.store.readAll(checkpoint + 1, { limit: 1 }) : [];
+      lags.push({
+        projection: projection.name,
+        ...(status.activeGeneration !== undefined ? { generation: status.activeGeneration } : {}),
+        checkpoint,
+        head,
+        eventsBehind: head - checkpoint,
+        msBehind: next ? Math.max(0, this.now().getTime() - Date.parse(next.metadata.recordedAt)) : 0,
+        ...(status.rebuildingGeneration !== undefined
+          ? {
+              rebuilding: {
+                generation: status.rebuildingGeneration,
+                checkpoint: await this.readStore.checkpoint({ projection: projection.name, generation: status.rebuildingGeneration }),
+              },
+            }
+          : {}),
+      });
+    }
+    return lags;
+  }
+
+  private async loop(stop: Promise<void>): Promise<void> {
+    while (this.running) {
+      try {
+        await this.catchUp();
+        if (!this.running) return;
+        // From what was applied, not from the head: an append that landed after the last read must wake us.
+        await this.waitForAppend(await this.lowestCheckpoint(), stop);
+      } catch (error) {
+        // A failing batch is retried from its checkpoint after a pause; the API keeps serving meanwhile.
+        this.onError(error);
+        await Promise.race([new Promise((resolve) => setTimeout(resolve, this.retryDelayMs)), stop]);
+      }
+    }
+  }
+
+  private async lowestCheckpoint(): Promise<number> {
+    let lowest = Number.MAX_SAFE_INTEGER;
+    for (const projection of this.projections) {
+      const { activeGeneration } = await this.readStore.status(projection.name);
+      if (activeGeneration !== undefined) lowest = Math.min(lowest, await this.readStore.checkpoint({ projection: projection.name, generation: activeGeneration }));
+    }
+    return lowest === Number.MAX_SAFE_INTEGER ? this.store.headPosition() : lowest;
+  }
+
+  /** Resolves when an event lands after `position` (here or in another process), or on stop. */
+  private async waitForAppend(position: number, stop: Promise<void>): Promise<void> {
+    const subscription = this.store.subscribeAll(position + 1, { batchSize: 1 });
+    try {
+      await Promise.race([subscription[Symbol.asyncIterator]().next(), stop]);
+    } finally {
+      await subscription.close();
+    }
+  }
+
+  private async restart(projection: Projection, abandoned: number | undefined): Promise<number> {
+    if (abandoned !== undefined) await this.readStore.dropGeneration({ projection: projection.name, generation: abandoned });
+    return this.readStore.startGeneration(projection.name, projection.version);
+  }
+
+  private projection(name: string): Projection {
+    const projection = this.projections.find((p) => p.name === name);
+    if (!projection) throw new Error(`Unknown projection "${name}" (known: ${this.projections.map((p) => p.name).join(', ')})`);
+    return projection;
+  }
+
+  private async runUntilHead(projection: Projection, ref: GenerationRef): Promise<number> {
+    let total = 0;
+    for (let processed = await this.runBatch(projection, ref); processed > 0; processed = await this.runBatch(projection, ref)) total += processed;
+    return total;
+  }
+
+  /** One batch from the generation's checkpoint: documents and checkpoint written together. */
+  private async runBatch(projection: Projection, ref: GenerationRef): Promise<number> {
+    const checkpoint = await this.readStore.checkpoint(ref);
+    const page = await this.store.readAll(checkpoint + 1, { limit: this.batchSize });
+    if (page.length === 0) return 0;
+    const events = await Promise.all(page.map((recorded) => toProjectedEvent(recorded, this.vault)));
+    const changes = await this.project(projection, ref, events);
+    await this.readStore.applyBatch(ref, changes, page[page.length - 1]!.position);
+    return page.length;
+  }
+
+  /** Applies a batch of events in order over the documents they concern, read once for the whole batch. */
+  private async project(projection: Projection, ref: GenerationRef, events: ProjectedEvent[]): Promise<DocChange[]> {
+    const refsByEvent = events.map((event) => projection.documentsFor(event));
+    const cache = await this.prefetch(ref, refsByEvent.flat());
+    const dirty = new Set<string>();
+    events.forEach((event, i) => {
+      const declared = new Set(refsByEvent[i]!.map(keyOf));
+      if (declared.size === 0) return;
+      const reader: DocReader = {
+        get: (collection, id) => {
+          const key = keyOf({ collection, id });
+          if (!declared.has(key)) throw new Error(`${projection.name} read ${key} for ${event.type} without declaring it`);
+          return cache.get(key)?.doc ?? undefined;
+        },
+      };
+      for (const update of projection.apply(event, reader)) {
+        const key = keyOf(update);
+        if (!declared.has(key)) throw new Error(`${projection.name} wrote ${key} for ${event.type} without declaring it`);
+        // Already applied to this document (a batch replayed after a partial write): it must not count twice.
+        if ((cache.get(key)?.position ?? 0) >= event.position) continue;
+        cache.set(key, { collection: update.collection, id: update.id, doc: update.doc, position: event.position });
+        dirty.add(key);
+      }
+    });
+    return [...dirty].map((key) => cache.get(key)!);
+  }
+
+  private async prefetch(ref: GenerationRef, refs: { collection: string; id: string }[]): Promise<Map<string, CachedDoc>> {
+    const byCollection = new Map<string, Set<string>>();
+    for (const r of refs) byCollection.set(r.collection, (byCollection.get(r.collection) ?? new Set()).add(r.id));
+    const cache = new Map<string, CachedDoc>();
+    for (const [collection, ids] of byCollection) {
+      const found: Map<string, StoredDoc> = await this.readStore.getMany(ref, collection, [...ids]);
+      for (const [id, stored] of found) cache.set(keyOf({ collection, id }), { collection, id, doc: stored.doc as Doc, position: stored.position });
+    }
+    return cache;
+  }
+}
+
+interface CachedDoc {
+  collection: string;
+  id: string;
+  doc: Doc | null;
+  position: number;
+}
+
+/** A stored event as projections see it: upcast to the current schema, personal data opened (or `[forgotten]`). */
+export const toProjectedEvent = async (recorded: RecordedEvent, vault: PersonalDataVault): Promise<ProjectedEvent> => {
+  const event = upcast(recorded.type, recorded.schemaVersion, recorded.data);
+  const data = await openPersonalFields(event.type, event.data as unknown as Record<string, unknown>, vault);
+  // Opened data has the event's declared shape, with '[forgotten]' where a person's key was destroyed.
+  return { ...event, data, position: recorded.position, streamId: recorded.streamId, caeId: recorded.metadata.caeId, occurredOn: recorded.metadata.occurredOn } as unknown as ProjectedEvent;
+};
+
+const keyOf = (ref: { collection: string; id: string }): string => `${ref.collection}\u0000${ref.id}`;

@@ -1,0 +1,47 @@
+import { invoice, payment, registerCae, salaried, salary, statistics } from './testing/fixtures';
+
+/** Alice, an entrepreneur salariée, invoiced 10,000.00 + VAT in January 2016 and was paid at once. */
+const alicePaid = [
+  registerCae(),
+  ...salaried('alice', '2015-06-01'),
+  invoice('alice', '2016-01-05', '10000.00'),
+  payment('2016-000001', '2016-01-20', '12000.00'),
+];
+
+describe('payroll: gross mass, contributions, hours, full-time equivalents, average monthly gross', () => {
+  it('given two salaries with payslip amounts, then the sums and the average per salary', async () => {
+    const s = await statistics([
+      ...alicePaid,
+      salary('alice', '2016-01', '1500.00', { hours: '151.67', employee: '330.00', employer: '630.00' }),
+      salary('alice', '2016-02', '1000.00', { hours: '100', employee: '220.00', employer: '420.00' }),
+    ]);
+    expect(s.payroll).toEqual({
+      grossMass: '2500.00',
+      employeeContributions: '550.00',
+      employerContributions: '1050.00',
+      hoursPaid: '251.67',
+      fte: '0.14',
+      averageMonthlyGross: '1250.00',
+    });
+  });
+
+  it('given a salary without payslip amounts, then the CAE’s rates apply (22% and 42% by default)', async () => {
+    const s = await statistics([...alicePaid, salary('alice', '2016-01', '1000.00')]);
+    expect(s.payroll).toMatchObject({ employeeContributions: '220.00', employerContributions: '420.00' });
+  });
+
+  it('full-time equivalents are hours ÷ 1,820', async () => {
+    const s = await statistics([...alicePaid, ...['01', '02', '03', '04'].map((m) => salary('alice', `2016-${m}`, '1000.00', { hours: '455' }))]);
+    expect(s.payroll.fte).toBe('1.00');
+  });
+
+  it('given the December salary paid in January, then it counts in the year of its period', async () => {
+    const story = [...alicePaid, salary('alice', '2016-12', '1000.00', { paidOn: '2017-01-05' })];
+    expect((await statistics(story, 2016)).payroll.grossMass).toBe('1000.00');
+    expect((await statistics(story, 2017)).payroll.grossMass).toBe('0.00');
+  });
+
+  it('given no salary, then the average is 0.00', async () => {
+    expect((await statistics(alicePaid)).payroll).toMatchObject({ grossMass: '0.00', fte: '0.00', averageMonthlyGross: '0.00' });
+  });
+});

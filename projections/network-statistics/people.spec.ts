@@ -1,0 +1,60 @@
+import { openInMemory } from '../../libs/application';
+import { eventsOf, MemoryDocs } from '../testing/harness';
+import { networkStatistics } from './projection';
+import { caeStatistics } from './queries';
+import { CAE, exit, forget, registerCae, salaried, statistics, type Someone } from './testing/fixtures';
+
+const people = (...who: Someone[]) => [registerCae(), ...who.flatMap((w, i) => salaried(`e-${i}`, '2015-06-01', w))];
+
+describe('people: over the accompanied (start + entries)', () => {
+  it('the share of women', async () => {
+    const s = await statistics(people({ gender: 'F' }, { gender: 'M' }, { gender: 'X' }));
+    expect(s.people.womenShare).toBe('0.3333');
+  });
+
+  it('age brackets by age = year − birth year', async () => {
+    const s = await statistics(people({ birthYear: 1991 }, { birthYear: 1990 }, { birthYear: 1981 }, { birthYear: 1980 }, { birthYear: 1961 }, { birthYear: 1960 }));
+    expect(s.people.ageBrackets).toEqual({ under_26: 1, '26_35': 2, '36_45': 1, '46_55': 1, over_55: 1 });
+  });
+
+  it('situation at entry, every value counted', async () => {
+    const s = await statistics(people({ situationAtEntry: 'minimum_income' }, { situationAtEntry: 'minimum_income' }, { situationAtEntry: 'employed' }));
+    expect(s.people.situationAtEntry).toEqual({ unemployed: 0, employed: 1, minimum_income: 2, student: 0, other: 0 });
+  });
+
+  it('the share with a parallel activity', async () => {
+    const s = await statistics(people({ parallelActivity: true }, {}, {}, {}));
+    expect(s.people.parallelActivityShare).toBe('0.2500');
+  });
+
+  it('given someone who left before the year, then she is not among the accompanied', async () => {
+    const s = await statistics([...people({ gender: 'F' }, { gender: 'M' }), exit('e-0', '2015-10-01')]);
+    expect(s.people.womenShare).toBe('0.0000');
+  });
+
+  it('given nobody, then shares are 0.0000', async () => {
+    const s = await statistics([registerCae()]);
+    expect(s.people).toMatchObject({ womenShare: '0.0000', parallelActivityShare: '0.0000' });
+  });
+});
+
+describe('a forgotten person: her profile drops from the people indicators, not from headcounts', () => {
+  const story = people({ gender: 'F', birthYear: 1991 }, { gender: 'M', birthYear: 1970 });
+
+  it('given the erasure after her integration was projected, then she drops from people but stays in headcounts', async () => {
+    const runtime = openInMemory();
+    const before = await eventsOf(story, runtime);
+    const docs = new MemoryDocs().run(networkStatistics, before);
+    const after = await eventsOf([forget('e-0')], runtime);
+    docs.run(networkStatistics, after.slice(before.length));
+    const s = (await caeStatistics(docs, CAE, 2016))!;
+    expect(s.headcount).toMatchObject({ start: 2, end: 2, accompanied: 2 });
+    expect(s.people).toMatchObject({ womenShare: '0.0000', ageBrackets: { under_26: 0, '36_45': 0, '46_55': 1 } });
+  });
+
+  it('given a rebuild after the erasure (her profile reads [forgotten]), then the same figures', async () => {
+    const s = await statistics([...story, forget('e-0')]);
+    expect(s.headcount).toMatchObject({ start: 2, end: 2, accompanied: 2 });
+    expect(s.people).toMatchObject({ womenShare: '0.0000', ageBrackets: { under_26: 0, '46_55': 1 } });
+  });
+});

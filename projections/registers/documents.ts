@@ -1,0 +1,106 @@
+import type { AssociateCategory, ClientKind, ExitReason, IsoDate, LegalForm } from '../../libs/domain';
+
+/**
+ * The registers' documents. Ids are `{caeId}` (caes), `{caeId}:{entrepreneurId}` (entrepreneurs),
+ * `{caeId}:{associateId}` (associates), `{caeId}:{invoice number}` (invoices) and `{caeId}:{log position}`
+ * (movements). Personal data sits only in entrepreneurs (person), associates (name) and invoices (a private
+ * client's name), each keyed by its personId, so forgetting a person touches only documents named by the event.
+ */
+export const REGISTERS = 'registers';
+
+/** What the projector reads for a person whose key was destroyed (libs/personal-data). */
+export const FORGOTTEN = '[forgotten]';
+
+export const docId = (caeId: string, key: string): string => `${caeId}:${key}`;
+
+/** Positions padded so that id order is log order. */
+export const movementId = (caeId: string, position: number): string => docId(caeId, String(position).padStart(15, '0'));
+
+export type CaeDoc = {
+  caeId: string;
+  name: string;
+  legalForm: LegalForm;
+  shareNominalValue: string;
+  /** The latest business date of the CAE's events: what "today" means for statuses, overdue invoices and checks. */
+  lastBusinessDate: IsoDate | null;
+};
+
+export type PersonFields = {
+  firstName: string;
+  lastName: string;
+  gender: string;
+  birthYear: number | string;
+  postalCode: string | null;
+  city: string | null;
+};
+
+type Line<E extends string, F> = { on: IsoDate; event: E; position: number } & F;
+
+/** One line of an entrepreneur's status history, in log order; never changed once written. */
+export type ContractLine =
+  | Line<'integrated' | 'returned', { integration: number; activity: { description: string; sector: string } }>
+  | Line<'cape_signed', { months: number; endsOn: IsoDate }>
+  | Line<'cape_renewed', { months: number; renewal: number; endsOn: IsoDate; totalMonths: number }>
+  | Line<'cesa_signed', { associateDeadline: IsoDate; trialPeriodEndsOn: IsoDate | null }>
+  | Line<'exited', { reason: ExitReason; positive: boolean }>;
+
+export type EntrepreneurDoc = {
+  caeId: string;
+  entrepreneurId: string;
+  firstIntegratedOn: IsoDate;
+  firstPosition: number;
+  person: PersonFields;
+  activity: { description: string; sector: string };
+  history: ContractLine[];
+  /** Individual meetings (décret 2015-1363) by calendar year. */
+  individualMeetings: Record<string, number>;
+};
+
+/** One stay in the association, from admission to leaving (a readmission opens a new one). */
+export type Membership = {
+  category: AssociateCategory;
+  admittedOn: IsoDate;
+  admittedPosition: number;
+  sharesSubscribed: number;
+  leftOn: IsoDate | null;
+  leftPosition: number | null;
+};
+
+export type AssociateDoc = {
+  caeId: string;
+  associateId: string;
+  entrepreneurId: string | null;
+  /** A person or body that is not an entrepreneur of the CAE: personal data. */
+  name: string | null;
+  shares: number;
+  memberships: Membership[];
+};
+
+export type MovementDoc = {
+  caeId: string;
+  on: IsoDate;
+  position: number;
+  kind: 'subscription' | 'redemption';
+  associateId: string;
+  category: AssociateCategory;
+  shares: number;
+  amount: string;
+};
+
+export type DocumentTotalsDoc = { totalExclVat: string; totalVat: string; totalInclVat: string };
+
+export type CreditNoteLine = DocumentTotalsDoc & { number: string; issuedOn: IsoDate; reason: string };
+
+export type PaymentLine = { paidOn: IsoDate; amount: string; amountExclVat: string };
+
+export type InvoiceDoc = DocumentTotalsDoc & {
+  caeId: string;
+  number: string;
+  issuedOn: IsoDate;
+  dueOn: IsoDate;
+  entrepreneurId: string;
+  /** A private client's name is personal data (personId `client-{number}`). */
+  client: { kind: ClientKind; name: string };
+  creditNotes: CreditNoteLine[];
+  payments: PaymentLine[];
+};

@@ -1,0 +1,204 @@
+import {
+  addMonths,
+  availableTreasury,
+  contributionDue,
+  formatMoney,
+  initialEntrepreneurState,
+  lastDayOfMonth,
+  money,
+  monthOf,
+  monthsBetween,
+  sum,
+  ZERO,
+  type ActivityByMonth,
+  type ContributionBase,
+  type ContributionPolicy,
+  type EntrepreneurState,
+  type IsoDate,
+  type Money,
+  type YearMonth,
+} from '../../libs/domain';
+
+/**
+ * The activity account (tableau de gestion, C. trav. R7331-5) as stored: raw sums by month, from which every
+ * figure is derived with the domain's own functions, so the read side and the command side cannot disagree.
+ */
+
+/** The CAE's contribution policy as stored in its document. */
+export type PolicyDoc = { rate: string; base: ContributionBase; fixedMonthly?: string; waivedMonths?: number };
+
+/** Sums of one month. Salaries count in their period on the result side and in the month paid on the cash side. */
+export type MonthSums = {
+  revenueExclVat: string;
+  creditNotesExclVat: string;
+  expenses: string;
+  grossSalaries: string;
+  employerContributions: string;
+  salaryCostPaid: string;
+  cashReceivedInclVat: string;
+  cashReceivedExclVat: string;
+};
+
+export type InvoiceSums = { issuedOn: IsoDate; dueOn: IsoDate; totalInclVat: string; creditedInclVat: string; paid: string };
+
+export type AccountDoc = {
+  caeId: string;
+  entrepreneurId: string;
+  /** Contributions and their waived months run from the first integration, across returns. */
+  firstIntegratedOn: IsoDate;
+  /** The last business date of the entrepreneur's own events: the account is stated as of that day. */
+  asOf: IsoDate;
+  months: Record<YearMonth, MonthSums>;
+  invoices: Record<string, InvoiceSums>;
+  /** To date, kept so the CAE totals can move by the difference each event makes. */
+  contribution: string;
+  availableTreasury: string;
+};
+
+export const emptyMonth = (): MonthSums => ({
+  revenueExclVat: '0.00',
+  creditNotesExclVat: '0.00',
+  expenses: '0.00',
+  grossSalaries: '0.00',
+  employerContributions: '0.00',
+  salaryCostPaid: '0.00',
+  cashReceivedInclVat: '0.00',
+  cashReceivedExclVat: '0.00',
+});
+
+/** Every month from `from` to `to`, both included. */
+export const monthRange = (from: YearMonth, to: YearMonth): YearMonth[] =>
+  Array.from({ length: Math.max(0, monthsBetween(from, to) + 1) }, (_, i) => monthOf(addMonths(`${from}-01`, i)));
+
+const byMonth = (account: AccountDoc, value: (m: MonthSums) => Money, upTo?: YearMonth): Record<YearMonth, Money> => {
+  const out: Record<YearMonth, Money> = {};
+  for (const [month, sums] of Object.entries(account.months)) if (upTo === undefined || month <= upTo) out[month] = value(sums);
+  return out;
+};
+
+/** Revenue net of credit notes, by issue date: what the contribution is due on. */
+const accrualActivity = (account: AccountDoc): ActivityByMonth => ({
+  revenue: byMonth(account, (m) => money(m.revenueExclVat).minus(m.creditNotesExclVat)),
+  expenses: byMonth(account, (m) => money(m.expenses)),
+});
+
+const cashActivity = (account: AccountDoc): ActivityByMonth => ({
+  revenue: byMonth(account, (m) => money(m.cashReceivedExclVat)),
+  expenses: byMonth(account, (m) => money(m.expenses)),
+});
+
+/** The command side's view of the same activity, up to a month, for its `availableTreasury`. */
+const treasuryState = (account: AccountDoc, upTo?: YearMonth): EntrepreneurState => ({
+  ...initialEntrepreneurState(),
+  firstIntegratedOn: account.firstIntegratedOn,
+  cashExclVatByMonth: byMonth(account, (m) => money(m.cashReceivedExclVat), upTo),
+  expensesByMonth: byMonth(account, (m) => money(m.expenses), upTo),
+  salaryCost: sum(Object.values(byMonth(account, (m) => money(m.salaryCostPaid), upTo))),
+});
+
+export const contributionToDate = (account: AccountDoc, policy: ContributionPolicy): Money =>
+  contributionDue(policy, account.firstIntegratedOn, accrualActivity(account), monthOf(account.asOf));
+
+export const treasuryToDate = (account: AccountDoc, policy: ContributionPolicy): Money => availableTreasury(treasuryState(account), policy, account.asOf);
+
+export interface PeriodFigures {
+  revenueExclVat: string;
+  creditNotesExclVat: string;
+  contribution: string;
+  expenses: string;
+  grossSalaries: string;
+  employerContributions: string;
+  salaryCost: string;
+  result: string;
+  cashReceivedInclVat: string;
+  cashReceivedExclVat: string;
+  contributionOnCash: string;
+  salaryCostPaid: string;
+  /** A balance, not a flow: the available treasury at the end of the period. */
+  availableTreasury: string;
+}
+
+const figures = (sums: MonthSums[], contribution: Money, contributionOnCash: Money, treasury: Money): PeriodFigures => {
+  const total = (field: keyof MonthSums): Money => sum(sums.map((m) => money(m[field])));
+  const salaryCost = total('grossSalaries').plus(total('employerContributions'));
+  const result = total('revenueExclVat').minus(total('creditNotesExclVat')).minus(contribution).minus(total('expenses')).minus(salaryCost);
+  return {
+    revenueExclVat: formatMoney(total('revenueExclVat')),
+    creditNotesExclVat: formatMoney(total('creditNotesExclVat')),
+    contribution: formatMoney(contribution),
+    expenses: formatMoney(total('expenses')),
+    grossSalaries: formatMoney(total('grossSalaries')),
+    employerContributions: formatMoney(total('employerContributions')),
+    salaryCost: formatMoney(salaryCost),
+    result: formatMoney(result),
+    cashReceivedInclVat: formatMoney(total('cashReceivedInclVat')),
+    cashReceivedExclVat: formatMoney(total('cashReceivedExclVat')),
+    contributionOnCash: formatMoney(contributionOnCash),
+    salaryCostPaid: formatMoney(total('salaryCostPaid')),
+    availableTreasury: formatMoney(treasury),
+  };
+};
+
+export interface Receivable {
+  number: string;
+  issuedOn: IsoDate;
+  dueOn: IsoDate;
+  amountDue: string;
+  overdue: boolean;
+}
+
+export interface AccountView {
+  caeId: string;
+  entrepreneurId: string;
+  asOf: IsoDate;
+  toDate: PeriodFigures;
+  monthly: (PeriodFigures & { month: YearMonth })[];
+  receivables: { amountDue: string; overdueAmountDue: string; invoices: Receivable[] };
+}
+
+/** Invoices not fully paid; overdue once their due date has passed as of the account's date. */
+const receivablesOf = (account: AccountDoc): AccountView['receivables'] => {
+  const open = Object.entries(account.invoices)
+    .map(([number, i]) => ({ number, issuedOn: i.issuedOn, dueOn: i.dueOn, due: money(i.totalInclVat).minus(i.creditedInclVat).minus(i.paid) }))
+    .filter((i) => i.due.greaterThan(ZERO))
+    .sort((a, b) => (a.number < b.number ? -1 : 1));
+  const overdue = open.filter((i) => i.dueOn < account.asOf);
+  return {
+    amountDue: formatMoney(sum(open.map((i) => i.due))),
+    overdueAmountDue: formatMoney(sum(overdue.map((i) => i.due))),
+    invoices: open.map((i) => ({ number: i.number, issuedOn: i.issuedOn, dueOn: i.dueOn, amountDue: formatMoney(i.due), overdue: i.dueOn < account.asOf })),
+  };
+};
+
+/** The whole account, to date and month by month from the first integration to the account's date. */
+export const accountView = (account: AccountDoc, policy: ContributionPolicy): AccountView => {
+  const accrual = accrualActivity(account);
+  const cash = cashActivity(account);
+  const first = monthOf(account.firstIntegratedOn);
+  const previous = (month: YearMonth): YearMonth => monthOf(addMonths(`${month}-01`, -1));
+  // Monthly contributions are differences of the cumulative amount due, so they add up to the total to the cent.
+  const dueIn = (activity: ActivityByMonth, month: YearMonth): Money =>
+    contributionDue(policy, account.firstIntegratedOn, activity, month).minus(contributionDue(policy, account.firstIntegratedOn, activity, previous(month)));
+  const monthly = monthRange(first, monthOf(account.asOf)).map((month) => ({
+    month,
+    ...figures(
+      [account.months[month] ?? emptyMonth()],
+      dueIn(accrual, month),
+      dueIn(cash, month),
+      availableTreasury(treasuryState(account, month), policy, lastDayOfMonth(month)),
+    ),
+  }));
+  return {
+    caeId: account.caeId,
+    entrepreneurId: account.entrepreneurId,
+    asOf: account.asOf,
+    toDate: figures(
+      Object.values(account.months),
+      contributionToDate(account, policy),
+      contributionDue(policy, account.firstIntegratedOn, cash, monthOf(account.asOf)),
+      treasuryToDate(account, policy),
+    ),
+    monthly,
+    receivables: receivablesOf(account),
+  };
+};

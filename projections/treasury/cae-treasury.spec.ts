@@ -1,0 +1,59 @@
+import { money } from '../../libs/domain';
+import type { Envelope } from '../testing/harness';
+import { caeTreasury, entrepreneurAccount } from './queries';
+import { command, treasuryAfter } from './spec-support';
+
+/** The example story up to the salary, plus e-002 under a CESA who invoices 1,000.00 (+ 10% VAT) and is paid. */
+const twoActivities: Envelope[] = [
+  ...(['RegisterCae', 'IntegrateEntrepreneur', 'SignCape', 'RenewCape', 'SignCesa', 'IssueInvoice', 'RecordPayment', 'IssueCreditNote', 'RecordExpense', 'PaySalary'] as const).map(
+    (type) => command(type),
+  ),
+  command('IntegrateEntrepreneur', { entrepreneurId: 'e-002', integratedOn: '2016-10-03' }),
+  command('SignCesa', { entrepreneurId: 'e-002', signedOn: '2016-10-03' }),
+  command('IssueInvoice', {
+    entrepreneurId: 'e-002',
+    issuedOn: '2016-10-10',
+    dueOn: '2016-11-10',
+    lines: [{ description: 'Travaux', quantity: '1', unitPrice: '1000.00', vatRate: '10' }],
+  }),
+  command('RecordPayment', { invoiceNumber: '2016-000003', paidOn: '2016-10-20', amount: '1100.00' }),
+];
+
+describe('CAE treasury', () => {
+  it('given invoices and a credit note, then the VAT owed is VAT invoiced − VAT credited, by issue month', async () => {
+    const treasury = await caeTreasury(await treasuryAfter(twoActivities), 'coodyssee');
+    expect(treasury?.toDate).toMatchObject({ vatCollected: '1000.00', vatOnCreditNotes: '100.00', vatOwed: '900.00' });
+    expect(treasury?.monthly).toEqual([
+      { month: '2016-09', vatCollected: '900.00', vatOnCreditNotes: '100.00', vatOwed: '800.00' },
+      { month: '2016-10', vatCollected: '100.00', vatOnCreditNotes: '0.00', vatOwed: '100.00' },
+    ]);
+  });
+
+  it('given two accounts, then contributions earned and cash held are the sums of the accounts', async () => {
+    const docs = await treasuryAfter(twoActivities);
+    const accounts = [(await entrepreneurAccount(docs, 'coodyssee', 'e-001'))!, (await entrepreneurAccount(docs, 'coodyssee', 'e-002'))!];
+    expect(await caeTreasury(docs, 'coodyssee')).toMatchObject({
+      asOf: '2016-10-20',
+      accounts: 2,
+      toDate: {
+        contributionsEarned: money(accounts[0]!.toDate.contribution).plus(accounts[1]!.toDate.contribution).toFixed(2),
+        cashHeldForEntrepreneurs: money(accounts[0]!.toDate.availableTreasury).plus(accounts[1]!.toDate.availableTreasury).toFixed(2),
+      },
+    });
+    expect(accounts.map((a) => a.toDate.contribution)).toEqual(['480.00', '120.00']);
+  });
+
+  it('given a CAE without entrepreneurs, then its totals are zero', async () => {
+    expect(await caeTreasury(await treasuryAfter([command('RegisterCae')]), 'coodyssee')).toEqual({
+      caeId: 'coodyssee',
+      asOf: null,
+      accounts: 0,
+      toDate: { vatCollected: '0.00', vatOnCreditNotes: '0.00', vatOwed: '0.00', contributionsEarned: '0.00', cashHeldForEntrepreneurs: '0.00' },
+      monthly: [],
+    });
+  });
+
+  it('given an unknown CAE, then there is no treasury', async () => {
+    expect(await caeTreasury(await treasuryAfter([command('RegisterCae')]), 'elsewhere')).toBeUndefined();
+  });
+});

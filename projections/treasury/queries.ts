@@ -1,0 +1,55 @@
+import { formatMoney, money, type IsoDate, type YearMonth } from '../../libs/domain';
+import type { ReadModels } from '../projection';
+import { accountView, type AccountDoc, type AccountView } from './account';
+import { accountId, TREASURY, type CaeDoc, type TotalsDoc } from './projection';
+
+/** GET /api/caes/{caeId}/entrepreneurs/{entrepreneurId}/account — undefined when the CAE or the account is unknown. */
+export const entrepreneurAccount = async (models: ReadModels, caeId: string, entrepreneurId: string): Promise<AccountView | undefined> => {
+  const cae = (await models.get(TREASURY, 'caes', caeId)) as CaeDoc | undefined;
+  const account = (await models.get(TREASURY, 'accounts', accountId(caeId, entrepreneurId))) as AccountDoc | undefined;
+  return cae && account ? accountView(account, cae.contribution) : undefined;
+};
+
+export interface VatFigures {
+  vatCollected: string;
+  vatOnCreditNotes: string;
+  vatOwed: string;
+}
+
+export interface CaeTreasury {
+  caeId: string;
+  /** The latest date of the accounts; null before any entrepreneur. */
+  asOf: IsoDate | null;
+  accounts: number;
+  toDate: VatFigures & { contributionsEarned: string; cashHeldForEntrepreneurs: string };
+  monthly: (VatFigures & { month: YearMonth })[];
+}
+
+const vat = (collected: string, onCreditNotes: string): VatFigures => ({
+  vatCollected: collected,
+  vatOnCreditNotes: onCreditNotes,
+  vatOwed: formatMoney(money(collected).minus(onCreditNotes)),
+});
+
+/** GET /api/caes/{caeId}/treasury — undefined when the CAE is unknown. */
+export const caeTreasury = async (models: ReadModels, caeId: string): Promise<CaeTreasury | undefined> => {
+  if (!(await models.get(TREASURY, 'caes', caeId))) return undefined;
+  const totals = (await models.get(TREASURY, 'totals', caeId)) as TotalsDoc | undefined;
+  if (!totals)
+    return {
+      caeId,
+      asOf: null,
+      accounts: 0,
+      toDate: { ...vat('0.00', '0.00'), contributionsEarned: '0.00', cashHeldForEntrepreneurs: '0.00' },
+      monthly: [],
+    };
+  return {
+    caeId,
+    asOf: totals.asOf,
+    accounts: totals.accounts,
+    toDate: { ...vat(totals.vatCollected, totals.vatOnCreditNotes), contributionsEarned: totals.contributions, cashHeldForEntrepreneurs: totals.cashHeld },
+    monthly: Object.keys(totals.months)
+      .sort()
+      .map((month) => ({ month, ...vat(totals.months[month]!.vatCollected, totals.months[month]!.vatOnCreditNotes) })),
+  };
+};

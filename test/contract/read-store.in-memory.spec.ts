@@ -1,0 +1,4 @@
+import { InMemoryReadStore } from '../../libs/read-store';
+import { describeReadStoreContract } from './read-store.contract';
+
+describeReadStoreContract('InMemoryReadStore', async () => ({ store: new InMemoryReadStore() }));
