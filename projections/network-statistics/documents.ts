@@ -61,6 +61,10 @@ export type Membership = {
   entrepreneurId: string | null;
 };
 
+/**
+ * Whether an entrepreneur is an associate on a date is joined from here by `entrepreneurId` at query time: a
+ * redemption names only the associate, so it cannot update the entrepreneur's document.
+ */
 export type AssociateDoc = {
   caeId: string;
   associateId: string;

@@ -54,6 +54,7 @@ export interface Statistics {
     situationAtEntry: Record<SituationAtEntry, number>;
     parallelActivityShare: string;
   };
+  /** meetings: individual and collective meetings held; workshops count in workshopHours (hours of kind workshop). */
   support: { meetings: number; workshopHours: string; belowTwoMeetings: number };
   network?: { caes: number };
 }
@@ -159,8 +160,9 @@ export const statisticsOf = (scope: string, year: number, caes: CaeDocuments[]):
   const hoursPaid = total('hoursPaid');
   const salaries = count('salaries');
 
-  // People indicators count the accompanied (start + entries), as headcounts do. A forgotten person's profile is
-  // personal data and is erased: they drop out of these shares and counts; headcounts, money and meetings keep them.
+  // People indicators count the accompanied (start + entries) as headcounts do: someone who left and came back in
+  // the year counts twice. A forgotten person's profile is personal data and is erased: they drop out of these
+  // shares and counts (shares are over the known profiles); headcounts, money and meetings keep them.
   const accompanied = [...atStart, ...entries];
   const profiles = accompanied.flatMap(({ entrepreneur }) => (entrepreneur.profile ? [entrepreneur.profile] : []));
   const ageBrackets = zeros(AGE_BRACKETS);

@@ -60,9 +60,7 @@ const addRevenue = (year: CaeYearDoc, kind: ClientKind, sector: string, exclVat:
   return {
     ...year,
     revenueByClientKind: { ...year.revenueByClientKind, [kind]: add(year.revenueByClientKind[kind], exclVat) },
-    revenueBySector: bySector
-      .map((s) => (s.sector === sector ? { sector, amount: add(s.amount, exclVat) } : s))
-      .sort((a, b) => (a.sector < b.sector ? -1 : a.sector > b.sector ? 1 : 0)),
+    revenueBySector: bySector.map((s) => (s.sector === sector ? { sector, amount: add(s.amount, exclVat) } : s)),
     vatCollected: add(year.vatCollected, vat),
   };
 };
@@ -74,9 +72,11 @@ const profileOf = (opened: unknown): Profile | null => {
   return { gender: p.gender, birthYear: p.birthYear, situationAtEntry: p.situationAtEntry, parallelActivity: p.parallelActivity };
 };
 
-/** The entrepreneur's current stay changed; a contract or exit before any integration changes nothing. */
-const withCurrentStay = (doc: EntrepreneurDoc, change: (stay: Stay) => Stay): EntrepreneurDoc =>
-  doc.stays.length === 0 ? doc : { ...doc, stays: [...doc.stays.slice(0, -1), change(doc.stays.at(-1)!)] };
+/** The current stay changed (the document exists from the first integration, so there is one). */
+const withCurrentStay = (doc: EntrepreneurDoc, change: (stay: Stay) => Stay): EntrepreneurDoc => ({
+  ...doc,
+  stays: [...doc.stays.slice(0, -1), change(doc.stays.at(-1)!)],
+});
 
 const put = (ref: DocRef, doc: Doc): DocUpdate => ({ ...ref, doc });
 

@@ -1,16 +1,11 @@
 import type { AssociateCategory, ClientKind, ExitReason, IsoDate, LegalForm } from '../../libs/domain';
 
-/**
- * The registers' documents. Ids are `{caeId}` (caes), `{caeId}:{entrepreneurId}` (entrepreneurs),
- * `{caeId}:{associateId}` (associates), `{caeId}:{invoice number}` (invoices) and `{caeId}:{log position}`
- * (movements). Personal data sits only in entrepreneurs (person), associates (name) and invoices (a private
- * client's name), each keyed by its personId, so forgetting a person touches only documents named by the event.
- */
 export const REGISTERS = 'registers';
 
 /** What the projector reads for a person whose key was destroyed (libs/personal-data). */
 export const FORGOTTEN = '[forgotten]';
 
+/** Personal data sits only in documents whose id derives from the personId, so an erasure can name them all. */
 export const docId = (caeId: string, key: string): string => `${caeId}:${key}`;
 
 /** Positions padded so that id order is log order. */
@@ -59,6 +54,8 @@ export type EntrepreneurDoc = {
 /** One stay in the association, from admission to leaving (a readmission opens a new one). */
 export type Membership = {
   category: AssociateCategory;
+  /** For the category entrepreneur: who the associate is. */
+  entrepreneurId: string | null;
   admittedOn: IsoDate;
   admittedPosition: number;
   sharesSubscribed: number;
@@ -69,7 +66,6 @@ export type Membership = {
 export type AssociateDoc = {
   caeId: string;
   associateId: string;
-  entrepreneurId: string | null;
   /** A person or body that is not an entrepreneur of the CAE: personal data. */
   name: string | null;
   shares: number;

@@ -14,10 +14,7 @@ import {
   type PersonFields,
 } from './documents';
 
-/**
- * The legal registers (entrepreneurs, associates, share movements, invoices) and what compliance checks need.
- * Lines are appended in log order and never rewritten; only a forgotten person's fields are blanked.
- */
+/** Legal registers: lines are appended in log order and never rewritten; only a forgotten person's fields are blanked. */
 
 type Forgotten = typeof FORGOTTEN;
 
@@ -51,10 +48,7 @@ const clientNameOf = (client: InvoiceClient): string => (client.individual === u
 /** The personId of a private client is `client-{invoice number}` (libs/domain/src/personal-data.ts). */
 const CLIENT_PREFIX = 'client-';
 
-/**
- * The business date an event brings: none for an erasure (dated by the clock) or a registration, and none for a
- * number assignment (InvoiceIssued and CreditNoteIssued carry the same date).
- */
+/** None for an erasure (dated by the clock), a registration, or a number (InvoiceIssued and CreditNoteIssued carry its date). */
 const businessDateOf = (event: ProjectedEvent): IsoDate | undefined =>
   event.type === 'PersonForgotten' || event.type === 'InvoiceNumberAssigned' ? undefined : occurredOn(event);
 
@@ -176,13 +170,12 @@ const applyToInvoice = (event: ProjectedEvent, current: InvoiceDoc | undefined):
 const applyToAssociate = (event: ProjectedEvent, current: AssociateDoc | undefined): { associate: AssociateDoc; movement: MovementDoc } | undefined => {
   if (event.type === 'AssociateAdmitted') {
     const d = event.data;
-    const membership = { category: d.category, admittedOn: d.admittedOn, admittedPosition: event.position, sharesSubscribed: d.shares, leftOn: null, leftPosition: null };
+    const membership = { category: d.category, entrepreneurId: d.entrepreneurId ?? null, admittedOn: d.admittedOn, admittedPosition: event.position, sharesSubscribed: d.shares, leftOn: null, leftPosition: null };
     const name = d.person === undefined ? null : openedName(d.person);
     return {
       associate: {
         caeId: d.caeId,
         associateId: d.associateId,
-        entrepreneurId: d.entrepreneurId ?? null,
         name: name ?? current?.name ?? null,
         shares: d.shares,
         memberships: [...(current?.memberships ?? []), membership],

@@ -123,6 +123,12 @@ describe('activity account: receivables', () => {
   });
 });
 
+describe('activity account: personal data', () => {
+  it('given the entrepreneur forgotten, then the account is unchanged (it holds no personal data)', async () => {
+    expect(await accountAfter([...exampleStory, command('ForgetPerson')])).toEqual(await accountAfter(exampleStory));
+  });
+});
+
 describe('activity account: unknown', () => {
   it('given an entrepreneur never integrated, then there is no account', async () => {
     expect(await accountAfter(exampleStory, 'e-404')).toBeUndefined();

@@ -19,10 +19,7 @@ import {
   type YearMonth,
 } from '../../libs/domain';
 
-/**
- * The activity account (tableau de gestion, C. trav. R7331-5) as stored: raw sums by month, from which every
- * figure is derived with the domain's own functions, so the read side and the command side cannot disagree.
- */
+/** The activity account (tableau de gestion, R7331-5) kept as raw monthly sums, every figure derived by the domain's own functions so both sides agree. */
 
 /** The CAE's contribution policy as stored in its document. */
 export type PolicyDoc = { rate: string; base: ContributionBase; fixedMonthly?: string; waivedMonths?: number };
@@ -67,7 +64,7 @@ export const emptyMonth = (): MonthSums => ({
 });
 
 /** Every month from `from` to `to`, both included. */
-export const monthRange = (from: YearMonth, to: YearMonth): YearMonth[] =>
+const monthRange = (from: YearMonth, to: YearMonth): YearMonth[] =>
   Array.from({ length: Math.max(0, monthsBetween(from, to) + 1) }, (_, i) => monthOf(addMonths(`${from}-01`, i)));
 
 const byMonth = (account: AccountDoc, value: (m: MonthSums) => Money, upTo?: YearMonth): Record<YearMonth, Money> => {

@@ -1,13 +1,8 @@
 import { formatMoney, maxDate, money, monthOf, occurredOn, type DomainEvent, type IsoDate, type YearMonth } from '../../libs/domain';
 import type { DocReader, DocRef, DocUpdate, Projection, ProjectedEvent } from '../projection';
-import { contributionToDate, emptyMonth, treasuryToDate, type AccountDoc, type MonthSums, type PolicyDoc } from './account';
+import { contributionToDate, emptyMonth, treasuryToDate, type AccountDoc, type InvoiceSums, type MonthSums, type PolicyDoc } from './account';
 
-/**
- * Activity accounts and CAE treasury totals. Documents (ids `{caeId}` or `{caeId}:{entrepreneurId}`):
- * - `caes`: the CAE's contribution policy;
- * - `accounts`: one activity account per entrepreneur (see account.ts);
- * - `totals`: the CAE's totals, moved by the difference each event makes to an account.
- */
+/** Documents: `caes/{caeId}` (the policy), `accounts/{caeId}:{entrepreneurId}`, `totals/{caeId}` (moved by each account's difference). */
 export const TREASURY = 'treasury';
 
 export type CaeDoc = { caeId: string; name: string; contribution: PolicyDoc };
@@ -71,7 +66,7 @@ const addToMonth = (account: AccountDoc, month: YearMonth, amounts: Partial<Mont
   return { ...account, months: { ...account.months, [month]: sums } };
 };
 
-const withInvoice = (account: AccountDoc, number: string, change: (invoice: AccountDoc['invoices'][string]) => AccountDoc['invoices'][string]): AccountDoc => {
+const withInvoice = (account: AccountDoc, number: string, change: (invoice: InvoiceSums) => InvoiceSums): AccountDoc => {
   const invoice = account.invoices[number];
   return invoice ? { ...account, invoices: { ...account.invoices, [number]: change(invoice) } } : account;
 };

@@ -4,6 +4,7 @@ import type { Runtime } from '../../../libs/application';
 import { CommandsController } from './commands.controller';
 import { ExecuteCommandHandler } from './execute-commands';
 import { HealthController } from './health.controller';
+import { QueriesController } from './queries.controller';
 import { RUNTIME } from './tokens';
 
 @Module({})
@@ -12,7 +13,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [CommandsController, HealthController],
+      controllers: [CommandsController, QueriesController, HealthController],
       providers: [{ provide: RUNTIME, useValue: runtime }, ExecuteCommandHandler],
     };
   }

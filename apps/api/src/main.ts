@@ -1,16 +1,16 @@
-import { ConfigError, loadConfig, openEmbedded } from '../../../libs/application';
+import { ConfigError, loadConfig, openConfigured } from '../../../libs/application';
 import { createApp } from './create-app';
 import { seedDemoNetwork } from './demo';
 
 const main = async (): Promise<void> => {
   const config = loadConfig();
-  const runtime = openEmbedded(config.dataDir);
+  const runtime = openConfigured(config);
   if (config.demo) await seedDemoNetwork(runtime, (message) => console.log(message));
   if (config.projector) {
-    await runtime.projector.prepare(({ projection, position, head }) => {
-      if (position === head) console.log(`Read models: ${projection} built (${head} events).`);
-    });
+    await runtime.projector.prepare();
     runtime.projector.start();
+    const lags = await runtime.projector.lag();
+    console.log(`Read models up to date with the log (${lags[0]?.head ?? 0} events): ${lags.map((l) => l.projection).join(', ')}.`);
   }
   const app = await createApp(runtime, { bodyLimit: config.bodyLimit });
   app.enableShutdownHooks();

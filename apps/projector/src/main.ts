@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadConfig, openEmbedded } from '../../../libs/application';
+import { ConfigError, loadConfig, openConfigured } from '../../../libs/application';
 import { ProjectorModule } from './projector.module';
 
 /** The projector on its own, beside an API started with PROJECTOR=off (or to run projections on another host). */
 const main = async (): Promise<void> => {
-  const runtime = openEmbedded(loadConfig().dataDir);
+  const runtime = openConfigured(loadConfig());
   const app = await NestFactory.createApplicationContext(ProjectorModule.with(runtime));
   app.enableShutdownHooks();
   const close = async (): Promise<void> => {

@@ -2,15 +2,16 @@ import { ConfigError, loadConfig } from './config';
 
 describe('configuration from the environment', () => {
   it('has defaults that start the embedded profile on port 3000 with ./data', () => {
-    expect(loadConfig({}, '/srv/alveole')).toEqual({ port: 3000, dataDir: '/srv/alveole/data', demo: true, projector: true, bodyLimit: '10mb' });
+    expect(loadConfig({}, '/srv/alveole')).toEqual({ port: 3000, dataDir: '/srv/alveole/data', demo: true, projector: true, projectorBatchSize: 1000, bodyLimit: '10mb' });
   });
 
-  it('reads PORT, DATA_DIR, DEMO, PROJECTOR and BODY_LIMIT', () => {
-    expect(loadConfig({ PORT: '8080', DATA_DIR: '/var/lib/alveole', DEMO: 'off', PROJECTOR: 'off', BODY_LIMIT: '2mb' }, '/x')).toEqual({
+  it('reads PORT, DATA_DIR, DEMO, PROJECTOR, PROJECTOR_BATCH_SIZE and BODY_LIMIT', () => {
+    expect(loadConfig({ PORT: '8080', DATA_DIR: '/var/lib/alveole', DEMO: 'off', PROJECTOR: 'off', PROJECTOR_BATCH_SIZE: '50', BODY_LIMIT: '2mb' }, '/x')).toEqual({
       port: 8080,
       dataDir: '/var/lib/alveole',
       demo: false,
       projector: false,
+      projectorBatchSize: 50,
       bodyLimit: '2mb',
     });
   });

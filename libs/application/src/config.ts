@@ -8,6 +8,8 @@ export interface EmbeddedConfig {
   demo: boolean;
   /** Run the projector inside the API process (off when a separate projector process runs). */
   projector: boolean;
+  /** Events per projector batch (one read-model transaction each). */
+  projectorBatchSize: number;
   /** Largest request body accepted by the API (bytes). */
   bodyLimit: string;
 }
@@ -33,6 +35,10 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, cwd = process.c
   };
   const demo = onOff('DEMO');
   const projector = onOff('PROJECTOR');
+  const batchText = env['PROJECTOR_BATCH_SIZE'] ?? '1000';
+  const projectorBatchSize = Number(batchText);
+  if (!/^\d+$/.test(batchText) || projectorBatchSize < 1 || projectorBatchSize > 100_000)
+    problems.push(`PROJECTOR_BATCH_SIZE must be a whole number from 1 to 100000, got "${batchText}"`);
   const bodyLimit = env['BODY_LIMIT'] ?? '10mb';
   if (!/^\d+(kb|mb)?$/i.test(bodyLimit)) problems.push(`BODY_LIMIT must look like "10mb" or "512kb", got "${bodyLimit}"`);
   if (problems.length > 0) throw new ConfigError(problems);
@@ -41,6 +47,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dataDir: isAbsolute(dataDirText) ? dataDirText : resolve(cwd, dataDirText),
     demo,
     projector,
+    projectorBatchSize,
     bodyLimit,
   };
 };

@@ -1,0 +1,100 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Runtime } from '../../../libs/application';
+import type { ReadModels } from '../../../projections/projection';
+import { caeStatistics, networkStatistics } from '../../../projections/network-statistics/queries';
+import { associatesRegister, compliance, entrepreneursRegister, invoices, shareMovements } from '../../../projections/registers/queries';
+import { caeTreasury, entrepreneurAccount } from '../../../projections/treasury/queries';
+import { invalid, notFound } from './api-error';
+import { RUNTIME } from './tokens';
+
+const YEAR = /^(19|2\d)\d{2}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Query routes of API.md: they answer from the read models only, never from the log. */
+@ApiTags('queries')
+@Controller('api')
+export class QueriesController {
+  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
+
+  @Get('caes/:caeId/statistics')
+  @ApiOperation({ summary: 'The indicators of a CAE for a calendar year (by the business date of each fact)' })
+  @ApiQuery({ name: 'year', example: 2016 })
+  @ApiResponse({ status: 404, description: 'Unknown CAE' })
+  caeStatistics(@Param('caeId') caeId: string, @Query('year') year: unknown) {
+    const y = yearOf(year);
+    return this.found(`CAE "${caeId}" is not registered.`, (models) => caeStatistics(models, caeId, y));
+  }
+
+  @Get('network/statistics')
+  @ApiOperation({ summary: 'The indicators of the whole network for a calendar year' })
+  @ApiQuery({ name: 'year', example: 2016 })
+  networkStatistics(@Query('year') year: unknown) {
+    const y = yearOf(year);
+    return this.runtime.queries.run((models) => networkStatistics(models, y));
+  }
+
+  @Get('caes/:caeId/entrepreneurs/:entrepreneurId/account')
+  @ApiOperation({ summary: 'The activity account of an entrepreneur (R7331-5), to date and month by month' })
+  @ApiParam({ name: 'entrepreneurId' })
+  async account(@Param('caeId') caeId: string, @Param('entrepreneurId') entrepreneurId: string) {
+    await this.caeKnown(caeId);
+    return this.found(`Entrepreneur "${entrepreneurId}" has no activity account in CAE "${caeId}".`, (models) =>
+      entrepreneurAccount(models, caeId, entrepreneurId),
+    );
+  }
+
+  @Get('caes/:caeId/treasury')
+  @ApiOperation({ summary: 'CAE-level totals: VAT owed, contributions earned, cash held for entrepreneurs' })
+  treasury(@Param('caeId') caeId: string) {
+    return this.found(`CAE "${caeId}" is not registered.`, (models) => caeTreasury(models, caeId));
+  }
+
+  @Get('caes/:caeId/registers/entrepreneurs')
+  @ApiOperation({ summary: 'Register of entrepreneurs with their status history' })
+  entrepreneurs(@Param('caeId') caeId: string) {
+    return this.found(`CAE "${caeId}" is not registered.`, (models) => entrepreneursRegister(models, caeId));
+  }
+
+  @Get('caes/:caeId/registers/associates')
+  @ApiOperation({ summary: 'Register of associates (sociétariat)' })
+  associates(@Param('caeId') caeId: string) {
+    return this.found(`CAE "${caeId}" is not registered.`, (models) => associatesRegister(models, caeId));
+  }
+
+  @Get('caes/:caeId/registers/share-movements')
+  @ApiOperation({ summary: 'Register of share movements with the running capital' })
+  shareMovements(@Param('caeId') caeId: string) {
+    return this.found(`CAE "${caeId}" is not registered.`, (models) => shareMovements(models, caeId));
+  }
+
+  @Get('caes/:caeId/invoices')
+  @ApiOperation({ summary: 'Invoices with their payments, credit notes, amount due and status' })
+  invoices(@Param('caeId') caeId: string) {
+    return this.found(`CAE "${caeId}" is not registered.`, (models) => invoices(models, caeId));
+  }
+
+  @Get('caes/:caeId/compliance')
+  @ApiOperation({ summary: 'CAPE limits, associate deadlines, meetings and SCOP thresholds to act on' })
+  @ApiQuery({ name: 'today', required: false, description: 'YYYY-MM-DD; default: the latest business date recorded' })
+  compliance(@Param('caeId') caeId: string, @Query('today') today: unknown) {
+    if (today !== undefined && (typeof today !== 'string' || !DATE.test(today) || Number.isNaN(Date.parse(today))))
+      throw invalid('today must be a date YYYY-MM-DD.', { today });
+    return this.found(`CAE "${caeId}" is not registered.`, (models) => compliance(models, caeId, today as string | undefined));
+  }
+
+  private async caeKnown(caeId: string): Promise<void> {
+    if ((await this.runtime.queries.run((models) => caeTreasury(models, caeId))) === undefined) throw notFound(`CAE "${caeId}" is not registered.`, { caeId });
+  }
+
+  private async found<T>(message: string, query: (models: ReadModels) => Promise<T | undefined>): Promise<T> {
+    const result = await this.runtime.queries.run(query);
+    if (result === undefined) throw notFound(message);
+    return result;
+  }
+}
+
+const yearOf = (value: unknown): number => {
+  if (typeof value !== 'string' || !YEAR.test(value)) throw invalid('year is required, as a calendar year like 2016.', { year: value ?? null });
+  return Number(value);
+};

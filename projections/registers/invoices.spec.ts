@@ -1,0 +1,73 @@
+import type { Envelope } from '../testing/harness';
+import { invoices } from './queries';
+import { command, registersAfter, storyUpTo } from './spec-support';
+
+/** e-001 under a CESA since 1 Sep 2016 issues invoice 2016-000001 (5,400.00 incl. VAT, due 5 Oct). */
+const invoiced: Envelope[] = storyUpTo('IssueInvoice');
+
+const invoicesAfter = async (...more: Envelope[]) => (await invoices(await registersAfter([...invoiced, ...more]), 'coodyssee'))?.invoices;
+const statusAfter = async (...more: Envelope[]) => (await invoicesAfter(...more))?.[0]?.status;
+
+describe('invoices', () => {
+  it('given an invoice paid in part and credited, then its line shows totals, the credit note, the payment and what is due', async () => {
+    expect(await invoicesAfter(command('RecordPayment'), command('IssueCreditNote'))).toEqual([
+      {
+        number: '2016-000001',
+        issuedOn: '2016-09-05',
+        dueOn: '2016-10-05',
+        entrepreneurId: 'e-001',
+        client: { kind: 'public_body', name: 'Mairie de Gap' },
+        totalExclVat: '4500.00',
+        totalVat: '900.00',
+        totalInclVat: '5400.00',
+        creditNotes: [
+          { number: '2016-000002', issuedOn: '2016-09-22', reason: 'Une journée de mise en page non réalisée', totalExclVat: '500.00', totalVat: '100.00', totalInclVat: '600.00' },
+        ],
+        payments: [{ paidOn: '2016-09-20', amount: '3000.00', amountExclVat: '2500.00' }],
+        creditedInclVat: '600.00',
+        paidInclVat: '3000.00',
+        amountDue: '1800.00',
+        status: 'partially_paid',
+      },
+    ]);
+  });
+
+  it('given a private client, then the client is named', async () => {
+    const invoice = command('IssueInvoice', { issuedOn: '2016-09-06', client: { name: 'Jeanne Dupont', kind: 'individual', postalCode: '05000' } });
+    expect((await invoicesAfter(invoice))?.[1]?.client).toEqual({ kind: 'individual', name: 'Jeanne Dupont' });
+  });
+
+  it('given invoices and credit notes, then only invoices are listed, by number', async () => {
+    const list = await invoicesAfter(command('IssueCreditNote'), command('IssueInvoice', { issuedOn: '2016-09-25' }));
+    expect(list?.map((i) => i.number)).toEqual(['2016-000001', '2016-000003']);
+  });
+
+  it('given nothing paid before the due date, then the invoice is unpaid', async () => {
+    expect(await statusAfter()).toBe('unpaid');
+  });
+
+  it('given a partial payment before the due date, then the invoice is partially paid', async () => {
+    expect(await statusAfter(command('RecordPayment'))).toBe('partially_paid');
+  });
+
+  it('given payments covering what is due, then the invoice is paid', async () => {
+    expect(await statusAfter(command('RecordPayment'), command('RecordPayment', { paidOn: '2016-09-21', amount: '2400.00' }))).toBe('paid');
+  });
+
+  it('given a credit note cancelling all of it, then the invoice is credited and nothing is due', async () => {
+    const list = await invoicesAfter(command('IssueCreditNote', { lines: undefined }));
+    expect(list?.[0]).toMatchObject({ status: 'credited', amountDue: '0.00' });
+  });
+
+  it('given something still due after the due date, as of the latest business date seen, then the invoice is overdue', async () => {
+    expect(await statusAfter(command('RecordPayment'), command('RecordMeeting', { heldOn: '2016-10-06' }))).toBe('overdue');
+  });
+
+  it('given the latest business date on the due date, then the invoice is not yet overdue', async () => {
+    expect(await statusAfter(command('RecordMeeting', { heldOn: '2016-10-05' }))).toBe('unpaid');
+  });
+
+  it('given an unknown CAE, then there is no list', async () => {
+    expect(await invoices(await registersAfter(invoiced), 'elsewhere')).toBeUndefined();
+  });
+});

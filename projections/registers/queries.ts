@@ -1,0 +1,201 @@
+import { formatMoney, money, sum, ZERO, type AssociateCategory, type ClientKind, type IsoDate, type Money } from '../../libs/domain';
+import type { ReadModels } from '../projection';
+import { statusOn, type Status } from './contracts';
+import type { AssociateDoc, ContractLine, CreditNoteLine, EntrepreneurDoc, InvoiceDoc, PaymentLine, PersonFields } from './documents';
+import { byDateThenLog, caeOf, listOf, movementsInOrder } from './read';
+
+// Every query answers undefined when the CAE is unknown.
+export { compliance, type Compliance } from './compliance';
+
+type AssociateLine = { on: IsoDate; position: number } & (
+  | { event: 'associate_admitted'; associateId: string; shares: number }
+  | { event: 'associate_left'; associateId: string }
+);
+
+/** The entrepreneur's stays in the association, as lines of their status history. */
+const associateLines = (associates: AssociateDoc[], entrepreneurId: string): AssociateLine[] =>
+  associates.flatMap((a) =>
+    a.memberships
+      .filter((m) => m.entrepreneurId === entrepreneurId)
+      .flatMap((m): AssociateLine[] => [
+        { on: m.admittedOn, position: m.admittedPosition, event: 'associate_admitted', associateId: a.associateId, shares: m.sharesSubscribed },
+        ...(m.leftOn !== null && m.leftPosition !== null
+          ? [{ on: m.leftOn, position: m.leftPosition, event: 'associate_left' as const, associateId: a.associateId }]
+          : []),
+      ]),
+  );
+
+/** Positions order the lines; they are not part of the register. */
+type WithoutPosition<T> = T extends unknown ? Omit<T, 'position'> : never;
+const withoutPosition = <T extends { position: number }>({ position: _position, ...line }: T): WithoutPosition<T> => line as WithoutPosition<T>;
+
+export type HistoryLine = WithoutPosition<ContractLine | AssociateLine>;
+
+export interface EntrepreneursRegister {
+  caeId: string;
+  asOf: IsoDate | null;
+  entrepreneurs: {
+    entrepreneurId: string;
+    person: PersonFields;
+    activity: { description: string; sector: string };
+    status: Status;
+    history: HistoryLine[];
+  }[];
+}
+
+/** GET /api/caes/{caeId}/registers/entrepreneurs — in order of first integration. */
+export const entrepreneursRegister = async (models: ReadModels, caeId: string): Promise<EntrepreneursRegister | undefined> => {
+  const cae = await caeOf(models, caeId);
+  if (!cae) return undefined;
+  const associates = await listOf<AssociateDoc>(models, 'associates', caeId);
+  const entrepreneurs = (await listOf<EntrepreneurDoc>(models, 'entrepreneurs', caeId)).sort(
+    byDateThenLog((e) => e.firstIntegratedOn, (e) => e.firstPosition),
+  );
+  return {
+    caeId,
+    asOf: cae.lastBusinessDate,
+    entrepreneurs: entrepreneurs.map((e) => ({
+      entrepreneurId: e.entrepreneurId,
+      person: e.person,
+      activity: e.activity,
+      // Every entrepreneur has an integration, which dates the CAE: lastBusinessDate is set.
+      status: statusOn(e, associates, cae.lastBusinessDate!),
+      history: [...e.history, ...associateLines(associates, e.entrepreneurId)]
+        .sort(byDateThenLog((l) => l.on, (l) => l.position))
+        .map((line) => withoutPosition<ContractLine | AssociateLine>(line)),
+    })),
+  };
+};
+
+export interface AssociatesRegister {
+  caeId: string;
+  associates: {
+    associateId: string;
+    category: AssociateCategory;
+    entrepreneurId: string | null;
+    name: string | null;
+    admittedOn: IsoDate;
+    sharesSubscribed: number;
+    sharesHeld: number;
+    leftOn: IsoDate | null;
+  }[];
+}
+
+/** GET /api/caes/{caeId}/registers/associates — one line per admission, in order of admission. */
+export const associatesRegister = async (models: ReadModels, caeId: string): Promise<AssociatesRegister | undefined> => {
+  if (!(await caeOf(models, caeId))) return undefined;
+  const lines = (await listOf<AssociateDoc>(models, 'associates', caeId)).flatMap((a) =>
+    a.memberships.map((m) => ({
+      position: m.admittedPosition,
+      associateId: a.associateId,
+      category: m.category,
+      entrepreneurId: m.entrepreneurId,
+      name: m.category === 'entrepreneur' ? null : a.name,
+      admittedOn: m.admittedOn,
+      sharesSubscribed: m.sharesSubscribed,
+      sharesHeld: m.leftOn === null ? a.shares : 0,
+      leftOn: m.leftOn,
+    })),
+  );
+  return { caeId, associates: lines.sort(byDateThenLog((l) => l.admittedOn, (l) => l.position)).map(withoutPosition) };
+};
+
+export interface ShareMovements {
+  caeId: string;
+  nominalValue: string;
+  movements: {
+    on: IsoDate;
+    kind: 'subscription' | 'redemption';
+    associateId: string;
+    category: AssociateCategory;
+    shares: number;
+    amount: string;
+    capitalAfter: { shares: number; amount: string };
+  }[];
+}
+
+/** GET /api/caes/{caeId}/registers/share-movements — with the running capital after each movement. */
+export const shareMovements = async (models: ReadModels, caeId: string): Promise<ShareMovements | undefined> => {
+  const cae = await caeOf(models, caeId);
+  if (!cae) return undefined;
+  let shares = 0;
+  let amount = ZERO;
+  const movements = (await movementsInOrder(models, caeId)).map((m) => {
+    const sign = m.kind === 'subscription' ? 1 : -1;
+    shares += sign * m.shares;
+    amount = amount.plus(money(m.amount).times(sign));
+    return {
+      on: m.on,
+      kind: m.kind,
+      associateId: m.associateId,
+      category: m.category,
+      shares: m.shares,
+      amount: m.amount,
+      capitalAfter: { shares, amount: formatMoney(amount) },
+    };
+  });
+  return { caeId, nominalValue: cae.shareNominalValue, movements };
+};
+
+export type InvoiceStatus = 'paid' | 'partially_paid' | 'unpaid' | 'credited' | 'overdue';
+
+export interface InvoicesRegister {
+  caeId: string;
+  asOf: IsoDate | null;
+  invoices: {
+    number: string;
+    issuedOn: IsoDate;
+    dueOn: IsoDate;
+    entrepreneurId: string;
+    client: { kind: ClientKind; name: string };
+    totalExclVat: string;
+    totalVat: string;
+    totalInclVat: string;
+    creditNotes: CreditNoteLine[];
+    payments: PaymentLine[];
+    creditedInclVat: string;
+    paidInclVat: string;
+    /** Negative when a credit note came after the payment: the client is owed a refund. */
+    amountDue: string;
+    status: InvoiceStatus;
+  }[];
+}
+
+const statusOfInvoice = (invoice: InvoiceDoc, credited: Money, paid: Money, today: IsoDate | null): InvoiceStatus => {
+  const net = money(invoice.totalInclVat).minus(credited);
+  if (net.isZero()) return 'credited';
+  if (!net.greaterThan(paid)) return 'paid';
+  if (today !== null && invoice.dueOn < today) return 'overdue';
+  return paid.isZero() ? 'unpaid' : 'partially_paid';
+};
+
+/** GET /api/caes/{caeId}/invoices — sorted by number; overdue relative to the latest business date seen. */
+export const invoices = async (models: ReadModels, caeId: string): Promise<InvoicesRegister | undefined> => {
+  const cae = await caeOf(models, caeId);
+  if (!cae) return undefined;
+  const docs = (await listOf<InvoiceDoc>(models, 'invoices', caeId)).sort((a, b) => (a.number < b.number ? -1 : a.number > b.number ? 1 : 0));
+  return {
+    caeId,
+    asOf: cae.lastBusinessDate,
+    invoices: docs.map((i) => {
+      const credited = sum(i.creditNotes.map((c) => money(c.totalInclVat)));
+      const paid = sum(i.payments.map((p) => money(p.amount)));
+      return {
+        number: i.number,
+        issuedOn: i.issuedOn,
+        dueOn: i.dueOn,
+        entrepreneurId: i.entrepreneurId,
+        client: i.client,
+        totalExclVat: i.totalExclVat,
+        totalVat: i.totalVat,
+        totalInclVat: i.totalInclVat,
+        creditNotes: i.creditNotes,
+        payments: i.payments,
+        creditedInclVat: formatMoney(credited),
+        paidInclVat: formatMoney(paid),
+        amountDue: formatMoney(money(i.totalInclVat).minus(credited).minus(paid)),
+        status: statusOfInvoice(i, credited, paid, cae.lastBusinessDate),
+      };
+    }),
+  };
+};

@@ -1,0 +1,175 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { SqliteEventStore } from '../../libs/event-store';
+import { SqliteReadStore } from '../../libs/read-store';
+import { generateHistory, toJsonl } from '../../libs/scenarios';
+import { ALL_PROJECTIONS } from '../../projections';
+
+/**
+ * The projector process killed with SIGKILL at random points, during a rebuild and during live projection
+ * while another process appends, restarted each time: its read models end identical to a clean rebuild.
+ */
+const root = resolve(__dirname, '../..');
+const projectorMain = join(root, 'dist/apps/projector/src/main.js');
+const cliMain = join(root, 'dist/apps/cli/src/main.js');
+
+/** The same kill points on every run (a seeded generator), spread over the work. */
+const delays = (seed: number, count: number, min: number, max: number): number[] => {
+  let s = seed;
+  return Array.from({ length: count }, () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return min + Math.floor((s / 2 ** 32) * (max - min));
+  });
+};
+
+const env = (dataDir: string) => ({ ...process.env, DATA_DIR: dataDir, PROJECTOR_BATCH_SIZE: '25' });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const startProjector = (dataDir: string): ChildProcess => spawn(process.execPath, [projectorMain], { env: env(dataDir), stdio: 'ignore' });
+
+const kill = (child: ChildProcess): Promise<void> =>
+  new Promise((done) => {
+    if (child.exitCode !== null || child.signalCode !== null) return done();
+    child.once('exit', () => done());
+    child.kill('SIGKILL');
+  });
+
+const cli = (dataDir: string, ...args: string[]) => {
+  const run = spawnSync(process.execPath, [cliMain, ...args], { env: env(dataDir), encoding: 'utf8', timeout: 300_000 });
+  if (run.status !== 0) throw new Error(`cli ${args.join(' ')} exited ${run.status}: ${run.stdout}\n${run.stderr}`);
+  return run;
+};
+
+/** Every active read-model document with the position it was last changed at, in a fixed order. */
+const dump = async (dataDir: string): Promise<string> => {
+  const store = SqliteReadStore.open(join(dataDir, 'read-models.db'));
+  try {
+    const out: string[] = [];
+    for (const projection of ALL_PROJECTIONS) {
+      const { activeGeneration, version } = await store.status(projection.name);
+      out.push(`# ${projection.name} v${version}`);
+      if (activeGeneration === undefined) continue;
+      for (const collection of projection.collections)
+        for (const stored of await store.list({ projection: projection.name, generation: activeGeneration }, collection))
+          out.push(`${collection}/${stored.id}@${stored.position} ${JSON.stringify(stored.doc)}`);
+    }
+    return out.join('\n');
+  } finally {
+    await store.close();
+  }
+};
+
+/** Whether some projection was left part-way (0 < its checkpoint < head): the kill landed mid-work. */
+const leftPartWay = async (dataDir: string): Promise<boolean> => {
+  const log = SqliteEventStore.open(join(dataDir, 'events.db'));
+  const store = SqliteReadStore.open(join(dataDir, 'read-models.db'));
+  try {
+    const head = await log.headPosition();
+    for (const projection of ALL_PROJECTIONS) {
+      const { activeGeneration, rebuildingGeneration } = await store.status(projection.name);
+      for (const generation of [activeGeneration, rebuildingGeneration]) {
+        if (generation === undefined) continue;
+        const checkpoint = await store.checkpoint({ projection: projection.name, generation });
+        if (checkpoint > 0 && checkpoint < head) return true;
+      }
+    }
+    return false;
+  } finally {
+    await log.close();
+    await store.close();
+  }
+};
+
+/** Waits until every projection's active generation has applied the whole log. */
+const caughtUp = async (dataDir: string): Promise<void> => {
+  for (let i = 0; i < 1200; i++) {
+    const log = SqliteEventStore.open(join(dataDir, 'events.db'));
+    const store = SqliteReadStore.open(join(dataDir, 'read-models.db'));
+    try {
+      const head = await log.headPosition();
+      let done = true;
+      for (const projection of ALL_PROJECTIONS) {
+        const { activeGeneration, version } = await store.status(projection.name);
+        if (activeGeneration === undefined || version !== projection.version) done = false;
+        else if ((await store.checkpoint({ projection: projection.name, generation: activeGeneration })) < head) done = false;
+      }
+      if (done) return;
+    } finally {
+      await log.close();
+      await store.close();
+    }
+    await sleep(100);
+  }
+  throw new Error('the projector never caught up');
+};
+
+describe('a projector killed at random points', () => {
+  let dir: string;
+  beforeAll(() => {
+    if (!existsSync(projectorMain) || !existsSync(cliMain)) throw new Error('Build first: npm test runs `npm run build` before jest');
+    dir = mkdtempSync(join(tmpdir(), 'alveole-crash-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('ends with read models identical to a clean rebuild', async () => {
+    const live = join(dir, 'live');
+    const first = join(dir, 'first.jsonl');
+    const second = join(dir, 'second.jsonl');
+    writeFileSync(first, toJsonl(generateHistory({ caeId: 'crash-a', entrepreneurs: 30 })));
+    writeFileSync(second, toJsonl(generateHistory({ caeId: 'crash-b', entrepreneurs: 30, year: 2017 })));
+    cli(live, 'import', first);
+
+    // During the first build of every projection.
+    const partWay: boolean[] = [];
+    for (const delay of delays(7, 4, 300, 1500)) {
+      const projector = startProjector(live);
+      await sleep(delay);
+      await kill(projector);
+      partWay.push(await leftPartWay(live));
+    }
+
+    // During live projection, while another process appends.
+    const importer = spawn(process.execPath, [cliMain, 'import', second], { env: env(live), stdio: 'ignore' });
+    const imported = new Promise<number | null>((done) => importer.once('exit', (code) => done(code)));
+    for (const delay of delays(11, 5, 300, 1200)) {
+      const projector = startProjector(live);
+      await sleep(delay);
+      await kill(projector);
+      partWay.push(await leftPartWay(live));
+    }
+    expect(await imported).toBe(0);
+
+    // During an operator's rebuild (blue/green): the next projector resumes the generation left behind.
+    for (const delay of delays(13, 3, 200, 1200)) {
+      const rebuild = spawn(process.execPath, [cliMain, 'rebuild'], { env: env(live), stdio: 'ignore' });
+      await sleep(delay);
+      await kill(rebuild);
+      partWay.push(await leftPartWay(live));
+    }
+    // The kills did interrupt work in progress (not only idle processes), several times.
+    expect(partWay.filter(Boolean).length).toBeGreaterThanOrEqual(3);
+
+    const last = startProjector(live);
+    try {
+      await caughtUp(live);
+    } finally {
+      await kill(last);
+    }
+
+    // A clean rebuild of the same log in another directory.
+    const clean = join(dir, 'clean');
+    mkdirSync(clean);
+    for (const file of ['events.db', 'keys.db']) {
+      // Every process has stopped; the WAL files hold the latest commits, so they are copied with the main file.
+      copyFileSync(join(live, file), join(clean, file));
+      for (const suffix of ['-wal', '-shm']) if (existsSync(join(live, file + suffix))) copyFileSync(join(live, file + suffix), join(clean, file + suffix));
+    }
+    cli(clean, 'rebuild');
+
+    const expected = await dump(clean);
+    expect(expected.split('\n').length).toBeGreaterThan(100);
+    expect(await dump(live)).toEqual(expected);
+  });
+});
