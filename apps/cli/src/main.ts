@@ -45,7 +45,7 @@ const runVerify = async (args: string[]): Promise<number> => {
     for (const cae of report.caes)
       console.log(
         cae.ok
-          ? `${cae.caeId}: ok, ${cae.events} events, head ${cae.head.slice(0, 16)}…`
+          ? `${cae.caeId}: ok, ${cae.events} events, head ${cae.head}`
           : `${cae.caeId}: BROKEN at position ${cae.firstBrokenPosition} (${cae.events} events)`,
       );
     console.log(report.ok ? `Hash chain intact: ${report.events} events.` : `Hash chain broken: first broken position ${report.firstBrokenPosition}.`);
