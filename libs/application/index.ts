@@ -3,3 +3,4 @@ export * from './src/sealing';
 export * from './src/runtime';
 export * from './src/config';
 export * from './src/projector';
+export * from './src/process';

@@ -2,3 +2,4 @@ export * from './src/history';
 export * from './src/demo-network';
 export * from './src/coodyssee-2016';
 export * from './src/network-history';
+export * from './src/generation';

@@ -3,22 +3,7 @@ import { coodyssee2016 } from '../../libs/scenarios';
 import { networkStatistics } from '../../projections/network-statistics/projection';
 import { caeStatistics, type Statistics } from '../../projections/network-statistics/queries';
 import { eventsOf, MemoryDocs } from '../../projections/testing/harness';
-
-/** Coodyssée's 2016 execution report (DOMAIN.md): entries / exits / end-of-month headcount, January to December. */
-const MONTHLY: [number, number, number][] = [
-  [1, 2, 84],
-  [3, 1, 86],
-  [2, 2, 86],
-  [2, 1, 87],
-  [1, 3, 85],
-  [1, 1, 85],
-  [1, 0, 86],
-  [2, 1, 87],
-  [1, 5, 83],
-  [4, 2, 85],
-  [3, 0, 88],
-  [3, 7, 84],
-];
+import { coodyssee2016MonthlyRows } from '../fixtures/coodyssee-2016-report';
 
 let s: Statistics;
 beforeAll(async () => {
@@ -33,7 +18,7 @@ describe('acceptance: Coodyssée 2016 reproduces its published figures', () => {
 
   it('the twelve monthly rows', () => {
     expect(s.monthly).toEqual(
-      MONTHLY.map(([entries, exits, headcountEnd], i) => ({ month: `2016-${String(i + 1).padStart(2, '0')}`, entries, exits, headcountEnd })),
+      coodyssee2016MonthlyRows(),
     );
   });
 

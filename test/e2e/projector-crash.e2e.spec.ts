@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SqliteEventStore } from '../../libs/event-store';
 import { SqliteReadStore } from '../../libs/read-store';
-import { generateHistory, toJsonl } from '../../libs/scenarios';
+import { generateHistory, seededRandom, toJsonl } from '../../libs/scenarios';
 import { ALL_PROJECTIONS } from '../../projections';
 
 /**
@@ -17,11 +17,8 @@ const cliMain = join(root, 'dist/apps/cli/src/main.js');
 
 /** The same kill points on every run (a seeded generator), spread over the work. */
 const delays = (seed: number, count: number, min: number, max: number): number[] => {
-  let s = seed;
-  return Array.from({ length: count }, () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return min + Math.floor((s / 2 ** 32) * (max - min));
-  });
+  const random = seededRandom(seed);
+  return Array.from({ length: count }, () => min + Math.floor(random() * (max - min)));
 };
 
 const env = (dataDir: string) => ({ ...process.env, DATA_DIR: dataDir, PROJECTOR_BATCH_SIZE: '25' });

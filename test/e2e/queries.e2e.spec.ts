@@ -1,21 +1,7 @@
 import { coodyssee2016, generateHistory } from '../../libs/scenarios';
 import { ALL_PROJECTIONS } from '../../projections';
 import { startHarness, type Harness } from './api-harness';
-
-const MONTHLY: [number, number, number][] = [
-  [1, 2, 84],
-  [3, 1, 86],
-  [2, 2, 86],
-  [2, 1, 87],
-  [1, 3, 85],
-  [1, 1, 85],
-  [1, 0, 86],
-  [2, 1, 87],
-  [1, 5, 83],
-  [4, 2, 85],
-  [3, 0, 88],
-  [3, 7, 84],
-];
+import { coodyssee2016MonthlyRows } from '../fixtures/coodyssee-2016-report';
 
 /** The query answers a client sees, every route, for one CAE. */
 const everyRoute = (caeId: string, entrepreneurId: string) => [
@@ -57,7 +43,7 @@ describe('query routes over the real projector', () => {
 
     it('the twelve monthly rows', () => {
       expect(s['monthly']).toEqual(
-        MONTHLY.map(([entries, exits, headcountEnd], i) => ({ month: `2016-${String(i + 1).padStart(2, '0')}`, entries, exits, headcountEnd })),
+        coodyssee2016MonthlyRows(),
       );
     });
 

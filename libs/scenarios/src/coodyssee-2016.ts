@@ -14,6 +14,7 @@ import {
   type VatRate,
 } from '../../domain';
 import type { Envelope } from './history';
+import { pad } from './generation';
 
 /**
  * Coodyssée, 2016 — the year of its public execution report (DOMAIN.md), as command envelopes.
@@ -87,7 +88,6 @@ interface Entrepreneur {
   membership?: { admittedOn: IsoDate; shares: number };
 }
 
-const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
 const day = (month: number, dayOfMonth: number): IsoDate => `${YEAR}-${pad(month)}-${pad(dayOfMonth)}`;
 const capeEnd = (cape: Cape): IsoDate =>
   (cape.renewals ?? []).reduce((end, r) => addDays(addMonths(addDays(end, 1), r.months), -1), addDays(addMonths(cape.signedOn, cape.months), -1));

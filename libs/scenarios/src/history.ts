@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { pad, seededRandom } from './generation';
 
 /**
  * A deterministic history of command envelopes for one CAE: entrepreneurs integrated, under CAPE then CESA,
@@ -17,22 +18,11 @@ export interface HistoryOptions {
   year?: number;
 }
 
-const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
-
-/** A small linear congruential generator: the same seed gives the same history. */
-const random = (seed: number) => {
-  let s = seed >>> 0;
-  return (): number => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-};
-
 export const generateHistory = (options: HistoryOptions = {}): Envelope[] => {
   const caeId = options.caeId ?? 'demo';
   const count = options.entrepreneurs ?? 40;
   const year = options.year ?? 2016;
-  const rnd = random(42);
+  const rnd = seededRandom(42);
   const out: Envelope[] = [];
   let n = 0;
   const cmd = (type: string, data: Record<string, unknown>): void => {

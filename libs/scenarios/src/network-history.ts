@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import type { Envelope } from './history';
+import { pad, seededRandom } from './generation';
 
 /**
  * Several years of one CAE, deterministic: a cohort integrated every January under a 3-month CAPE; two in
@@ -17,16 +18,6 @@ export interface NetworkHistoryOptions {
   cohort: number;
   seed: number;
 }
-
-const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
-
-const random = (seed: number) => {
-  let s = seed >>> 0;
-  return (): number => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-};
 
 interface Member {
   id: string;
@@ -46,7 +37,7 @@ const SITUATIONS = ['unemployed', 'employed', 'minimum_income', 'student', 'othe
 const CAPE_EXITS = ['cape_ended', 'salaried_job', 'training', 'abandonment', 'other_project'];
 
 export const generateNetworkHistory = (o: NetworkHistoryOptions): Envelope[] => {
-  const rnd = random(o.seed);
+  const rnd = seededRandom(o.seed);
   const out: Envelope[] = [];
   let n = 0;
   const cmd = (type: string, data: Record<string, unknown>): void => {
