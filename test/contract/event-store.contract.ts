@@ -190,6 +190,27 @@ export function describeEventStoreContract(name: string, makeStore: () => Promis
       });
     });
 
+    describe('appends requested at the same moment (group commit where the adapter has it)', () => {
+      it('decides each on its own, in the order requested: the second of two on one revision is refused', async () => {
+        await store.append('s', someEvents(1), 'no_stream');
+        const results = await Promise.allSettled([
+          store.append('s', someEvents(1), 0),
+          store.append('s', someEvents(1), 0),
+          store.append('t', someEvents(1), 'no_stream'),
+          store.appendToStreams([{ streamId: 'u', expectedRevision: 'no_stream', events: someEvents(1) }], { commandId: 'once', fingerprint: 'f', result: 1 }),
+          store.appendToStreams([{ streamId: 'v', expectedRevision: 'no_stream', events: someEvents(1) }], { commandId: 'once', fingerprint: 'f', result: 2 }),
+        ]);
+        expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'rejected']);
+        expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevisionError);
+        expect((results[4] as PromiseRejectedResult).reason).toBeInstanceOf(DuplicateCommandError);
+        expect(await store.streamRevision('s')).toBe(1);
+        expect(await store.streamRevision('v')).toBe(-1);
+        expect((await store.readAll(1)).map((e) => e.streamId)).toEqual(['s', 's', 't', 'u']);
+        expect((await store.findCommand('once'))?.result).toBe(1);
+        expect((await store.verify()).ok).toBe(true);
+      });
+    });
+
     describe('appending to several streams', () => {
       it('appends atomically, with consecutive positions in the order given', async () => {
         await store.append('a', someEvents(2), 'no_stream');

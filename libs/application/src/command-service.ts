@@ -5,7 +5,6 @@ import {
   evolveCae,
   evolveEntrepreneur,
   evolveInvoiceSeries,
-  findDocument,
   initialAssociateState,
   initialCaeState,
   initialEntrepreneurState,
@@ -14,7 +13,6 @@ import {
   planOf,
   refuse,
   SCHEMA_VERSION,
-  upcast,
   associateStream,
   caeStream,
   entrepreneurStream,
@@ -22,7 +20,11 @@ import {
   type CommandEnvelope,
   type DecisionState,
   type DomainError,
-  type DomainEvent,
+  type AssociateState,
+  type CaeState,
+  type EntrepreneurState,
+  type InvoiceNumberAssigned,
+  type InvoiceSeriesState,
   type PlannedEvent,
 } from '../../domain';
 import {
@@ -33,9 +35,9 @@ import {
   type EventToAppend,
   type StreamAppend,
 } from '../../event-store';
-import type { KeyStore } from '../../personal-data';
+import type { KeyStore, PersonalDataVault } from '../../personal-data';
+import { AggregateCache, type Fold } from './aggregate-cache';
 import { sealPersonalFields } from './sealing';
-import type { PersonalDataVault } from '../../personal-data';
 
 export type CommandStatus = 'accepted' | 'duplicate' | 'rejected';
 
@@ -65,11 +67,8 @@ export interface CommandServiceOptions {
   /** Attempts on optimistic-concurrency conflicts before answering CONCURRENCY_CONFLICT. */
   maxAttempts?: number;
   now?: () => Date;
-}
-
-interface Loaded<S> {
-  state: S;
-  revision: number;
+  /** Aggregates kept folded in memory between commands. */
+  cachedStreams?: number;
 }
 
 /**
@@ -80,6 +79,8 @@ export class CommandService {
   private readonly maxAttempts: number;
   private readonly now: () => Date;
 
+  private readonly aggregates: AggregateCache;
+
   constructor(
     private readonly store: EventStore,
     private readonly vault: PersonalDataVault,
@@ -87,6 +88,7 @@ export class CommandService {
     options: CommandServiceOptions = {},
   ) {
     this.maxAttempts = options.maxAttempts ?? 100;
+    this.aggregates = new AggregateCache(store, options.cachedStreams);
     this.now = options.now ?? (() => new Date());
   }
 
@@ -147,29 +149,25 @@ export class CommandService {
   private async load(envelope: CommandEnvelope): Promise<{ state: DecisionState; revisions: Map<string, number> }> {
     const plan = planOf(envelope.command);
     const revisions = new Map<string, number>();
-    const read = async <S>(streamId: string, initial: S, evolve: (s: S, e: DomainEvent) => S): Promise<Loaded<S> & { events: DomainEvent[] }> => {
-      const recorded = await this.store.readStream(streamId);
-      const events = recorded.map((r) => upcast(r.type, r.schemaVersion, r.data));
-      revisions.set(streamId, recorded.length > 0 ? recorded[recorded.length - 1]!.revision : -1);
-      return { state: events.reduce(evolve, initial), revision: revisions.get(streamId)!, events };
+    const read = async <S>(streamId: string, fold: Fold<S>): Promise<S> => {
+      const { state, revision } = await this.aggregates.load(streamId, fold);
+      revisions.set(streamId, revision);
+      return state;
     };
 
-    const state: DecisionState = { cae: (await read(caeStream(plan.caeId), initialCaeState(), evolveCae)).state };
+    const state: DecisionState = { cae: await read(caeStream(plan.caeId), CAE) };
     let entrepreneurId = plan.entrepreneurId;
     if (plan.document) {
-      const series = await read(invoiceSeriesStream(plan.caeId, plan.document.seriesYear), initialInvoiceSeriesState(), evolveInvoiceSeries);
-      const document = findDocument(series.events, plan.document.number);
+      const series = await read(invoiceSeriesStream(plan.caeId, plan.document.seriesYear), SERIES);
+      const document = series.documents.get(plan.document.number);
       if (document) {
         state.document = document;
         entrepreneurId = document.entrepreneurId;
       }
     }
-    if (entrepreneurId !== undefined)
-      state.entrepreneur = (await read(entrepreneurStream(plan.caeId, entrepreneurId), initialEntrepreneurState(), evolveEntrepreneur)).state;
-    if (plan.seriesYear !== undefined)
-      state.series = (await read(invoiceSeriesStream(plan.caeId, plan.seriesYear), initialInvoiceSeriesState(), evolveInvoiceSeries)).state;
-    if (plan.associateId !== undefined)
-      state.associate = (await read(associateStream(plan.caeId, plan.associateId), initialAssociateState(), evolveAssociate)).state;
+    if (entrepreneurId !== undefined) state.entrepreneur = await read(entrepreneurStream(plan.caeId, entrepreneurId), ENTREPRENEUR);
+    if (plan.seriesYear !== undefined) state.series = (await read(invoiceSeriesStream(plan.caeId, plan.seriesYear), SERIES)).state;
+    if (plan.associateId !== undefined) state.associate = await read(associateStream(plan.caeId, plan.associateId), ASSOCIATE);
     return { state, revisions };
   }
 
@@ -205,6 +203,25 @@ export class CommandService {
     });
   }
 }
+
+const CAE: Fold<CaeState> = { initial: initialCaeState, evolve: evolveCae };
+const ENTREPRENEUR: Fold<EntrepreneurState> = { initial: initialEntrepreneurState, evolve: evolveEntrepreneur };
+const ASSOCIATE: Fold<AssociateState> = { initial: initialAssociateState, evolve: evolveAssociate };
+
+/** A series and the index of its documents by number (which entrepreneur an invoice belongs to). */
+interface SeriesView {
+  state: InvoiceSeriesState;
+  documents: Map<string, InvoiceNumberAssigned>;
+}
+
+const SERIES: Fold<SeriesView> = {
+  initial: () => ({ state: initialInvoiceSeriesState(), documents: new Map() }),
+  evolve: (view, event) => {
+    // The index only grows, so it is extended in place rather than copied at every invoice.
+    if (event.type === 'InvoiceNumberAssigned') view.documents.set(event.data.number, event.data);
+    return { state: evolveInvoiceSeries(view.state, event), documents: view.documents };
+  },
+};
 
 const rejected = (commandId: string, error: DomainError): CommandOutcome => ({ commandId, status: 'rejected', error });
 

@@ -94,15 +94,36 @@ interface CommandRow {
  * The log in one SQLite file (WAL). Several processes may open the same file: writers serialise on
  * BEGIN IMMEDIATE, and subscriptions poll for what other processes append.
  */
+interface PendingAppend {
+  appends: StreamAppend[];
+  command: CommandRecord | undefined;
+  resolve(outcome: AppendOutcome): void;
+  reject(error: unknown): void;
+}
+
+type GroupResult = { plan: AppendPlan; error?: undefined } | { plan?: undefined; error: unknown };
+
 export class SqliteEventStore implements EventStore {
   private readonly signal = new AppendSignal();
   private readonly subscriptions = new Set<LogSubscription>();
   private readonly statements: Statements;
   private readonly appendTransaction: Database.Transaction<(appends: StreamAppend[], command?: CommandRecord) => AppendPlan>;
+  private readonly groupTransaction: Database.Transaction<(group: PendingAppend[]) => GroupResult[]>;
+  private pending: PendingAppend[] = [];
 
   private constructor(private readonly db: Database.Database) {
     this.statements = prepareStatements(db);
     this.appendTransaction = db.transaction((appends, command) => this.writeAppend(appends, command));
+    // Nested in the group's transaction, each append is a savepoint: a refused one leaves the others whole.
+    this.groupTransaction = db.transaction((group: PendingAppend[]) =>
+      group.map((item): GroupResult => {
+        try {
+          return { plan: this.appendTransaction(item.appends, item.command) };
+        } catch (error) {
+          return { error };
+        }
+      }),
+    );
   }
 
   /** Opens (creating if missing) the log at path; ':memory:' gives a private in-memory database. */
@@ -124,11 +145,36 @@ export class SqliteEventStore implements EventStore {
     return this.appendToStreams([{ streamId, expectedRevision, events }]);
   }
 
-  async appendToStreams(appends: StreamAppend[], command?: CommandRecord): Promise<AppendOutcome> {
-    // IMMEDIATE takes the write lock before the revisions are read, so no other process can slip in between.
-    const plan: AppendPlan = this.appendTransaction.immediate(appends, command);
-    this.signal.notify();
-    return { events: plan.events, lastPosition: plan.lastPosition, revisions: plan.revisions };
+  /**
+   * Group commit: appends requested in the same turn of the event loop are written in one transaction, one
+   * fsync for all, each still checked and refused on its own.
+   */
+  appendToStreams(appends: StreamAppend[], command?: CommandRecord): Promise<AppendOutcome> {
+    if (!this.db.open) return Promise.reject(new Error('The event store is closed'));
+    return new Promise((resolve, reject) => {
+      this.pending.push({ appends, command, resolve, reject });
+      if (this.pending.length === 1) setImmediate(() => this.commitPending());
+    });
+  }
+
+  private commitPending(): void {
+    if (this.pending.length === 0) return;
+    const group = this.pending;
+    this.pending = [];
+    let results: GroupResult[];
+    try {
+      // IMMEDIATE takes the write lock before the revisions are read, so no other process can slip in between.
+      results = this.groupTransaction.immediate(group);
+    } catch (error) {
+      for (const item of group) item.reject(error);
+      return;
+    }
+    if (results.some((r) => r.plan)) this.signal.notify();
+    results.forEach((result, i) => {
+      const item = group[i]!;
+      if (result.plan) item.resolve({ events: result.plan.events, lastPosition: result.plan.lastPosition, revisions: result.plan.revisions });
+      else item.reject(result.error);
+    });
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -182,6 +228,8 @@ export class SqliteEventStore implements EventStore {
 
   async close(): Promise<void> {
     if (!this.db.open) return;
+    // Appends already requested are written, not dropped.
+    if (this.pending.length > 0) this.commitPending();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     this.db.close();
   }
