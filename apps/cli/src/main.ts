@@ -64,16 +64,18 @@ const runRebuild = async (names: string[]): Promise<number> => {
       console.error(`Unknown projection(s): ${unknown.join(', ')}. Known: ${known.join(', ')}.`);
       return 2;
     }
-    for (const name of names.length > 0 ? names : known) {
-      const bar = new SingleBar({ format: `${name.padEnd(20)} [{bar}] {percentage}% | {value}/{total} events`, hideCursor: true }, Presets.shades_classic);
-      bar.start(await runtime.store.headPosition(), 0);
-      const { generation, events } = await runtime.projector.rebuild(name, ({ position, head }) => {
-        bar.setTotal(head);
-        bar.update(position);
-      });
-      bar.stop();
-      console.log(`${name}: rebuilt from ${events} events into generation ${generation}, now active.`);
-    }
+    const chosen = names.length > 0 ? names : known;
+    const bar = new SingleBar({ format: `rebuild ${chosen.join(', ')} [{bar}] {percentage}% | {value}/{total} events`, hideCursor: true }, Presets.shades_classic);
+    bar.start(await runtime.store.headPosition(), 0);
+    const positions = new Map<string, number>();
+    const { generations, events } = await runtime.projector.rebuild(chosen, ({ projection, position, head }) => {
+      positions.set(projection, position);
+      bar.setTotal(head);
+      bar.update(Math.min(...positions.values()));
+    });
+    bar.stop();
+    for (const [name, generation] of Object.entries(generations)) console.log(`${name}: rebuilt into generation ${generation}, now active.`);
+    console.log(`${events} events read once for ${chosen.length} projection(s).`);
     return 0;
   } finally {
     await runtime.close();

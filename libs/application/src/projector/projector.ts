@@ -66,47 +66,56 @@ export class Projector {
    * is (re)built; a rebuild interrupted by a crash resumes from its checkpoint. Then catches up.
    */
   async prepare(onProgress?: (progress: RebuildProgress) => void): Promise<void> {
+    const stale: string[] = [];
     for (const projection of this.projections) {
       const status = await this.readStore.status(projection.name);
       if (status.rebuildingGeneration !== undefined || status.activeGeneration === undefined || status.version !== projection.version)
-        await this.rebuild(projection.name, onProgress);
+        stale.push(projection.name);
     }
+    if (stale.length > 0) await this.rebuild(stale, onProgress);
     await this.catchUp();
   }
 
   /** Applies every event up to the head to each projection's active generation. */
   async catchUp(): Promise<number> {
-    let applied = 0;
+    const targets: Target[] = [];
     for (const projection of this.projections) {
       const status = await this.readStore.status(projection.name);
-      if (status.activeGeneration === undefined) continue;
-      applied += await this.runUntilHead(projection, { projection: projection.name, generation: status.activeGeneration });
+      if (status.activeGeneration !== undefined) targets.push({ projection, ref: { projection: projection.name, generation: status.activeGeneration } });
     }
+    let applied = 0;
+    for (let processed = await this.runBatch(targets); processed > 0; processed = await this.runBatch(targets)) applied += processed;
     return applied;
   }
 
   /**
-   * Rebuilds a projection into a fresh generation (or resumes the one being rebuilt) while queries keep
-   * reading the active one; activates it once it has caught up with the head.
+   * Rebuilds projections (one pass over the log for all of them) into fresh generations, or resumes the ones
+   * being rebuilt, while queries keep reading the active ones; activates each once caught up with the head.
    */
-  async rebuild(name: string, onProgress?: (progress: RebuildProgress) => void): Promise<{ generation: number; events: number }> {
-    const projection = this.projection(name);
-    const status = await this.readStore.status(name);
-    const generation =
-      status.rebuildingGeneration !== undefined && status.rebuildingVersion === projection.version
-        ? status.rebuildingGeneration
-        : await this.restart(projection, status.rebuildingGeneration);
-    const ref = { projection: name, generation };
+  async rebuild(names: string | readonly string[], onProgress?: (progress: RebuildProgress) => void): Promise<{ generations: Record<string, number>; events: number }> {
+    const targets: Target[] = [];
+    for (const name of typeof names === 'string' ? [names] : names) {
+      const projection = this.projection(name);
+      const status = await this.readStore.status(name);
+      const generation =
+        status.rebuildingGeneration !== undefined && status.rebuildingVersion === projection.version
+          ? status.rebuildingGeneration
+          : await this.restart(projection, status.rebuildingGeneration);
+      targets.push({ projection, ref: { projection: name, generation } });
+    }
     let events = 0;
-    // Catch up, then activate; appends that landed meanwhile are applied by the live loop on the new generation.
+    // Catch up, then activate; appends that land meanwhile are applied by the live loop on the new generations.
     for (;;) {
-      const processed = await this.runBatch(projection, ref);
+      const processed = await this.runBatch(targets);
       events += processed;
-      if (onProgress) onProgress({ projection: name, position: await this.readStore.checkpoint(ref), head: await this.store.headPosition() });
+      if (onProgress) {
+        const head = await this.store.headPosition();
+        for (const { projection, ref } of targets) onProgress({ projection: projection.name, position: await this.readStore.checkpoint(ref), head });
+      }
       if (processed === 0) break;
     }
-    await this.readStore.activate(ref);
-    return { generation, events };
+    for (const { ref } of targets) await this.readStore.activate(ref);
+    return { generations: Object.fromEntries(targets.map(({ ref }) => [ref.projection, ref.generation])), events };
   }
 
   /** Keeps every projection up to date until stop(); waits for appends when caught up. */
@@ -196,20 +205,21 @@ export class Projector {
     return projection;
   }
 
-  private async runUntilHead(projection: Projection, ref: GenerationRef): Promise<number> {
-    let total = 0;
-    for (let processed = await this.runBatch(projection, ref); processed > 0; processed = await this.runBatch(projection, ref)) total += processed;
-    return total;
-  }
-
-  /** One batch from the generation's checkpoint: documents and checkpoint written together. */
-  private async runBatch(projection: Projection, ref: GenerationRef): Promise<number> {
-    const checkpoint = await this.readStore.checkpoint(ref);
-    const page = await this.store.readAll(checkpoint + 1, { limit: this.batchSize });
+  /**
+   * One page of the log from the lowest checkpoint, read and opened once, applied to each projection from its
+   * own checkpoint: its documents and checkpoint written together. Returns the number of events read.
+   */
+  private async runBatch(targets: readonly Target[]): Promise<number> {
+    if (targets.length === 0) return 0;
+    const checkpoints = await Promise.all(targets.map(({ ref }) => this.readStore.checkpoint(ref)));
+    const page = await this.store.readAll(Math.min(...checkpoints) + 1, { limit: this.batchSize });
     if (page.length === 0) return 0;
     const events = await Promise.all(page.map((recorded) => toProjectedEvent(recorded, this.vault)));
-    const changes = await this.project(projection, ref, events);
-    await this.readStore.applyBatch(ref, changes, page[page.length - 1]!.position);
+    const last = page[page.length - 1]!.position;
+    for (const [i, { projection, ref }] of targets.entries()) {
+      const pending = events.filter((event) => event.position > checkpoints[i]!);
+      if (pending.length > 0) await this.readStore.applyBatch(ref, await this.project(projection, ref, pending), last);
+    }
     return page.length;
   }
 
@@ -250,6 +260,11 @@ export class Projector {
     }
     return cache;
   }
+}
+
+interface Target {
+  projection: Projection;
+  ref: GenerationRef;
 }
 
 interface CachedDoc {
