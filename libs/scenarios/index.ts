@@ -3,3 +3,4 @@ export * from './src/demo-network';
 export * from './src/coodyssee-2016';
 export * from './src/network-history';
 export * from './src/generation';
+export * from './src/workload';

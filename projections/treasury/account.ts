@@ -2,6 +2,7 @@ import {
   addMonths,
   availableTreasury,
   contributionDue,
+  contributionOnTotals,
   formatMoney,
   initialEntrepreneurState,
   lastDayOfMonth,
@@ -47,9 +48,52 @@ export type AccountDoc = {
   asOf: IsoDate;
   months: Record<YearMonth, MonthSums>;
   invoices: Record<string, InvoiceSums>;
+  /** Running totals, so an event costs the same whatever the length of the history. */
+  running: RunningSums;
   /** To date, kept so the CAE totals can move by the difference each event makes. */
   contribution: string;
   availableTreasury: string;
+};
+
+/** Totals of every month, and of the contributed months only (from the first month past the waived ones). */
+export type RunningSums = {
+  firstContributedMonth: YearMonth;
+  lastMonth: YearMonth;
+  cashReceivedExclVat: string;
+  expenses: string;
+  salaryCostPaid: string;
+  contributedRevenue: string;
+  contributedCash: string;
+  contributedExpenses: string;
+};
+
+export const emptyRunning = (firstContributedMonth: YearMonth, month: YearMonth): RunningSums => ({
+  firstContributedMonth,
+  lastMonth: month,
+  cashReceivedExclVat: '0.00',
+  expenses: '0.00',
+  salaryCostPaid: '0.00',
+  contributedRevenue: '0.00',
+  contributedCash: '0.00',
+  contributedExpenses: '0.00',
+});
+
+const add = (a: string, b: Money | string): string => formatMoney(money(a).plus(b));
+
+/** The running totals after adding a month's amounts (the same amounts the month's sums receive). */
+export const addToRunning = (running: RunningSums, month: YearMonth, amounts: Partial<MonthSums>): RunningSums => {
+  const contributed = month >= running.firstContributedMonth;
+  const revenueNet = money(amounts.revenueExclVat ?? '0').minus(amounts.creditNotesExclVat ?? '0');
+  const next = { ...running, lastMonth: month > running.lastMonth ? month : running.lastMonth };
+  if (amounts.cashReceivedExclVat) next.cashReceivedExclVat = add(next.cashReceivedExclVat, amounts.cashReceivedExclVat);
+  if (amounts.expenses) next.expenses = add(next.expenses, amounts.expenses);
+  if (amounts.salaryCostPaid) next.salaryCostPaid = add(next.salaryCostPaid, amounts.salaryCostPaid);
+  if (contributed) {
+    if (!revenueNet.isZero()) next.contributedRevenue = add(next.contributedRevenue, revenueNet);
+    if (amounts.cashReceivedExclVat) next.contributedCash = add(next.contributedCash, amounts.cashReceivedExclVat);
+    if (amounts.expenses) next.contributedExpenses = add(next.contributedExpenses, amounts.expenses);
+  }
+  return next;
 };
 
 export const emptyMonth = (): MonthSums => ({
@@ -93,10 +137,19 @@ const treasuryState = (account: AccountDoc, upTo?: YearMonth): EntrepreneurState
   salaryCost: sum(Object.values(byMonth(account, (m) => money(m.salaryCostPaid), upTo))),
 });
 
-export const contributionToDate = (account: AccountDoc, policy: ContributionPolicy): Money =>
-  contributionDue(policy, account.firstIntegratedOn, accrualActivity(account), monthOf(account.asOf));
+/** Contribution due on revenue to the account's date, from the running totals (same figure as contributionDue). */
+export const contributionToDate = (account: AccountDoc, policy: ContributionPolicy): Money => {
+  const r = account.running;
+  return contributionOnTotals(policy, account.firstIntegratedOn, { revenue: money(r.contributedRevenue), expenses: money(r.contributedExpenses) }, monthOf(account.asOf));
+};
 
-export const treasuryToDate = (account: AccountDoc, policy: ContributionPolicy): Money => availableTreasury(treasuryState(account), policy, account.asOf);
+/** Available treasury from the running totals: the same figure as the command side's availableTreasury. */
+export const treasuryToDate = (account: AccountDoc, policy: ContributionPolicy): Money => {
+  const r = account.running;
+  const asOf = monthOf(account.asOf) > r.lastMonth ? monthOf(account.asOf) : r.lastMonth;
+  const onCash = contributionOnTotals(policy, account.firstIntegratedOn, { revenue: money(r.contributedCash), expenses: money(r.contributedExpenses) }, asOf);
+  return money(r.cashReceivedExclVat).minus(onCash).minus(r.expenses).minus(r.salaryCostPaid);
+};
 
 export interface PeriodFigures {
   revenueExclVat: string;

@@ -1,6 +1,6 @@
-import { formatMoney, maxDate, money, monthOf, occurredOn, type DomainEvent, type IsoDate, type YearMonth } from '../../libs/domain';
+import { firstContributedMonth, formatMoney, maxDate, money, monthOf, occurredOn, type DomainEvent, type IsoDate, type YearMonth } from '../../libs/domain';
 import type { DocReader, DocRef, DocUpdate, Projection, ProjectedEvent } from '../projection';
-import { contributionToDate, emptyMonth, treasuryToDate, type AccountDoc, type InvoiceSums, type MonthSums, type PolicyDoc } from './account';
+import { addToRunning, contributionToDate, emptyMonth, emptyRunning, treasuryToDate, type AccountDoc, type InvoiceSums, type MonthSums, type PolicyDoc } from './account';
 
 /** Documents: `caes/{caeId}` (the policy), `accounts/{caeId}:{entrepreneurId}`, `totals/{caeId}` (moved by each account's difference). */
 export const TREASURY = 'treasury';
@@ -63,7 +63,7 @@ const minus = (a: string, b: string): string => formatMoney(money(a).minus(b));
 const addToMonth = (account: AccountDoc, month: YearMonth, amounts: Partial<MonthSums>): AccountDoc => {
   const sums = { ...(account.months[month] ?? emptyMonth()) };
   for (const [field, amount] of Object.entries(amounts) as [keyof MonthSums, string][]) sums[field] = plus(sums[field], amount);
-  return { ...account, months: { ...account.months, [month]: sums } };
+  return { ...account, months: { ...account.months, [month]: sums }, running: addToRunning(account.running, month, amounts) };
 };
 
 const withInvoice = (account: AccountDoc, number: string, change: (invoice: InvoiceSums) => InvoiceSums): AccountDoc => {
@@ -101,13 +101,14 @@ const record = (account: AccountDoc, event: AccountEvent): AccountDoc => {
   }
 };
 
-const newAccount = (event: AccountEvent, date: IsoDate): AccountDoc => ({
+const newAccount = (event: AccountEvent, date: IsoDate, policy: PolicyDoc): AccountDoc => ({
   caeId: event.data.caeId,
   entrepreneurId: event.data.entrepreneurId,
   firstIntegratedOn: date,
   asOf: date,
   months: {},
   invoices: {},
+  running: emptyRunning(firstContributedMonth(policy, date), monthOf(date)),
   contribution: '0.00',
   availableTreasury: '0.00',
 });
@@ -145,7 +146,7 @@ const applyToAccount = (event: AccountEvent, docs: DocReader): DocUpdate[] => {
   const before = docs.get('accounts', id) as AccountDoc | undefined;
   const date = occurredOn(event)!;
   if (!before && event.type !== 'EntrepreneurIntegrated') throw new Error(`${event.type} for "${entrepreneurId}" before their integration`);
-  const recorded = record(before ?? newAccount(event, date), event);
+  const recorded = record(before ?? newAccount(event, date, cae.contribution), event);
   const dated = { ...recorded, asOf: maxDate(recorded.asOf, date) };
   const after: AccountDoc = {
     ...dated,
@@ -168,7 +169,7 @@ const applyToAccount = (event: AccountEvent, docs: DocReader): DocUpdate[] => {
 
 export const treasuryProjection: Projection = {
   name: TREASURY,
-  version: 1,
+  version: 2,
   collections: ['caes', 'accounts', 'totals'],
 
   documentsFor(event: ProjectedEvent): DocRef[] {

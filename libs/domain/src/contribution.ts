@@ -26,7 +26,16 @@ export const contributionDue = (policy: ContributionPolicy, integratedOn: IsoDat
   let expenses: Money = ZERO;
   for (const [month, amount] of Object.entries(activity.revenue)) if (inRange(month)) revenue = revenue.plus(amount);
   for (const [month, amount] of Object.entries(activity.expenses)) if (inRange(month)) expenses = expenses.plus(amount);
-  const base = policy.base === 'revenue' ? revenue : Decimal.max(ZERO, revenue.minus(expenses));
+  return contributionOnTotals(policy, integratedOn, { revenue, expenses }, asOf);
+};
+
+/**
+ * The same contribution from running totals of the contributed months (those from firstContributedMonth
+ * up to `asOf`), for read models that keep sums rather than every month.
+ */
+export const contributionOnTotals = (policy: ContributionPolicy, integratedOn: IsoDate, totals: { revenue: Money; expenses: Money }, asOf: YearMonth): Money => {
+  const from = firstContributedMonth(policy, integratedOn);
+  const base = policy.base === 'revenue' ? totals.revenue : Decimal.max(ZERO, totals.revenue.minus(totals.expenses));
   const proportional = toCents(base.times(policy.rate));
   const months = Math.max(0, monthsBetween(from, asOf) + 1);
   const fixed = policy.fixedMonthly ? money(policy.fixedMonthly).times(months) : ZERO;
