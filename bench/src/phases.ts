@@ -239,19 +239,25 @@ export const lag = async (dir: string, options: WorkloadOptions, rate: number, d
   runtime.projector.start();
 
   const accepted: { at: number; position: number }[] = [];
-  const total = rate * durationSeconds;
+  const envelopes: Envelope[] = [];
+  for (let next = all.next(); !next.done && envelopes.length < rate * durationSeconds; next = all.next()) envelopes.push(next.value);
+  // One lane per CAE (its commands depend on each other), each paced so that all lanes together make `rate`.
+  const lanes = [...chunksByCae(envelopes, envelopes.length)][0]!;
   const start = performance.now();
-  for (let i = 0; i < total; i++) {
-    const due = start + (i * 1000) / rate;
-    const wait = due - performance.now();
-    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-    const next = all.next();
-    if (next.done) break;
-    const at = performance.now();
-    const outcome = await runtime.commands.handle(validated(next.value));
-    const position = outcome.events?.at(-1)?.position;
-    if (outcome.status === 'accepted' && position !== undefined) accepted.push({ at, position });
-  }
+  let sent = 0;
+  await Promise.all(
+    lanes.map(async (lane) => {
+      for (const envelope of lane) {
+        const due = start + (sent++ * 1000) / rate;
+        const wait = due - performance.now();
+        if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+        const at = performance.now();
+        const outcome = await runtime.commands.handle(validated(envelope));
+        const position = outcome.events?.at(-1)?.position;
+        if (outcome.status === 'accepted' && position !== undefined) accepted.push({ at, position });
+      }
+    }),
+  );
   const achievedRate = accepted.length / ((performance.now() - start) / 1000);
   while ((await runtime.projector.lag()).some((l) => l.eventsBehind > 0)) await new Promise((r) => setTimeout(r, 10));
   await runtime.close();

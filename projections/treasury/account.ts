@@ -47,6 +47,7 @@ export type AccountDoc = {
   /** The last business date of the entrepreneur's own events: the account is stated as of that day. */
   asOf: IsoDate;
   months: Record<YearMonth, MonthSums>;
+  /** The invoices with something still due (receivables); settled ones leave the account. */
   invoices: Record<string, InvoiceSums>;
   /** Running totals, so an event costs the same whatever the length of the history. */
   running: RunningSums;

@@ -66,9 +66,14 @@ const addToMonth = (account: AccountDoc, month: YearMonth, amounts: Partial<Mont
   return { ...account, months: { ...account.months, [month]: sums }, running: addToRunning(account.running, month, amounts) };
 };
 
+/** Only invoices with something still due are kept: the account's size does not grow with its history. */
 const withInvoice = (account: AccountDoc, number: string, change: (invoice: InvoiceSums) => InvoiceSums): AccountDoc => {
   const invoice = account.invoices[number];
-  return invoice ? { ...account, invoices: { ...account.invoices, [number]: change(invoice) } } : account;
+  if (!invoice) return account;
+  const changed = change(invoice);
+  const { [number]: _settled, ...others } = account.invoices;
+  const due = money(changed.totalInclVat).minus(changed.creditedInclVat).minus(changed.paid);
+  return { ...account, invoices: due.greaterThan(0) ? { ...others, [number]: changed } : others };
 };
 
 /** The account's raw sums after the event (derived figures are refreshed by the caller). */
@@ -169,7 +174,7 @@ const applyToAccount = (event: AccountEvent, docs: DocReader): DocUpdate[] => {
 
 export const treasuryProjection: Projection = {
   name: TREASURY,
-  version: 2,
+  version: 3,
   collections: ['caes', 'accounts', 'totals'],
 
   documentsFor(event: ProjectedEvent): DocRef[] {
