@@ -16,13 +16,16 @@ interface Entry {
  * Folded aggregates kept between commands (least recently used first out): loading a stream reads only the
  * events appended since the cached revision, by this process or another. The log stays the truth: a stale
  * entry is caught up on the next load, and an append against it fails on its expected revision.
+ * The cache is bounded by the number of events its states were folded from, since a year's invoice series is
+ * thousands of times longer than a CAE's stream.
  */
 export class AggregateCache {
   private readonly entries = new Map<string, Entry>();
+  private weight = 0;
 
   constructor(
     private readonly store: EventStore,
-    private readonly maxStreams = 20_000,
+    private readonly maxEvents = 1_000_000,
   ) {}
 
   async load<S>(streamId: string, fold: Fold<S>): Promise<{ state: S; revision: number }> {
@@ -36,9 +39,21 @@ export class AggregateCache {
     }
     // Re-inserting moves the stream to the most recently used end; a slower concurrent load never rolls it back.
     const latest = this.entries.get(streamId);
-    this.entries.delete(streamId);
-    this.entries.set(streamId, latest && latest.revision > revision ? latest : { revision, state });
-    if (this.entries.size > this.maxStreams) this.entries.delete(this.entries.keys().next().value!);
+    const kept = latest && latest.revision > revision ? latest : { revision, state };
+    this.remove(streamId);
+    this.entries.set(streamId, kept);
+    this.weight += kept.revision + 1;
+    for (const oldest of this.entries.keys()) {
+      if (this.weight <= this.maxEvents || oldest === streamId) break;
+      this.remove(oldest);
+    }
     return { state, revision };
+  }
+
+  private remove(streamId: string): void {
+    const entry = this.entries.get(streamId);
+    if (!entry) return;
+    this.weight -= entry.revision + 1;
+    this.entries.delete(streamId);
   }
 }

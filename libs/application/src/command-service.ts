@@ -23,7 +23,6 @@ import {
   type AssociateState,
   type CaeState,
   type EntrepreneurState,
-  type InvoiceNumberAssigned,
   type InvoiceSeriesState,
   type PlannedEvent,
 } from '../../domain';
@@ -67,8 +66,8 @@ export interface CommandServiceOptions {
   /** Attempts on optimistic-concurrency conflicts before answering CONCURRENCY_CONFLICT. */
   maxAttempts?: number;
   now?: () => Date;
-  /** Aggregates kept folded in memory between commands. */
-  cachedStreams?: number;
+  /** How many events' worth of folded aggregates to keep in memory between commands. */
+  cachedEvents?: number;
 }
 
 /**
@@ -88,7 +87,7 @@ export class CommandService {
     options: CommandServiceOptions = {},
   ) {
     this.maxAttempts = options.maxAttempts ?? 100;
-    this.aggregates = new AggregateCache(store, options.cachedStreams);
+    this.aggregates = new AggregateCache(store, options.cachedEvents);
     this.now = options.now ?? (() => new Date());
   }
 
@@ -159,10 +158,10 @@ export class CommandService {
     let entrepreneurId = plan.entrepreneurId;
     if (plan.document) {
       const series = await read(invoiceSeriesStream(plan.caeId, plan.document.seriesYear), SERIES);
-      const document = series.documents.get(plan.document.number);
-      if (document) {
-        state.document = document;
-        entrepreneurId = document.entrepreneurId;
+      const invoiceOf = series.invoices.get(plan.document.number);
+      if (invoiceOf !== undefined) {
+        state.document = { document: 'invoice', entrepreneurId: invoiceOf };
+        entrepreneurId = invoiceOf;
       }
     }
     if (entrepreneurId !== undefined) state.entrepreneur = await read(entrepreneurStream(plan.caeId, entrepreneurId), ENTREPRENEUR);
@@ -208,18 +207,18 @@ const CAE: Fold<CaeState> = { initial: initialCaeState, evolve: evolveCae };
 const ENTREPRENEUR: Fold<EntrepreneurState> = { initial: initialEntrepreneurState, evolve: evolveEntrepreneur };
 const ASSOCIATE: Fold<AssociateState> = { initial: initialAssociateState, evolve: evolveAssociate };
 
-/** A series and the index of its documents by number (which entrepreneur an invoice belongs to). */
+/** A series and which entrepreneur each of its invoices belongs to (what payments and credit notes refer to). */
 interface SeriesView {
   state: InvoiceSeriesState;
-  documents: Map<string, InvoiceNumberAssigned>;
+  invoices: Map<string, string>;
 }
 
 const SERIES: Fold<SeriesView> = {
-  initial: () => ({ state: initialInvoiceSeriesState(), documents: new Map() }),
+  initial: () => ({ state: initialInvoiceSeriesState(), invoices: new Map() }),
   evolve: (view, event) => {
     // The index only grows, so it is extended in place rather than copied at every invoice.
-    if (event.type === 'InvoiceNumberAssigned') view.documents.set(event.data.number, event.data);
-    return { state: evolveInvoiceSeries(view.state, event), documents: view.documents };
+    if (event.type === 'InvoiceNumberAssigned' && event.data.document === 'invoice') view.invoices.set(event.data.number, event.data.entrepreneurId);
+    return { state: evolveInvoiceSeries(view.state, event), invoices: view.invoices };
   },
 };
 

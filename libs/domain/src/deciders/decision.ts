@@ -14,7 +14,7 @@ export interface DecisionState {
   series?: InvoiceSeriesState;
   associate?: AssociateState;
   /** The invoice a payment or a credit note refers to, as registered in its series. */
-  document?: InvoiceNumberAssigned;
+  document?: Pick<InvoiceNumberAssigned, 'document' | 'entrepreneurId'>;
 }
 
 export interface DecisionContext {
