@@ -2,11 +2,24 @@ import { ConfigError, loadConfig } from './config';
 
 describe('configuration from the environment', () => {
   it('has defaults that start the embedded profile on port 3000 with ./data', () => {
-    expect(loadConfig({}, '/srv/alveole')).toEqual({ port: 3000, dataDir: '/srv/alveole/data', demo: true, projector: true, projectorBatchSize: 1000, bodyLimit: '10mb' });
+    expect(loadConfig({}, '/srv/alveole')).toEqual({
+      eventLog: { kind: 'sqlite' },
+      readModels: { kind: 'sqlite' },
+      kafkaBrokers: [],
+      port: 3000,
+      dataDir: '/srv/alveole/data',
+      demo: true,
+      projector: true,
+      projectorBatchSize: 1000,
+      bodyLimit: '10mb',
+    });
   });
 
   it('reads PORT, DATA_DIR, DEMO, PROJECTOR, PROJECTOR_BATCH_SIZE and BODY_LIMIT', () => {
     expect(loadConfig({ PORT: '8080', DATA_DIR: '/var/lib/alveole', DEMO: 'off', PROJECTOR: 'off', PROJECTOR_BATCH_SIZE: '50', BODY_LIMIT: '2mb' }, '/x')).toEqual({
+      eventLog: { kind: 'sqlite' },
+      readModels: { kind: 'sqlite' },
+      kafkaBrokers: [],
       port: 8080,
       dataDir: '/var/lib/alveole',
       demo: false,
@@ -30,6 +43,24 @@ describe('configuration from the environment', () => {
       'DEMO must be "on" or "off", got "maybe"',
       'BODY_LIMIT must look like "10mb" or "512kb", got "lots"',
     ]);
+  });
+
+  it('chooses the log, the read models and Kafka by environment, in any combination', () => {
+    expect(
+      loadConfig({ EVENT_LOG: 'eventstoredb', EVENTSTORE_URL: 'esdb://127.0.0.1:2113?tls=false', READ_MODELS: 'mongodb', MONGODB_URL: 'mongodb://127.0.0.1:27017', KAFKA_BROKERS: 'k1:9092, k2:9092' }),
+    ).toMatchObject({
+      eventLog: { kind: 'eventstoredb', url: 'esdb://127.0.0.1:2113?tls=false' },
+      readModels: { kind: 'mongodb', url: 'mongodb://127.0.0.1:27017', database: 'alveole' },
+      kafkaBrokers: ['k1:9092', 'k2:9092'],
+    });
+    expect(loadConfig({ READ_MODELS: 'mongodb', MONGODB_URL: 'mongodb://m:27017' })).toMatchObject({ eventLog: { kind: 'sqlite' }, readModels: { kind: 'mongodb' } });
+  });
+
+  it('says what is missing for a distributed profile', () => {
+    expect(() => loadConfig({ EVENT_LOG: 'eventstoredb' })).toThrow(/EVENT_LOG=eventstoredb needs EVENTSTORE_URL/);
+    expect(() => loadConfig({ READ_MODELS: 'mongodb', MONGODB_URL: 'http://x' })).toThrow(/READ_MODELS=mongodb needs MONGODB_URL/);
+    expect(() => loadConfig({ EVENT_LOG: 'postgres' })).toThrow(/EVENT_LOG must be "sqlite" or "eventstoredb"/);
+    expect(() => loadConfig({ KAFKA_BROKERS: 'localhost' })).toThrow(/KAFKA_BROKERS must be host:port/);
   });
 
   it('refuses a port out of range', () => {

@@ -1,7 +1,17 @@
 import { isAbsolute, resolve } from 'node:path';
 
-/** The embedded profile's settings, read from the environment and checked before anything starts. */
-export interface EmbeddedConfig {
+/** Where the log lives: the embedded SQLite file, or an EventStoreDB / KurrentDB server. */
+export type EventLogConfig = { kind: 'sqlite' } | { kind: 'eventstoredb'; url: string };
+
+/** Where the read models live: the embedded SQLite file, or a MongoDB-wire server. */
+export type ReadModelsConfig = { kind: 'sqlite' } | { kind: 'mongodb'; url: string; database: string };
+
+/** The settings of every app, read from the environment and checked before anything starts. */
+export interface AppConfig {
+  eventLog: EventLogConfig;
+  readModels: ReadModelsConfig;
+  /** Brokers of the Kafka cluster the relay publishes to (distributed profile); none in the embedded one. */
+  kafkaBrokers: string[];
   port: number;
   dataDir: string;
   /** Import a demo network into an empty data directory. */
@@ -21,7 +31,7 @@ export class ConfigError extends Error {
   }
 }
 
-export const loadConfig = (env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): EmbeddedConfig => {
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig => {
   const problems: string[] = [];
   const portText = env['PORT'] ?? '3000';
   const port = Number(portText);
@@ -39,10 +49,40 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const projectorBatchSize = Number(batchText);
   if (!/^\d+$/.test(batchText) || projectorBatchSize < 1 || projectorBatchSize > 100_000)
     problems.push(`PROJECTOR_BATCH_SIZE must be a whole number from 1 to 100000, got "${batchText}"`);
+  const eventLog = ((): EventLogConfig => {
+    const kind = env['EVENT_LOG'] ?? 'sqlite';
+    if (kind === 'sqlite') return { kind };
+    if (kind !== 'eventstoredb') {
+      problems.push(`EVENT_LOG must be "sqlite" or "eventstoredb", got "${kind}"`);
+      return { kind: 'sqlite' };
+    }
+    const url = env['EVENTSTORE_URL'] ?? '';
+    if (!/^(esdb|kurrentdb|esdb\+discover|kurrentdb\+discover):\/\/\S+$/.test(url))
+      problems.push(`EVENT_LOG=eventstoredb needs EVENTSTORE_URL, a connection string like esdb://127.0.0.1:2113?tls=false (got "${url}")`);
+    return { kind, url };
+  })();
+  const readModels = ((): ReadModelsConfig => {
+    const kind = env['READ_MODELS'] ?? 'sqlite';
+    if (kind === 'sqlite') return { kind };
+    if (kind !== 'mongodb') {
+      problems.push(`READ_MODELS must be "sqlite" or "mongodb", got "${kind}"`);
+      return { kind: 'sqlite' };
+    }
+    const url = env['MONGODB_URL'] ?? '';
+    if (!/^mongodb(\+srv)?:\/\/\S+$/.test(url)) problems.push(`READ_MODELS=mongodb needs MONGODB_URL, like mongodb://127.0.0.1:27017 (got "${url}")`);
+    const database = env['MONGODB_DATABASE'] ?? 'alveole';
+    if (!/^[A-Za-z0-9_-]{1,63}$/.test(database)) problems.push(`MONGODB_DATABASE must be 1 to 63 letters, digits, "_" or "-", got "${database}"`);
+    return { kind, url, database };
+  })();
+  const kafkaBrokers = (env['KAFKA_BROKERS'] ?? '').split(',').map((b) => b.trim()).filter((b) => b !== '');
+  for (const broker of kafkaBrokers) if (!/^[A-Za-z0-9.-]+:\d{1,5}$/.test(broker)) problems.push(`KAFKA_BROKERS must be host:port[,host:port…], got "${broker}"`);
   const bodyLimit = env['BODY_LIMIT'] ?? '10mb';
   if (!/^\d+(kb|mb)?$/i.test(bodyLimit)) problems.push(`BODY_LIMIT must look like "10mb" or "512kb", got "${bodyLimit}"`);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
+    eventLog,
+    readModels,
+    kafkaBrokers,
     port,
     dataDir: isAbsolute(dataDirText) ? dataDirText : resolve(cwd, dataDirText),
     demo,

@@ -6,7 +6,7 @@ import { InMemoryReadStore, SqliteReadStore, type ReadStore } from '../../read-s
 import { ALL_PROJECTIONS } from '../../../projections';
 import type { Projection } from '../../../projections/projection';
 import { CommandService, type CommandServiceOptions } from './command-service';
-import type { EmbeddedConfig } from './config';
+import type { AppConfig } from './config';
 import { Projector, type ProjectorOptions } from './projector/projector';
 import { QueryRunner } from './projector/read-models';
 
@@ -61,6 +61,6 @@ export const openEmbedded = (dataDir: string, options?: RuntimeOptions): Runtime
 };
 
 /** The embedded profile as the configuration describes it. */
-export const openConfigured = (config: EmbeddedConfig): Runtime => openEmbedded(config.dataDir, { projector: { batchSize: config.projectorBatchSize } });
+export const openConfigured = (config: AppConfig): Runtime => openEmbedded(config.dataDir, { projector: { batchSize: config.projectorBatchSize } });
 
 export const openInMemory = (options?: RuntimeOptions): Runtime => wire(new InMemoryEventStore(), new InMemoryKeyStore(), new InMemoryReadStore(), options);
