@@ -4,7 +4,7 @@ import { seedDemoNetwork } from './demo';
 
 runUntilSignal(async () => {
   const config = loadConfig();
-  const runtime = openConfigured(config);
+  const runtime = await openConfigured(config);
   if (config.demo) await seedDemoNetwork(runtime, (message) => console.log(message));
   if (config.projector) {
     await runtime.projector.prepare();

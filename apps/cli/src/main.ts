@@ -17,7 +17,7 @@ const runImport = async (file: string | undefined): Promise<number> => {
     console.error(USAGE);
     return 2;
   }
-  const runtime = openConfigured(loadConfig());
+  const runtime = await openConfigured(loadConfig());
   const bar = new SingleBar({ format: 'import [{bar}] {percentage}% | {accepted} accepted, {duplicate} duplicate, {rejected} rejected', hideCursor: true }, Presets.shades_classic);
   bar.start(100, 0, { accepted: 0, duplicate: 0, rejected: 0 });
   try {
@@ -39,7 +39,7 @@ const runImport = async (file: string | undefined): Promise<number> => {
 const runVerify = async (args: string[]): Promise<number> => {
   const caeIndex = args.indexOf('--cae');
   const caeId = caeIndex >= 0 ? args[caeIndex + 1] : undefined;
-  const runtime = openConfigured(loadConfig());
+  const runtime = await openConfigured(loadConfig());
   try {
     const report = await runtime.store.verify(caeId ? { caeId } : {});
     for (const cae of report.caes)
@@ -56,7 +56,7 @@ const runVerify = async (args: string[]): Promise<number> => {
 };
 
 const runRebuild = async (names: string[]): Promise<number> => {
-  const runtime = openConfigured(loadConfig());
+  const runtime = await openConfigured(loadConfig());
   try {
     const known = runtime.projector.projections.map((p) => p.name);
     const unknown = names.filter((n) => !known.includes(n));

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { InMemoryEventStore, SqliteEventStore, type EventStore } from '../../event-store';
+import { EventStoreDbEventStore, InMemoryEventStore, SqliteEventStore, type EventStore } from '../../event-store';
 import { InMemoryKeyStore, PersonalDataVault, SqliteKeyStore, type KeyStore } from '../../personal-data';
-import { InMemoryReadStore, SqliteReadStore, type ReadStore } from '../../read-store';
+import { InMemoryReadStore, MongoReadStore, SqliteReadStore, type ReadStore } from '../../read-store';
 import { ALL_PROJECTIONS } from '../../../projections';
 import type { Projection } from '../../../projections/projection';
 import { CommandService, type CommandServiceOptions } from './command-service';
@@ -60,7 +60,23 @@ export const openEmbedded = (dataDir: string, options?: RuntimeOptions): Runtime
   );
 };
 
-/** The embedded profile as the configuration describes it. */
-export const openConfigured = (config: AppConfig): Runtime => openEmbedded(config.dataDir, { projector: { batchSize: config.projectorBatchSize } });
+/** The event log the configuration names: the data directory's SQLite file, or an EventStoreDB server. */
+export const openEventLog = (config: AppConfig): EventStore => {
+  mkdirSync(config.dataDir, { recursive: true });
+  return config.eventLog.kind === 'sqlite' ? SqliteEventStore.open(join(config.dataDir, 'events.db')) : EventStoreDbEventStore.connect(config.eventLog.url);
+};
+
+/**
+ * The runtime the configuration describes: the log in SQLite or EventStoreDB, the read models in SQLite or
+ * MongoDB, in any combination; the personal-data keys always in the data directory, outside the log.
+ */
+export const openConfigured = async (config: AppConfig): Promise<Runtime> => {
+  const store = openEventLog(config);
+  const readStore =
+    config.readModels.kind === 'sqlite'
+      ? SqliteReadStore.open(join(config.dataDir, 'read-models.db'))
+      : await MongoReadStore.connect(config.readModels.url, config.readModels.database);
+  return wire(store, new SqliteKeyStore(join(config.dataDir, 'keys.db')), readStore, { projector: { batchSize: config.projectorBatchSize } });
+};
 
 export const openInMemory = (options?: RuntimeOptions): Runtime => wire(new InMemoryEventStore(), new InMemoryKeyStore(), new InMemoryReadStore(), options);
