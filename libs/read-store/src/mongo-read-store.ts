@@ -5,6 +5,7 @@ import {
   MongoBulkWriteError,
   MongoClient,
   type MongoClientOptions,
+  MongoServerError,
 } from 'mongodb';
 import {
   type Doc,
@@ -60,6 +61,10 @@ interface CounterRecord {
 }
 
 const DUPLICATE_KEY = 11000;
+/** Document keys looked up per query before a batch is written. */
+const LOOKUP_CHUNK = 1_000;
+/** Plans of a batch tried before giving up on documents that another writer keeps moving. */
+const MAX_WRITE_ATTEMPTS = 5;
 const DOCUMENT_FIELDS = { _id: 0, id: 1, doc: 1, position: 1 } as const;
 
 const documentKey = (ref: GenerationRef, collection: string, id: string): string =>
@@ -70,12 +75,16 @@ const generationKey = (ref: GenerationRef): string => JSON.stringify([ref.projec
  * Read models in a MongoDB database (MongoDB 6/7, or FerretDB v1 over SQLite or PostgreSQL). Uses neither
  * transactions nor change streams, which FerretDB v1 lacks: every write is guarded instead.
  *
- * - A document change is an upsert or delete filtered on `position < change.position`: replayed or stale
- *   changes match nothing (an upsert that matches nothing tries to insert an existing `_id` and fails with a
- *   duplicate key, which means "a newer version is stored": skipped). A batch is one unordered bulk write,
- *   then the checkpoint (`$max`, so it never moves back): a crash in between leaves documents ahead of the
- *   checkpoint, which the replay then skips.
- * - Generation numbers come from an `$inc` on a counter document, so two processes never get the same one.
+ * - A batch first reads the positions stored for the documents it touches (one `$in` query per 1,000), works
+ *   out per document the one write that applying its changes in order would leave, and sends those writes as
+ *   one unordered bulk write: an insert for a new document, an update or delete filtered on
+ *   `position < change.position` for an existing one, so that a write racing another writer's newer change
+ *   matches nothing. An insert racing another writer's fails with a duplicate key: the batch then reads the
+ *   positions again and sends what is still needed. Replayed or stale changes write nothing at all. Then the
+ *   checkpoint (`$max`, so it never moves back): a crash in between leaves documents ahead of the checkpoint,
+ *   which the replay then skips.
+ * - Generation numbers come from an `$inc` on a counter document, and a generation's record is inserted with
+ *   its number as `_id`: two processes never get the same one, even where `findAndModify` is not atomic.
  * - `activate` marks the new generation active, then deletes the old one (record first, documents after). A
  *   query still aimed at the old generation during the swap may see part of it: the query layer reads the
  *   status again and re-runs a query whose generation is no longer active.
@@ -130,15 +139,7 @@ export class MongoReadStore implements ReadStore {
 
   async startGeneration(projection: string, version: number): Promise<number> {
     this.assertOpen();
-    const counter = await this.counters.findOneAndUpdate(
-      { _id: projection },
-      { $inc: { last: 1 } },
-      { upsert: true, returnDocument: 'after' },
-    );
-    if (counter === null) throw new Error(`No generation counter for projection ${projection}`);
-    const generation = counter.last;
-    const ref = { projection, generation };
-    await this.generations.insertOne({ _id: generationKey(ref), projection, generation, version, state: 'rebuilding', checkpoint: 0 });
+    const generation = await this.newGeneration(projection, version);
     // The rebuilding generations this one replaces could no longer be named by status(): drop them. Only the
     // older ones, so that two processes starting at once leave the newest generation.
     const replaced = await this.generations
@@ -177,12 +178,18 @@ export class MongoReadStore implements ReadStore {
   async applyBatch(ref: GenerationRef, changes: DocChange[], checkpoint: number): Promise<void> {
     this.assertOpen();
     assertValidBatch(changes, checkpoint);
-    // Everything is serialised before anything is written: a document that cannot be fails the batch whole.
-    const rounds = planRounds(ref, changes);
+    const texts = serialise(changes);
     if ((await this.generations.countDocuments({ _id: generationKey(ref) }, { limit: 1 })) === 0) {
       throw new UnknownGenerationError(ref.projection, ref.generation);
     }
-    for (const round of rounds) await this.write(round);
+    // A duplicate key means another writer moved a document since its position was read: read again, plan again.
+    for (let attempt = 1; ; attempt++) {
+      const stored = await this.storedPositions(ref, changes);
+      if (await this.write(planWrites(ref, changes, texts, stored))) break;
+      if (attempt === MAX_WRITE_ATTEMPTS) {
+        throw new Error(`Batch for ${ref.projection}/${ref.generation}: documents still racing another writer after ${attempt} attempts`);
+      }
+    }
     const advanced = await this.generations.updateOne({ _id: generationKey(ref) }, { $max: { checkpoint } });
     if (advanced.matchedCount === 0) {
       // Dropped while the batch was being written: undo, so that nothing is left behind the drop.
@@ -202,8 +209,11 @@ export class MongoReadStore implements ReadStore {
     const found = new Map<string, StoredDoc>();
     if (ids.length === 0) return found;
     const keys = [...new Set(ids)].map((id) => documentKey(ref, collection, id));
-    const records = await this.documents.find({ _id: { $in: keys } }, { projection: DOCUMENT_FIELDS }).toArray();
-    for (const record of records) found.set(record.id, toStoredDoc(record));
+    for (let start = 0; start < keys.length; start += LOOKUP_CHUNK) {
+      const chunk = keys.slice(start, start + LOOKUP_CHUNK);
+      const records = await this.documents.find({ _id: { $in: chunk } }, { projection: DOCUMENT_FIELDS }).toArray();
+      for (const record of records) found.set(record.id, toStoredDoc(record));
+    }
     return found;
   }
 
@@ -228,17 +238,77 @@ export class MongoReadStore implements ReadStore {
     await this.client.close();
   }
 
-  /** One unordered bulk write; a duplicate key on a guarded upsert means a newer version is stored: skipped. */
-  private async write(operations: AnyBulkWriteOperation<DocumentRecord>[]): Promise<void> {
-    if (operations.length === 0) return;
+  /**
+   * Takes the next number and inserts the generation's record. FerretDB v1 runs a `findAndModify` as a read then
+   * a write, so two stores starting at once may be handed the same number: the second insert of the record then
+   * fails on its `_id`, and that store takes another number (the counter never goes back, so none is reused).
+   */
+  private async newGeneration(projection: string, version: number): Promise<number> {
+    for (let attempt = 1; ; attempt++) {
+      const generation = await this.nextGeneration(projection);
+      const record: GenerationRecord = {
+        _id: generationKey({ projection, generation }),
+        projection,
+        generation,
+        version,
+        state: 'rebuilding',
+        checkpoint: 0,
+      };
+      try {
+        await this.generations.insertOne(record);
+        return generation;
+      } catch (error) {
+        if (attempt >= MAX_WRITE_ATTEMPTS || !(error instanceof MongoServerError) || error.code !== DUPLICATE_KEY) throw error;
+      }
+    }
+  }
+
+  /**
+   * `$inc` of the projection's counter, created on first use. Two first uses at once both try to insert it:
+   * MongoDB retries the loser itself, FerretDB v1 answers a duplicate key, upon which the `$inc` is sent again.
+   */
+  private async nextGeneration(projection: string): Promise<number> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const counter = await this.counters.findOneAndUpdate(
+          { _id: projection },
+          { $inc: { last: 1 } },
+          { upsert: true, returnDocument: 'after' },
+        );
+        if (counter === null) throw new Error(`No generation counter for projection ${projection}`);
+        return counter.last;
+      } catch (error) {
+        if (attempt >= MAX_WRITE_ATTEMPTS || !(error instanceof MongoServerError) || error.code !== DUPLICATE_KEY) throw error;
+      }
+    }
+  }
+
+  /** The positions stored for the documents the changes touch, by document key. */
+  private async storedPositions(ref: GenerationRef, changes: DocChange[]): Promise<Map<string, number>> {
+    const keys = [...new Set(changes.map((change) => documentKey(ref, change.collection, change.id)))];
+    const positions = new Map<string, number>();
+    for (let start = 0; start < keys.length; start += LOOKUP_CHUNK) {
+      const chunk = keys.slice(start, start + LOOKUP_CHUNK);
+      const records = await this.documents.find({ _id: { $in: chunk } }, { projection: { _id: 1, position: 1 } }).toArray();
+      for (const record of records) positions.set(record._id, record.position);
+    }
+    return positions;
+  }
+
+  /**
+   * Sends the writes as one unordered bulk write; answers false when some hit a duplicate key (a racing writer
+   * created the document, or stored a newer version). Which of the others ran is then not known for sure
+   * (FerretDB v1 stops at the first failed update whatever `ordered` says, and inserts in chunks of 100 that go
+   * on after a failed one): the caller reads the positions again and sends what is still needed.
+   */
+  private async write(writes: Operation[]): Promise<boolean> {
+    if (writes.length === 0) return true;
     try {
-      await this.documents.bulkWrite(operations, { ordered: false });
+      await this.documents.bulkWrite(writes, { ordered: false });
+      return true;
     } catch (error) {
-      if (!(error instanceof MongoBulkWriteError)) throw error;
-      const errors = error.writeErrors;
-      const list = Array.isArray(errors) ? errors : [errors];
-      // A bulk write error without write errors (a write concern error, say) is a real failure.
-      if (list.length === 0 || list.some((writeError) => writeError.code !== DUPLICATE_KEY)) throw error;
+      if (onlyDuplicateKeys(error)) return false;
+      throw error;
     }
   }
 
@@ -248,57 +318,107 @@ export class MongoReadStore implements ReadStore {
   }
 }
 
-/**
- * Turns a batch into rounds of bulk-write operations, at most one per document in each round, so that an
- * unordered bulk write gives the same result as applying the changes one by one, in order:
- * - the changes of a document whose positions increase collapse into the last one (guarded, it alone decides
- *   the outcome, whatever is stored) — the usual case, one round in all;
- * - otherwise the document's changes go one per round, in order.
- */
-function planRounds(ref: GenerationRef, changes: DocChange[]): AnyBulkWriteOperation<DocumentRecord>[][] {
-  const byDocument = new Map<string, DocChange[]>();
-  for (const change of changes) {
-    const key = documentKey(ref, change.collection, change.id);
-    const sequence = byDocument.get(key);
-    if (sequence === undefined) byDocument.set(key, [change]);
-    else sequence.push(change);
-  }
-  const rounds: AnyBulkWriteOperation<DocumentRecord>[][] = [];
-  for (const [key, sequence] of byDocument) {
-    const increasing = sequence.every((change, n) => n === 0 || change.position > sequence[n - 1].position);
-    const kept = increasing ? sequence.slice(-1) : sequence;
-    kept.forEach((change, n) => {
-      (rounds[n] ??= []).push(operationFor(ref, key, change));
-    });
-  }
-  return rounds;
+type Operation = AnyBulkWriteOperation<DocumentRecord>;
+
+
+interface PlannedDocument {
+  key: string;
+  /** Position stored before the batch, undefined when absent. */
+  stored: number | undefined;
+  /** The change that decides the document's outcome, undefined when every change is skipped. */
+  last: DocChange | undefined;
+  /** Whether the document exists once the batch is applied in order. */
+  exists: boolean;
 }
 
-function operationFor(ref: GenerationRef, key: string, change: DocChange): AnyBulkWriteOperation<DocumentRecord> {
+/**
+ * Given the positions stored before the batch, applies the changes in order as the guard would (an upsert
+ * only above the stored position, a delete only of an older document) and keeps, per document, the one write
+ * that gives the same end state: an insert for a new document, a guarded update or delete of an existing one.
+ * Each write stays guarded, for another writer may have moved the document since it was read.
+ */
+function planWrites(
+  ref: GenerationRef,
+  changes: DocChange[],
+  texts: Map<DocChange, string>,
+  storedPositions: Map<string, number>,
+): Operation[] {
+  const planned = new Map<string, PlannedDocument>();
+  for (const change of changes) {
+    const key = documentKey(ref, change.collection, change.id);
+    let plan = planned.get(key);
+    if (plan === undefined) {
+      const stored = storedPositions.get(key);
+      plan = { key, stored, last: undefined, exists: stored !== undefined };
+      planned.set(key, plan);
+    }
+    const current = plan.last?.position ?? plan.stored;
+    if (change.doc === null) {
+      if (plan.exists && current !== undefined && current < change.position) {
+        plan.exists = false;
+        plan.last = change;
+      }
+    } else if (!plan.exists || current === undefined || current < change.position) {
+      plan.exists = true;
+      plan.last = change;
+    }
+  }
+  const writes: Operation[] = [];
+  for (const { key, stored, last, exists } of planned.values()) {
+    if (last === undefined) continue;
+    if (!exists) {
+      if (stored !== undefined) writes.push({ deleteOne: { filter: { _id: key, position: { $lt: last.position } } } });
+    } else {
+      const text = texts.get(last)!;
+      // A new document is inserted: on FerretDB v1 an upsert that matches nothing is far slower than an insert.
+      writes.push(stored === undefined ? { insertOne: { document: { _id: key, ...recordOf(ref, last, text) } } } : guardedUpdate(ref, key, last, text));
+    }
+  }
+  return writes;
+}
+
+/**
+ * Not an upsert: matching nothing means another writer stored a newer version, or deleted the document with a
+ * newer position, since it was read; either way the change is superseded. (And on FerretDB v1 an upsert that
+ * matches nothing is slow.)
+ */
+function guardedUpdate(ref: GenerationRef, key: string, change: DocChange, text: string): Operation {
+  const filter = { _id: key, position: { $lt: change.position } };
+  return { updateOne: { filter, update: { $set: recordOf(ref, change, text) } } };
+}
+
+function recordOf(ref: GenerationRef, change: DocChange, text: string): Omit<DocumentRecord, '_id'> {
   const { collection, id, doc, position } = change;
-  const filter = { _id: key, position: { $lt: position } };
-  if (doc === null) return { deleteOne: { filter } };
-  const record: Omit<DocumentRecord, '_id'> = {
-    projection: ref.projection,
-    generation: ref.generation,
-    collection,
-    id,
-    caeId: caeIdOf(doc),
-    doc: JSON.stringify(doc),
-    position,
-  };
-  return { updateOne: { filter, update: { $set: record }, upsert: true } };
+  return { projection: ref.projection, generation: ref.generation, collection, id, caeId: caeIdOf(doc ?? {}), doc: text, position };
+}
+
+/** Each upsert's JSON text, made before anything is written: a document that cannot be fails the batch whole. */
+function serialise(changes: DocChange[]): Map<DocChange, string> {
+  const texts = new Map<DocChange, string>();
+  for (const change of changes) if (change.doc !== null) texts.set(change, JSON.stringify(change.doc));
+  return texts;
 }
 
 function toStoredDoc(record: Pick<DocumentRecord, 'id' | 'doc' | 'position'>): StoredDoc {
   return { id: record.id, doc: JSON.parse(record.doc) as Doc, position: record.position };
 }
 
-/** One index per query route: by id and by CAE then id, within a generation's collection. */
+/**
+ * One index per query route: by id and by CAE then id, within a generation's collection; generations by state.
+ * One createIndex call each: FerretDB v1.24 drops the connection (a panic) when a createIndexes command names
+ * several indexes that all exist already, as on every connect after the first.
+ */
 async function ensureIndexes(db: Db): Promise<void> {
-  await db.collection('documents').createIndexes([
-    { key: { projection: 1, generation: 1, collection: 1, id: 1 }, name: 'by_id' },
-    { key: { projection: 1, generation: 1, collection: 1, caeId: 1, id: 1 }, name: 'by_cae' },
-  ]);
-  await db.collection('generations').createIndexes([{ key: { projection: 1, state: 1, generation: 1 }, name: 'by_state' }]);
+  const documents = db.collection('documents');
+  await documents.createIndex({ projection: 1, generation: 1, collection: 1, id: 1 }, { name: 'by_id' });
+  await documents.createIndex({ projection: 1, generation: 1, collection: 1, caeId: 1, id: 1 }, { name: 'by_cae' });
+  await db.collection('generations').createIndex({ projection: 1, state: 1, generation: 1 }, { name: 'by_state' });
+}
+
+/** Whether a bulk write failed only for duplicate keys. */
+function onlyDuplicateKeys(error: unknown): boolean {
+  if (!(error instanceof MongoBulkWriteError)) return false;
+  const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+  // A bulk write error without write errors (a write concern error, say) is a real failure.
+  return writeErrors.length > 0 && writeErrors.every((writeError) => writeError.code === DUPLICATE_KEY);
 }
