@@ -11,8 +11,9 @@ stop() {
 }
 trap stop EXIT
 
-kafka="$(bash "$here/kafka/start.sh" | tail -n 1)"
-mongo="$(bash "$here/ferretdb/start.sh" | tail -n 1)"
+# Only the address lines: Maven may leave colour codes on stdout before them.
+kafka="$(bash "$here/kafka/start.sh" | grep -o 'KAFKA_BROKERS=[^[:space:]]*' | tail -n 1)"
+mongo="$(bash "$here/ferretdb/start.sh" | grep -o 'MONGODB_URL=[^[:space:]]*' | tail -n 1)"
 [[ "$kafka" == KAFKA_BROKERS=* ]] || { echo "with-servers.sh: Kafka did not start ($kafka)" >&2; exit 1; }
 [[ "$mongo" == MONGODB_URL=* ]] || { echo "with-servers.sh: FerretDB did not start ($mongo)" >&2; exit 1; }
 export "${kafka?}" "${mongo?}"
