@@ -4,6 +4,7 @@ import type { Runtime } from '../../../libs/application';
 import type { ReadModels } from '../../../projections/projection';
 import { caeStatistics, networkStatistics } from '../../../projections/network-statistics/queries';
 import { associatesRegister, compliance, entrepreneursRegister, invoices, shareMovements } from '../../../projections/registers/queries';
+import { TREASURY } from '../../../projections/treasury/projection';
 import { caeTreasury, entrepreneurAccount } from '../../../projections/treasury/queries';
 import { invalid, notFound } from './api-error';
 import { RUNTIME } from './tokens';
@@ -84,7 +85,8 @@ export class QueriesController {
   }
 
   private async caeKnown(caeId: string): Promise<void> {
-    if ((await this.runtime.queries.run((models) => caeTreasury(models, caeId))) === undefined) throw notFound(`CAE "${caeId}" is not registered.`, { caeId });
+    // The CAE's own document says it exists; no need to compute its whole treasury.
+    if ((await this.runtime.queries.run((models) => models.get(TREASURY, 'caes', caeId))) === undefined) throw notFound(`CAE "${caeId}" is not registered.`, { caeId });
   }
 
   private async found<T>(message: string, query: (models: ReadModels) => Promise<T | undefined>): Promise<T> {
