@@ -18,6 +18,7 @@ const available = probe.status === 0;
       expect(config.stdout).toContain('EVENTSTORE_URL: esdb://kurrentdb:2113?tls=false');
       expect(config.stdout).toContain('MONGODB_URL: mongodb://mongodb:27017');
       expect(config.stdout).toContain('KAFKA_BROKERS: kafka:9092');
+      expect(config.stdout).toContain('NETWORK_STATISTICS_FROM: kafka');
     });
   },
 );

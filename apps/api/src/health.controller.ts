@@ -13,9 +13,9 @@ export class HealthController {
   async health(): Promise<Record<string, unknown>> {
     return {
       status: 'ok',
-      profile: 'embedded',
+      profile: this.runtime.profile,
       eventLog: { headPosition: await this.runtime.store.headPosition() },
-      projections: await this.runtime.projector.lag(),
+      projections: await this.runtime.lag(),
     };
   }
 }

@@ -6,6 +6,7 @@ describe('configuration from the environment', () => {
       eventLog: { kind: 'sqlite' },
       readModels: { kind: 'sqlite' },
       kafkaBrokers: [],
+      networkStatistics: { from: 'log' },
       port: 3000,
       dataDir: '/srv/alveole/data',
       demo: true,
@@ -20,6 +21,7 @@ describe('configuration from the environment', () => {
       eventLog: { kind: 'sqlite' },
       readModels: { kind: 'sqlite' },
       kafkaBrokers: [],
+      networkStatistics: { from: 'log' },
       port: 8080,
       dataDir: '/var/lib/alveole',
       demo: false,
@@ -61,6 +63,23 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ READ_MODELS: 'mongodb', MONGODB_URL: 'http://x' })).toThrow(/READ_MODELS=mongodb needs MONGODB_URL/);
     expect(() => loadConfig({ EVENT_LOG: 'postgres' })).toThrow(/EVENT_LOG must be "sqlite" or "eventstoredb"/);
     expect(() => loadConfig({ KAFKA_BROKERS: 'localhost' })).toThrow(/KAFKA_BROKERS must be host:port/);
+    expect(() => loadConfig({ NETWORK_STATISTICS_FROM: 'kafka' })).toThrow(/NETWORK_STATISTICS_FROM=kafka needs KAFKA_BROKERS/);
+    expect(() => loadConfig({ NETWORK_STATISTICS_FROM: 'topic' })).toThrow(/NETWORK_STATISTICS_FROM must be "log" or "kafka"/);
+    expect(() => loadConfig({ NETWORK_STATISTICS_FROM: 'kafka', KAFKA_BROKERS: 'k:9092', NETWORK_STATISTICS_TOPIC: 'a b' })).toThrow(/NETWORK_STATISTICS_TOPIC must be/);
+  });
+
+  it('projects the network statistics from the events topic as a consumer group when told to', () => {
+    expect(loadConfig({ NETWORK_STATISTICS_FROM: 'kafka', KAFKA_BROKERS: 'k1:9092' }).networkStatistics).toEqual({
+      from: 'kafka',
+      topic: 'cae.events.v1',
+      groupPrefix: 'alveole.network-statistics',
+      fetchBytes: 1048576,
+      sessionTimeoutMs: 30000,
+    });
+    expect(
+      loadConfig({ NETWORK_STATISTICS_FROM: 'kafka', KAFKA_BROKERS: 'k1:9092', NETWORK_STATISTICS_TOPIC: 'net.events', NETWORK_STATISTICS_GROUP: 'stats', NETWORK_STATISTICS_FETCH_BYTES: '65536', NETWORK_STATISTICS_SESSION_TIMEOUT_MS: '10000' })
+        .networkStatistics,
+    ).toEqual({ from: 'kafka', topic: 'net.events', groupPrefix: 'stats', fetchBytes: 65536, sessionTimeoutMs: 10000 });
   });
 
   it('refuses a port out of range', () => {

@@ -6,12 +6,21 @@ export type EventLogConfig = { kind: 'sqlite' } | { kind: 'eventstoredb'; url: s
 /** Where the read models live: the embedded SQLite file, or a MongoDB-wire server. */
 export type ReadModelsConfig = { kind: 'sqlite' } | { kind: 'mongodb'; url: string; database: string };
 
+/**
+ * Where the network statistics are projected from: the log (like every other projection), or the events topic
+ * the relay fills, as a Kafka consumer group (distributed profile).
+ */
+export type NetworkStatisticsSource =
+  | { from: 'log' }
+  | { from: 'kafka'; topic: string; groupPrefix: string; fetchBytes: number; sessionTimeoutMs: number };
+
 /** The settings of every app, read from the environment and checked before anything starts. */
 export interface AppConfig {
   eventLog: EventLogConfig;
   readModels: ReadModelsConfig;
   /** Brokers of the Kafka cluster the relay publishes to (distributed profile); none in the embedded one. */
   kafkaBrokers: string[];
+  networkStatistics: NetworkStatisticsSource;
   port: number;
   dataDir: string;
   /** Import a demo network into an empty data directory. */
@@ -76,6 +85,30 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, cwd = process.c
   })();
   const kafkaBrokers = (env['KAFKA_BROKERS'] ?? '').split(',').map((b) => b.trim()).filter((b) => b !== '');
   for (const broker of kafkaBrokers) if (!/^[A-Za-z0-9.-]+:\d{1,5}$/.test(broker)) problems.push(`KAFKA_BROKERS must be host:port[,host:port…], got "${broker}"`);
+  const networkStatistics = ((): NetworkStatisticsSource => {
+    const from = env['NETWORK_STATISTICS_FROM'] ?? 'log';
+    if (from === 'log') return { from };
+    if (from !== 'kafka') {
+      problems.push(`NETWORK_STATISTICS_FROM must be "log" or "kafka", got "${from}"`);
+      return { from: 'log' };
+    }
+    if (kafkaBrokers.length === 0) problems.push('NETWORK_STATISTICS_FROM=kafka needs KAFKA_BROKERS, host:port[,host:port…]');
+    const topic = env['NETWORK_STATISTICS_TOPIC'] ?? 'cae.events.v1';
+    if (!/^[a-zA-Z0-9._-]{1,249}$/.test(topic) || topic === '.' || topic === '..')
+      problems.push(`NETWORK_STATISTICS_TOPIC must be 1–249 letters, digits, ".", "_" or "-", got "${topic}"`);
+    const groupPrefix = env['NETWORK_STATISTICS_GROUP'] ?? 'alveole.network-statistics';
+    if (!/^[a-zA-Z0-9._-]{1,200}$/.test(groupPrefix)) problems.push(`NETWORK_STATISTICS_GROUP must be 1–200 letters, digits, ".", "_" or "-", got "${groupPrefix}"`);
+    const fetchText = env['NETWORK_STATISTICS_FETCH_BYTES'] ?? '1048576';
+    const fetchBytes = Number(fetchText);
+    if (!/^\d+$/.test(fetchText) || fetchBytes < 1024 || fetchBytes > 64 * 1024 * 1024)
+      problems.push(`NETWORK_STATISTICS_FETCH_BYTES must be a whole number of bytes from 1024 to 67108864, got "${fetchText}"`);
+    const sessionText = env['NETWORK_STATISTICS_SESSION_TIMEOUT_MS'] ?? '30000';
+    const sessionTimeoutMs = Number(sessionText);
+    // The broker refuses sessions outside group.min/max.session.timeout.ms (6 s and 30 min by default).
+    if (!/^\d+$/.test(sessionText) || sessionTimeoutMs < 6000 || sessionTimeoutMs > 1_800_000)
+      problems.push(`NETWORK_STATISTICS_SESSION_TIMEOUT_MS must be a whole number of milliseconds from 6000 to 1800000, got "${sessionText}"`);
+    return { from, topic, groupPrefix, fetchBytes, sessionTimeoutMs };
+  })();
   const bodyLimit = env['BODY_LIMIT'] ?? '10mb';
   if (!/^\d+(kb|mb)?$/i.test(bodyLimit)) problems.push(`BODY_LIMIT must look like "10mb" or "512kb", got "${bodyLimit}"`);
   if (problems.length > 0) throw new ConfigError(problems);
@@ -83,6 +116,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, cwd = process.c
     eventLog,
     readModels,
     kafkaBrokers,
+    networkStatistics,
     port,
     dataDir: isAbsolute(dataDirText) ? dataDirText : resolve(cwd, dataDirText),
     demo,

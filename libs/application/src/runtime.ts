@@ -5,20 +5,38 @@ import { InMemoryKeyStore, PersonalDataVault, SqliteKeyStore, type KeyStore } fr
 import { InMemoryReadStore, MongoReadStore, SqliteReadStore, type ReadStore } from '../../read-store';
 import { ALL_PROJECTIONS } from '../../../projections';
 import type { Projection } from '../../../projections/projection';
+import { createKafka } from '../../messaging';
+import { PROJECTION as NETWORK_STATISTICS } from '../../../projections/network-statistics/documents';
 import { CommandService, type CommandServiceOptions } from './command-service';
 import type { AppConfig } from './config';
+import { KafkaProjector, type KafkaFeedLag, type KafkaFeedNotBuilt } from './projector/kafka-projector';
 import { Projector, type ProjectorOptions } from './projector/projector';
 import { QueryRunner } from './projector/read-models';
 
 /** Everything both sides need, wired for one profile. */
+/** Which adapters a runtime was wired with, as /api/health reports it. */
+export interface RuntimeProfile {
+  eventLog: 'sqlite' | 'eventstoredb' | 'in-memory';
+  readModels: 'sqlite' | 'mongodb' | 'in-memory';
+  networkStatistics: 'log' | 'kafka';
+}
+
 export interface Runtime {
+  profile: RuntimeProfile;
   store: EventStore;
   keys: KeyStore;
   vault: PersonalDataVault;
   commands: CommandService;
   readStore: ReadStore;
+  /** Projects the projections fed by the log. */
   projector: Projector;
+  /** Projections fed by the events topic instead of the log (distributed profile); none by default. */
+  feeds: KafkaProjector[];
   queries: QueryRunner;
+  /** Brings every projection up to date and keeps it so: the log projector, then the Kafka feeds. */
+  startProjections(onProgress?: Parameters<Projector['prepare']>[0]): Promise<void>;
+  /** Lag of every projection: events behind the log, or messages behind the topic for a Kafka feed. */
+  lag(): Promise<(Awaited<ReturnType<Projector['lag']>>[number] | KafkaFeedLag | KafkaFeedNotBuilt)[]>;
   close(): Promise<void>;
 }
 
@@ -26,20 +44,39 @@ export interface RuntimeOptions {
   commands?: CommandServiceOptions;
   projector?: ProjectorOptions;
   projections?: readonly Projection[];
+  /** Makes the Kafka feeds, given the vault (events carry sealed personal data) and the read store. */
+  feeds?: (vault: PersonalDataVault, readStore: ReadStore) => KafkaProjector[];
 }
 
-const wire = (store: EventStore, keys: KeyStore, readStore: ReadStore, options: RuntimeOptions = {}): Runtime => {
+const wire = (
+  kinds: Pick<RuntimeProfile, 'eventLog' | 'readModels'>,
+  store: EventStore,
+  keys: KeyStore,
+  readStore: ReadStore,
+  options: RuntimeOptions = {},
+): Runtime => {
   const vault = new PersonalDataVault(keys);
-  const projector = new Projector(store, readStore, vault, options.projections ?? ALL_PROJECTIONS, options.projector);
+  const feeds = options.feeds?.(vault, readStore) ?? [];
+  const fed = new Set(feeds.map((feed) => feed.projection.name));
+  const projector = new Projector(store, readStore, vault, (options.projections ?? ALL_PROJECTIONS).filter((p) => !fed.has(p.name)), options.projector);
   return {
+    profile: { ...kinds, networkStatistics: feeds.some((feed) => feed.projection.name === NETWORK_STATISTICS) ? 'kafka' : 'log' },
     store,
     keys,
     vault,
     commands: new CommandService(store, vault, keys, options.commands),
     readStore,
     projector,
+    feeds,
     queries: new QueryRunner(readStore),
+    startProjections: async (onProgress) => {
+      await projector.prepare(onProgress);
+      projector.start();
+      for (const feed of feeds) await feed.start();
+    },
+    lag: async () => [...(await projector.lag()), ...(await Promise.all(feeds.map((feed) => feed.lag())))],
     close: async () => {
+      for (const feed of feeds) await feed.stop();
       await projector.stop();
       await store.close();
       await keys.close();
@@ -53,6 +90,7 @@ export const openEmbedded = (dataDir: string, options?: RuntimeOptions): Runtime
   mkdirSync(dataDir, { recursive: true });
   // The keys live outside the log's file: erasing a person never touches the legal record.
   return wire(
+    { eventLog: 'sqlite', readModels: 'sqlite' },
     SqliteEventStore.open(join(dataDir, 'events.db')),
     new SqliteKeyStore(join(dataDir, 'keys.db')),
     SqliteReadStore.open(join(dataDir, 'read-models.db')),
@@ -76,7 +114,25 @@ export const openConfigured = async (config: AppConfig): Promise<Runtime> => {
     config.readModels.kind === 'sqlite'
       ? SqliteReadStore.open(join(config.dataDir, 'read-models.db'))
       : await MongoReadStore.connect(config.readModels.url, config.readModels.database);
-  return wire(store, new SqliteKeyStore(join(config.dataDir, 'keys.db')), readStore, { projector: { batchSize: config.projectorBatchSize } });
+  const statistics = config.networkStatistics;
+  return wire({ eventLog: config.eventLog.kind, readModels: config.readModels.kind }, store, new SqliteKeyStore(join(config.dataDir, 'keys.db')), readStore, {
+    projector: { batchSize: config.projectorBatchSize },
+    ...(statistics.from === 'kafka'
+      ? {
+          feeds: (vault, reads) => {
+            const projection = ALL_PROJECTIONS.find((p) => p.name === NETWORK_STATISTICS)!;
+            const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: 'alveole-network-statistics' });
+            return [new KafkaProjector(kafka, reads, vault, projection, {
+              topic: statistics.topic,
+              groupPrefix: statistics.groupPrefix,
+              maxBytesPerPartition: statistics.fetchBytes,
+              sessionTimeoutMs: statistics.sessionTimeoutMs,
+            })];
+          },
+        }
+      : {}),
+  });
 };
 
-export const openInMemory = (options?: RuntimeOptions): Runtime => wire(new InMemoryEventStore(), new InMemoryKeyStore(), new InMemoryReadStore(), options);
+export const openInMemory = (options?: RuntimeOptions): Runtime =>
+  wire({ eventLog: 'in-memory', readModels: 'in-memory' }, new InMemoryEventStore(), new InMemoryKeyStore(), new InMemoryReadStore(), options);

@@ -1,4 +1,4 @@
-import type { Consumer, Kafka } from 'kafkajs';
+import type { Consumer, ConsumerConfig, Kafka } from 'kafkajs';
 import { fromEventMessage, type DeliveredEvent } from './event-message';
 
 export interface ConsumeOptions {
@@ -16,8 +16,13 @@ export interface ConsumeOptions {
 export class KafkaEventConsumer {
   private readonly consumer: Consumer;
 
-  constructor(kafka: Kafka, groupId: string) {
-    this.consumer = kafka.consumer({ groupId });
+  constructor(kafka: Kafka, groupId: string, config: Omit<Partial<ConsumerConfig>, 'groupId'> = {}) {
+    this.consumer = kafka.consumer({ ...config, groupId });
+  }
+
+  /** Called when kafkajs gives up on the consumer (it restarts it by itself unless the error is not retriable). */
+  onCrash(listener: (error: Error) => void): void {
+    this.consumer.on(this.consumer.events.CRASH, (event) => listener(event.payload.error));
   }
 
   /** Joins the group and starts delivering; resolves once running (delivery goes on until `close`). */

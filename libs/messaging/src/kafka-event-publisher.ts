@@ -21,22 +21,33 @@ export interface KafkaEventPublisherOptions {
   maxRequestBytes?: number;
 }
 
-/** The Kafka adapter of EventPublisher, with an idempotent producer: a retried send never writes twice. */
+/**
+ * The Kafka adapter of EventPublisher, with an idempotent producer: a send kafkajs retries never writes twice. A
+ * publish that failed and is called again may (see replaceProducer): at-least-once, as the relay promises.
+ */
 export class KafkaEventPublisher implements EventPublisher {
-  private readonly producer: Producer;
+  private producer: Producer;
   private readonly admin: Admin;
   private readonly maxRequestBytes: number;
   private connected: Promise<void> | undefined;
 
-  constructor(kafka: Kafka, options: KafkaEventPublisherOptions = {}) {
-    // One request in flight and idempotence: order is kept per partition even when a send is retried.
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+  constructor(private readonly kafka: Kafka, options: KafkaEventPublisherOptions = {}) {
+    this.producer = this.newProducer();
     this.admin = kafka.admin();
     this.maxRequestBytes = options.maxRequestBytes ?? 512 * 1024;
   }
 
   async publish(topic: string, events: readonly RecordedEvent[]): Promise<void> {
     if (events.length === 0) return;
+    try {
+      await this.send(topic, events);
+    } catch (error) {
+      await this.replaceProducer();
+      throw error;
+    }
+  }
+
+  private async send(topic: string, events: readonly RecordedEvent[]): Promise<void> {
     await this.connect();
     let chunk: ReturnType<typeof toEventMessage>[] = [];
     let bytes = 0;
@@ -62,13 +73,36 @@ export class KafkaEventPublisher implements EventPublisher {
     const existing = await this.admin.listTopics();
     if (existing.includes(name)) return;
     // createTopics answers false when another client created it meanwhile, which is fine too.
-    await this.admin.createTopics({ topics: [{ topic: name, numPartitions: partitions }], waitForLeaders: true });
+    // Kept for ever: the topic is the log's copy, and a consumer group built from scratch (a new version of the
+    // network statistics) reads it from the beginning.
+    await this.admin.createTopics({
+      topics: [{ topic: name, numPartitions: partitions, configEntries: [{ name: 'retention.ms', value: '-1' }, { name: 'retention.bytes', value: '-1' }] }],
+      waitForLeaders: true,
+    });
   }
 
   async close(): Promise<void> {
-    if (!this.connected) return;
+    // Not guarded by `connected`: the admin may still be connected after a failed send replaced the producer.
     this.connected = undefined;
     await Promise.allSettled([this.producer.disconnect(), this.admin.disconnect()]);
+  }
+
+  private newProducer(): Producer {
+    // One request in flight and idempotence: order is kept per partition even when a send is retried.
+    return this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+  }
+
+  /**
+   * After a failed send the broker may have written messages it never acknowledged (it died before answering),
+   * while kafkajs rolled its sequence numbers back: the page published again, grown meanwhile, is then refused
+   * for good (OUT_OF_ORDER_SEQUENCE_NUMBER). A new producer gets a new producer id and fresh sequences; the
+   * messages written twice are at-least-once redeliveries, which consumers drop by (stream id, revision).
+   */
+  private async replaceProducer(): Promise<void> {
+    const failed = this.producer;
+    this.producer = this.newProducer();
+    this.connected = undefined;
+    await failed.disconnect().catch(() => undefined);
   }
 
   private connect(): Promise<void> {

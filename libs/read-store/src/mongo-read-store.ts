@@ -65,6 +65,12 @@ const DUPLICATE_KEY = 11000;
 const LOOKUP_CHUNK = 1_000;
 /** Plans of a batch tried before giving up on documents that another writer keeps moving. */
 const MAX_WRITE_ATTEMPTS = 5;
+/**
+ * Operations per bulk write. FerretDB v1 (SQLite) keeps each update's and delete's query open until the whole
+ * command ends, one SQLite connection each, from a pool of 100: a command of more than 100 guarded updates waits
+ * for a connection forever. Chunks of 50 stay well below, and cost MongoDB nothing that matters.
+ */
+const WRITE_CHUNK = 50;
 const DOCUMENT_FIELDS = { _id: 0, id: 1, doc: 1, position: 1 } as const;
 
 const documentKey = (ref: GenerationRef, collection: string, id: string): string =>
@@ -302,14 +308,16 @@ export class MongoReadStore implements ReadStore {
    * on after a failed one): the caller reads the positions again and sends what is still needed.
    */
   private async write(writes: Operation[]): Promise<boolean> {
-    if (writes.length === 0) return true;
-    try {
-      await this.documents.bulkWrite(writes, { ordered: false });
-      return true;
-    } catch (error) {
-      if (onlyDuplicateKeys(error)) return false;
-      throw error;
+    let complete = true;
+    for (let start = 0; start < writes.length; start += WRITE_CHUNK) {
+      try {
+        await this.documents.bulkWrite(writes.slice(start, start + WRITE_CHUNK), { ordered: false });
+      } catch (error) {
+        if (!onlyDuplicateKeys(error)) throw error;
+        complete = false;
+      }
     }
+    return complete;
   }
 
   /** The driver reconnects on demand after close(): a closed store must refuse instead. */

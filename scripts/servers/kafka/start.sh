@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Starts a throwaway single-node Apache Kafka broker (KRaft combined mode) on 127.0.0.1 for tests, without Docker.
 # Usage: scripts/servers/kafka/start.sh            (KAFKA_PORT, default 19092; the controller takes KAFKA_PORT+1)
+#        KAFKA_KEEP_DATA=1 scripts/servers/kafka/start.sh
+#          restarts on the data directory and cluster of the previous start for that port (topics, offsets and
+#          producer state survive), as after a broker restart in production; formats it only if it never was.
+#          Without it (the default) each start wipes the data directory and formats a new cluster.
 # Prints KAFKA_BROKERS=127.0.0.1:PORT once a client can list topics. Stop it with stop.sh (same KAFKA_PORT).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
@@ -36,8 +40,14 @@ done
 "$HERE/fetch.sh"
 CP="$CACHE/lib/*"
 
-# A fresh log directory each start: the broker is for tests, nothing in it is meant to survive.
-rm -rf "$DATA" "$RUN"
+KEEP_DATA="${KAFKA_KEEP_DATA:-0}"
+if [[ "$KEEP_DATA" == 1 ]]; then
+  # A restart: the previous run's logs are kept too (log4j appends), to read both sides of the restart.
+  rm -f "$PIDFILE"
+else
+  # A fresh log directory each start: the broker is for tests, nothing in it is meant to survive.
+  rm -rf "$DATA" "$RUN"
+fi
 mkdir -p "$DATA" "$RUN/logs"
 
 cat > "$RUN/server.properties" <<PROPS
@@ -77,9 +87,12 @@ logger.apache.level = INFO
 LOG
 
 JAVA_LOG=(-Dlog4j2.configurationFile="$RUN/log4j2.properties" -Dkafka.logs.dir="$RUN/logs")
-CLUSTER_ID="$(java "${JAVA_LOG[@]}" -cp "$CP" kafka.tools.StorageTool random-uuid)"
-java "${JAVA_LOG[@]}" -cp "$CP" kafka.tools.StorageTool format -t "$CLUSTER_ID" -c "$RUN/server.properties" --standalone >"$RUN/logs/format.log" 2>&1 \
-  || { echo "start.sh: formatting the KRaft storage failed:" >&2; cat "$RUN/logs/format.log" >&2; exit 1; }
+# meta.properties is written by the format: a kept directory that has it already belongs to a cluster.
+if [[ ! -f "$DATA/meta.properties" ]]; then
+  CLUSTER_ID="$(java "${JAVA_LOG[@]}" -cp "$CP" kafka.tools.StorageTool random-uuid)"
+  java "${JAVA_LOG[@]}" -cp "$CP" kafka.tools.StorageTool format -t "$CLUSTER_ID" -c "$RUN/server.properties" --standalone >"$RUN/logs/format.log" 2>&1 \
+    || { echo "start.sh: formatting the KRaft storage failed:" >&2; cat "$RUN/logs/format.log" >&2; exit 1; }
+fi
 
 nohup java -Xms256m -Xmx512m -XX:+UseG1GC -Djava.awt.headless=true "${JAVA_LOG[@]}" -cp "$CP" kafka.Kafka "$RUN/server.properties" \
   >"$RUN/logs/stdout.log" 2>&1 </dev/null &

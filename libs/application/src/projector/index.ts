@@ -1,2 +1,3 @@
 export * from './projector';
 export * from './read-models';
+export * from './kafka-projector';

@@ -1,0 +1,208 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { openEmbedded } from '../../libs/application';
+import { validateEnvelope } from '../../libs/domain';
+import { coodyssee2016 } from '../../libs/scenarios';
+import { caeStatistics, networkStatistics } from '../../projections/network-statistics/queries';
+
+/**
+ * The distributed shape, with the apps as separate processes, against a real Kafka broker and a real
+ * MongoDB-wire server (FerretDB): Coodyssée 2016 imported into the SQLite log, the relay publishing it to the
+ * events topic, the projector consuming the topic as a consumer group into MongoDB read models, the API
+ * answering from them. The figures must be exactly those of the embedded profile, also when the projector is
+ * killed in the middle of consuming.
+ */
+const brokers = process.env['KAFKA_BROKERS'];
+const mongoUrl = process.env['MONGODB_URL'];
+const root = resolve(__dirname, '../..');
+const main = (app: string): string => join(root, `dist/apps/${app}/src/main.js`);
+
+if (!brokers || !mongoUrl) {
+  describe.skip('distributed profile end to end — skipped: set KAFKA_BROKERS and MONGODB_URL (npm run test:servers starts both)', () => {
+    it.skip('needs a Kafka broker and a MongoDB-wire server', () => undefined);
+  });
+} else {
+  jest.setTimeout(900_000);
+  const run = `${Date.now()}-${process.pid}`;
+  const topic = `e2e.events.${run}`;
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const children: ChildProcess[] = [];
+  let dir: string;
+  let embedded: { cae: unknown; network: unknown; head: number };
+
+  const freePort = (): Promise<number> =>
+    new Promise((done, fail) => {
+      const server = createServer();
+      server.once('error', fail);
+      server.listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as { port: number };
+        server.close(() => done(port));
+      });
+    });
+
+  /** The environment of one deployment: the SQLite log of `dir`, its own MongoDB database and consumer group. */
+  const environment = (name: string, port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
+    ...process.env,
+    DATA_DIR: dir,
+    PORT: String(port),
+    DEMO: 'off',
+    PROJECTOR: 'off',
+    KAFKA_BROKERS: brokers,
+    RELAY_TOPIC: topic,
+    RELAY_PARTITIONS: '3',
+    RELAY_BATCH_SIZE: '200',
+    READ_MODELS: 'mongodb',
+    MONGODB_URL: mongoUrl,
+    MONGODB_DATABASE: `e2e_${name}_${run}`.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 63),
+    NETWORK_STATISTICS_FROM: 'kafka',
+    NETWORK_STATISTICS_TOPIC: topic,
+    NETWORK_STATISTICS_GROUP: `e2e.${name}.${run}`,
+    ...extra,
+  });
+
+  const start = (app: string, env: NodeJS.ProcessEnv): ChildProcess => {
+    const child = spawn(process.execPath, [main(app)], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+    child.once('exit', (code, signal) => {
+      if (code !== 0 && code !== null && signal === null) console.error(`${app} exited with ${code}:\n${stderr}`);
+    });
+    children.push(child);
+    return child;
+  };
+
+  const kill = (child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> =>
+    new Promise((done) => {
+      if (child.exitCode !== null || child.signalCode !== null) return done();
+      child.once('exit', () => done());
+      child.kill(signal);
+    });
+
+  const get = async (port: number, path: string): Promise<{ status: number; body: any }> => {
+    const response = await fetch(`http://127.0.0.1:${port}${path}`);
+    return { status: response.status, body: await response.json() };
+  };
+
+  interface FeedLag {
+    source: 'kafka';
+    state?: string;
+    rebuilding?: boolean;
+    messagesBehind?: number;
+    partitions?: { committed: number; end: number }[];
+  }
+
+  /** The Kafka feed as /api/health reports it (undefined while the API is not up yet). */
+  const feedLag = async (port: number): Promise<FeedLag | undefined> => {
+    try {
+      const { body } = await get(port, '/api/health');
+      return (body.projections as FeedLag[]).find((p) => p.source === 'kafka');
+    } catch {
+      return undefined;
+    }
+  };
+
+  const consumed = (lag: FeedLag | undefined): number => (lag?.partitions ?? []).reduce((sum, p) => sum + p.committed, 0);
+
+  const until = async (what: string, condition: () => Promise<boolean>, timeoutMs = 300_000): Promise<void> => {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await condition())) {
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+      await sleep(250);
+    }
+  };
+
+  const relayCheckpoint = (): number => {
+    const file = join(dir, `relay-checkpoint.${topic}.json`);
+    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { position: number }).position : 0;
+  };
+
+  const caughtUp = async (port: number): Promise<boolean> => {
+    const lag = await feedLag(port);
+    return relayCheckpoint() === embedded.head && lag?.messagesBehind === 0 && lag.rebuilding === false;
+  };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'alveole-distributed-'));
+    // The embedded profile on the same log: what the distributed one must answer.
+    const runtime = openEmbedded(dir);
+    try {
+      for (const raw of coodyssee2016()) {
+        const envelope = validateEnvelope(raw);
+        if (!envelope.ok) throw new Error(`Invalid ${raw.type}: ${envelope.error.message}`);
+        const outcome = await runtime.commands.handle(envelope.value);
+        if (outcome.status !== 'accepted') throw new Error(`${raw.type} ${outcome.status}: ${JSON.stringify(outcome.error)}`);
+      }
+      await runtime.projector.prepare();
+      embedded = {
+        cae: await runtime.queries.run((models) => caeStatistics(models, 'coodyssee', 2016)),
+        network: await runtime.queries.run((models) => networkStatistics(models, 2016)),
+        head: await runtime.store.headPosition(),
+      };
+    } finally {
+      await runtime.close();
+    }
+  });
+
+  afterAll(async () => {
+    await Promise.all(children.map((child) => kill(child)));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  describe('distributed profile end to end (SQLite log → relay → Kafka → consumer group → MongoDB-wire → API)', () => {
+    it('Coodyssée 2016 relayed through Kafka and projected into MongoDB answers exactly the embedded figures', async () => {
+      expect(embedded.cae).toMatchObject({ revenue: { total: '908700.00', vatCollected: '98720.00' }, headcount: { start: 85, end: 84 } });
+      const port = await freePort();
+      const env = environment('e2e', port);
+      start('relay', env);
+      start('projector', env);
+      start('api', env);
+      await until('the relay to publish the log and the consumer group to consume it all', () => caughtUp(port));
+
+      const cae = await get(port, '/api/caes/coodyssee/statistics?year=2016');
+      const network = await get(port, '/api/network/statistics?year=2016');
+      expect(cae.status).toBe(200);
+      expect(network.status).toBe(200);
+      expect(cae.body).toEqual(embedded.cae);
+      expect(network.body).toEqual(embedded.network);
+      // The projections fed by the log went to MongoDB too: the whole distributed read side answers.
+      const { body: health } = await get(port, '/api/health');
+      expect(health.profile).toEqual({ eventLog: 'sqlite', readModels: 'mongodb', networkStatistics: 'kafka' });
+      expect(health.projections.filter((p: { source?: string }) => p.source !== 'kafka').map((p: { eventsBehind: number }) => p.eventsBehind)).toEqual([0, 0]);
+    });
+
+    it('the projector killed in the middle of consuming, three times, loses nothing and counts nothing twice', async () => {
+      // The topic is full from the previous test; a fresh database and consumer group start from its beginning,
+      // with small fetches so that consuming takes many batches to kill in between.
+      await until('the relay to have published the whole log', async () => relayCheckpoint() === embedded.head);
+      const port = await freePort();
+      // A short session: the group gives a killed member's partitions to its successor after 6 s, not 30.
+      const env = environment('kill', port, { NETWORK_STATISTICS_FETCH_BYTES: '16384', NETWORK_STATISTICS_SESSION_TIMEOUT_MS: '6000' });
+      start('api', env);
+      let projector = start('projector', env);
+      let kills = 0;
+      let last = 0;
+      while (kills < 3) {
+        // Some batches applied and committed since the last restart, and more still to consume: mid-consume.
+        await until('the restarted projector to make progress', async () => {
+          const lag = await feedLag(port);
+          return consumed(lag) > last && (lag?.messagesBehind ?? 0) > 0;
+        });
+        await kill(projector);
+        const lag = await feedLag(port);
+        expect(lag?.messagesBehind).toBeGreaterThan(0);
+        last = consumed(lag);
+        kills++;
+        projector = start('projector', env);
+      }
+      await until('the consumer group to consume the whole topic after the kills', () => caughtUp(port));
+      expect(kills).toBe(3);
+      const cae = await get(port, '/api/caes/coodyssee/statistics?year=2016');
+      const network = await get(port, '/api/network/statistics?year=2016');
+      expect(cae.body).toEqual(embedded.cae);
+      expect(network.body).toEqual(embedded.network);
+    });
+  });
+}
