@@ -389,6 +389,23 @@ export function describeReadStoreContract(name: string, makeStore: () => Promise
         expect(await store.checkpoint(ref)).toBe(10_000);
       });
 
+      it('updates and deletes hundreds of existing documents in one batch', async () => {
+        // More updates in one batch than FerretDB v1 has SQLite connections (100): the adapter must not hang.
+        const ids = Array.from({ length: 400 }, (_, i) => `doc-${String(i).padStart(3, '0')}`);
+        await store.applyBatch(ref, ids.map((id, i) => upsert(id, { caeId: 'cae-a', n: i }, i + 1)), 400);
+        const changes = ids.slice(0, 370).map((id, i) => (i < 250 ? upsert(id, { caeId: 'cae-a', n: i, updated: true }, 1000 + i) : remove(id, 1000 + i)));
+
+        await store.applyBatch(ref, changes, 1369);
+
+        const docs = await store.list(ref, 'invoices');
+        expect(docs).toHaveLength(400 - 120);
+        expect(docs.filter((stored) => stored.doc['updated'] === true)).toHaveLength(250);
+        expect(await store.get(ref, 'invoices', 'doc-249')).toEqual({ id: 'doc-249', doc: { caeId: 'cae-a', n: 249, updated: true }, position: 1249 });
+        expect(await store.get(ref, 'invoices', 'doc-250')).toBeUndefined();
+        expect(await store.get(ref, 'invoices', 'doc-399')).toEqual({ id: 'doc-399', doc: { caeId: 'cae-a', n: 399 }, position: 400 });
+        expect(await store.checkpoint(ref)).toBe(1369);
+      });
+
       it('stores any JSON document as given', async () => {
         const doc: Doc = {
           caeId: 'cae-é',
