@@ -58,13 +58,27 @@ const runVerify = async (args: string[]): Promise<number> => {
 const runRebuild = async (names: string[]): Promise<number> => {
   const runtime = await openConfigured(loadConfig());
   try {
-    const known = runtime.projector.projections.map((p) => p.name);
+    const fromLog = runtime.projector.projections.map((p) => p.name);
+    const fromKafka = runtime.feeds.map((feed) => feed.projection.name);
+    const known = [...fromLog, ...fromKafka];
     const unknown = names.filter((n) => !known.includes(n));
     if (unknown.length > 0) {
       console.error(`Unknown projection(s): ${unknown.join(', ')}. Known: ${known.join(', ')}.`);
       return 2;
     }
-    const chosen = names.length > 0 ? names : known;
+    // Projections fed by Kafka are rebuilt from the topic, each by a new consumer group.
+    for (const feed of runtime.feeds.filter((f) => names.length === 0 || names.includes(f.projection.name))) {
+      const feedBar = new SingleBar({ format: `rebuild ${feed.projection.name} from ${feed.topic} [{bar}] {percentage}% | {value}/{total} messages`, hideCursor: true }, Presets.shades_classic);
+      feedBar.start(1, 0);
+      const { generation } = await feed.rebuild(({ consumed, end }) => {
+        feedBar.setTotal(Math.max(1, end));
+        feedBar.update(consumed);
+      });
+      feedBar.stop();
+      console.log(`${feed.projection.name}: generation ${generation} active (consumed from ${feed.topic}).`);
+    }
+    const chosen = names.length > 0 ? names.filter((n) => fromLog.includes(n)) : fromLog;
+    if (chosen.length === 0) return 0;
     const bar = new SingleBar({ format: `rebuild ${chosen.join(', ')} [{bar}] {percentage}% | {value}/{total} events`, hideCursor: true }, Presets.shades_classic);
     bar.start(await runtime.store.headPosition(), 0);
     const positions = new Map<string, number>();

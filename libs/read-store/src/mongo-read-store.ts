@@ -160,12 +160,18 @@ export class MongoReadStore implements ReadStore {
     const target = await this.generations.findOne({ _id: generationKey(ref) });
     if (target === null) throw new UnknownGenerationError(ref.projection, ref.generation);
     if (target.state === 'active') return;
-    const previous = await this.generations
-      .find({ projection: ref.projection, state: 'active' }, { projection: { generation: 1 } })
-      .toArray();
     const marked = await this.generations.updateOne({ _id: generationKey(ref) }, { $set: { state: 'active' } });
     if (marked.matchedCount === 0) throw new UnknownGenerationError(ref.projection, ref.generation);
-    for (const record of previous) await this.dropGeneration({ projection: ref.projection, generation: record.generation });
+    // Without transactions, two generations activated at once are both marked for a moment: the newest wins,
+    // whatever the interleaving. Each activation drops the older active ones only, and one that finds a newer
+    // active generation drops itself, so the swap never leaves the projection without an active generation.
+    const active = await this.generations.find({ projection: ref.projection, state: 'active' }, { projection: { generation: 1 } }).toArray();
+    for (const record of active)
+      if (record.generation < ref.generation) await this.dropGeneration({ projection: ref.projection, generation: record.generation });
+    if (active.some((record) => record.generation > ref.generation)) {
+      await this.dropGeneration(ref);
+      throw new UnknownGenerationError(ref.projection, ref.generation);
+    }
   }
 
   async dropGeneration(ref: GenerationRef): Promise<void> {

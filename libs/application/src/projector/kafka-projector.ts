@@ -19,6 +19,8 @@ import { toProjectedEvent } from './projector';
  *   document by document, and a batch written halfway before a crash is completed, never doubled;
  * - a document is written only if nobody wrote it since it was read (compare-and-set on the read store's
  *   document position, used here as a version counter); a lost race is read again and applied again;
+ *   this needs the read store's guarded write to be atomic (SQLite; MongoDB's filtered updates). FerretDB v1
+ *   runs a filtered update as a read then a separate write: with it, run one member per group;
  * - offsets are committed only after the documents are written (checkpoint after effects);
  * - the projection must not depend on the order of events of different streams (network statistics keeps facts
  *   with their business dates, and only adds).
@@ -68,6 +70,8 @@ export const KAFKA_FEED_VERSION_OFFSET = 1_000_000;
 
 const APPLIED = '_applied';
 const MAX_ATTEMPTS = 20;
+/** Longest random pause before starting a generation (see chooseGeneration). */
+const START_JITTER_MS = 1000;
 
 /** A document written by another member between our read and our write. */
 class LostRace extends Error {}
@@ -129,13 +133,56 @@ export class KafkaProjector {
    */
   async start(): Promise<void> {
     this.stopping = false;
-    await this.join(true);
+    // A broker restarting, or a topic the relay has just created (listed before its partitions have leaders),
+    // fails a step: start again from the top, which resumes whatever generation the failed try started.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.join(true);
+      } catch (error) {
+        await this.halt().catch(() => undefined);
+        if (this.stopping) throw error;
+        this.onError(error);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(10_000, 500 * attempt)));
+      }
+    }
   }
 
-  private async join(mayStartGeneration: boolean): Promise<void> {
+  /**
+   * The operator's rebuild: a fresh generation filled by a fresh group from the beginning of the topic, while
+   * queries read the active one; activated once caught up with the topic as it is now, then this instance stops.
+   * Running members notice that their generation was dropped at their next batch and follow the new one.
+   */
+  async rebuild(onProgress?: (progress: { consumed: number; end: number }) => void): Promise<{ generation: number }> {
+    this.stopping = false;
+    await this.waitForTopic();
+    const generation = await this.readStore.startGeneration(this.projection.name, this.version);
+    this.ref = { projection: this.projection.name, generation };
+    const ends = new Map((await (await this.adminClient()).fetchTopicOffsets(this.topic)).map((p) => [p.partition, Number(p.high)]));
+    this.ends = ends;
+    const end = [...ends.values()].reduce((sum, offset) => sum + offset, 0);
+    try {
+      const consumer = new KafkaEventConsumer(this.kafka, this.group, { maxBytesPerPartition: this.options.maxBytesPerPartition ?? 1024 * 1024 });
+      consumer.onCrash((error) => this.onError(error));
+      this.consumer = consumer;
+      await consumer.start({ topic: this.topic, fromBeginning: true, handler: (events) => this.handle(events) });
+      while (this.ends !== undefined) {
+        await this.activateIfCaughtUp();
+        if (this.ends === undefined) break;
+        const committed = await this.committedOffsets(this.groupOf({ projection: this.projection.name, generation }));
+        onProgress?.({ consumed: [...ends.keys()].reduce((sum, partition) => sum + Math.min(ends.get(partition)!, committed.get(partition) ?? 0), 0), end });
+        await new Promise((resolve) => setTimeout(resolve, this.catchUpCheckMs));
+      }
+      onProgress?.({ consumed: end, end });
+      return { generation };
+    } finally {
+      await this.stop();
+    }
+  }
+
+  private async join(mayReplace: boolean): Promise<void> {
     await this.waitForTopic();
     for (let attempt = 1; ; attempt++) {
-      const rebuilding = await this.chooseGeneration(mayStartGeneration);
+      const rebuilding = await this.chooseGeneration(mayReplace);
       if (!rebuilding) break;
       // What "caught up" means for this build: the end of every partition now.
       this.ends = new Map((await (await this.adminClient()).fetchTopicOffsets(this.topic)).map((p) => [p.partition, Number(p.high)]));
@@ -164,11 +211,12 @@ export class KafkaProjector {
   }
 
   /**
-   * Sets `ref` (and answers whether it is still to be built). Members started together may each start a
-   * generation: the store keeps the newest rebuilding one and drops the others, so the status is read again
-   * after starting ours, and every member follows the one that survived.
+   * Sets `ref` and answers whether that generation is still to be built. Members started together would each
+   * start a generation, and the store keeps only the newest: a random pause first lets the others see the first
+   * one's, and the status is read again after starting ours, to follow the one that survived.
+   * `mayReplace`: false when following (a newer version's generations are then left alone).
    */
-  private async chooseGeneration(mayStartGeneration: boolean): Promise<boolean> {
+  private async chooseGeneration(mayReplace: boolean): Promise<boolean> {
     const adopt = (status: ProjectionStatus): boolean | undefined => {
       if (status.rebuildingGeneration !== undefined && status.rebuildingVersion === this.version) {
         this.ref = { projection: this.projection.name, generation: status.rebuildingGeneration };
@@ -182,7 +230,12 @@ export class KafkaProjector {
     };
     const chosen = adopt(await this.readStore.status(this.projection.name));
     if (chosen !== undefined) return chosen;
-    if (!mayStartGeneration) throw new Error(`${this.projection.name} (Kafka): no generation of version ${this.version} left to follow; restart this projector`);
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * START_JITTER_MS));
+    const status = await this.readStore.status(this.projection.name);
+    const seen = adopt(status);
+    if (seen !== undefined) return seen;
+    if (!mayReplace && (status.activeGeneration !== undefined || status.rebuildingGeneration !== undefined))
+      throw new Error(`${this.projection.name} (Kafka): no generation of version ${this.version} left to follow; restart this projector`);
     const generation = await this.readStore.startGeneration(this.projection.name, this.version);
     this.ref = { projection: this.projection.name, generation };
     return adopt(await this.readStore.status(this.projection.name)) ?? true;
@@ -373,7 +426,13 @@ export class KafkaProjector {
     const committed = await this.committedOffsets(this.groupOf(this.ref));
     for (const [partition, end] of ends) if ((committed.get(partition) ?? 0) < end) return;
     const status = await this.readStore.status(this.projection.name);
-    if (status.activeGeneration !== this.ref.generation) await this.readStore.activate(this.ref);
+    if (status.activeGeneration !== this.ref.generation) {
+      // Replaced by a newer build meanwhile: never activate (and so drop the active one for) a dropped build.
+      if (status.rebuildingGeneration !== this.ref.generation) throw new UnknownGenerationError(this.ref.projection, this.ref.generation);
+      await this.readStore.activate(this.ref);
+      // Two different builds activated at the same moment may drop each other (the store has no transaction).
+      if ((await this.readStore.status(this.projection.name)).activeGeneration !== this.ref.generation) throw new UnknownGenerationError(this.ref.projection, this.ref.generation);
+    }
     this.ends = undefined;
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
