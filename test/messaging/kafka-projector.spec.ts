@@ -45,6 +45,11 @@ if (!brokers || !mongoUrl) {
     const dirs: string[] = [];
     /** What the projectors reported through onError: a test expecting none checks it. */
     let errors: unknown[];
+    /**
+     * The errors reported that were not transient: a fresh broker may answer a first group request with a
+     * retriable error (NOT_COORDINATOR while it loads __consumer_offsets), which kafkajs and the projector retry.
+     */
+    const lasting = (reported: unknown[]): unknown[] => reported.filter((error) => (error as { retriable?: unknown }).retriable !== true);
 
     beforeAll(async () => {
       network = new EmbeddedNetwork();
@@ -140,7 +145,7 @@ if (!brokers || !mongoUrl) {
       await caughtUp(projector);
 
       expect(await figuresOf(new QueryRunner(readStore))).toEqual(embedded);
-      expect(errors).toEqual([]);
+      expect(lasting(errors)).toEqual([]);
     });
 
     // On one SQLite file, not on FerretDB: FerretDB v1 runs a filtered update as a read then a separate write, so
@@ -184,7 +189,7 @@ if (!brokers || !mongoUrl) {
       expect(await figuresOf(new QueryRunner(reads))).toEqual(embedded);
       const status = await reads.status(networkStatisticsProjection.name);
       expect(status).toEqual({ projection: networkStatisticsProjection.name, activeGeneration: expect.any(Number), version: KAFKA_FEED_VERSION_OFFSET + networkStatisticsProjection.version });
-      expect(errors).toEqual([]);
+      expect(lasting(errors)).toEqual([]);
     });
 
     it('a member restarted after the log grew continues the same generation and ends with the new figures; lag() counts what it has to consume', async () => {
@@ -236,7 +241,7 @@ if (!brokers || !mongoUrl) {
         expect(await readStore.status(networkStatisticsProjection.name)).toEqual(built);
         expect(await figuresOf(new QueryRunner(readStore), caes)).toEqual(after);
         expect(await feedLag(observer)).toMatchObject({ rebuilding: false, messagesBehind: 0 });
-        expect(errors).toEqual([]);
+        expect(lasting(errors)).toEqual([]);
       } finally {
         await Promise.all(projectors.splice(0).map((projector) => projector.stop()));
         await growing.close();
@@ -287,7 +292,7 @@ if (!brokers || !mongoUrl) {
       expect(await readStore.list(oldRef, COLLECTIONS.caes)).toEqual([]);
       expect((await readStore.list(newRef, COLLECTIONS.caes)).map((doc) => doc.doc['caeId'])).toEqual(CAES);
       expect(await figuresOf(new QueryRunner(readStore))).toEqual(embedded);
-      expect(errors).toEqual([]);
+      expect(lasting(errors)).toEqual([]);
     });
 
     it('lag() reports the messages behind before consuming, and none once caught up', async () => {
@@ -319,7 +324,7 @@ if (!brokers || !mongoUrl) {
       await caughtUp(resumed);
       expect(await feedLag(idle)).toMatchObject({ rebuilding: false, messagesBehind: 0 });
       expect(await figuresOf(new QueryRunner(readStore))).toEqual(embedded);
-      expect(errors).toEqual([]);
+      expect(lasting(errors)).toEqual([]);
     });
   });
 }
