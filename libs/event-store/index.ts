@@ -3,3 +3,4 @@ export * from './src/hash-chain';
 export * from './src/in-memory-event-store';
 export * from './src/sqlite-event-store';
 export * from './src/eventstoredb-event-store';
+export * from './src/wait-for-append';

@@ -1,4 +1,4 @@
-import type { EventStore } from '../../../libs/event-store';
+import { waitForAppend, type EventStore } from '../../../libs/event-store';
 import { EVENTS_TOPIC, type EventPublisher } from '../../../libs/messaging';
 import type { RelayCheckpoint } from './checkpoint';
 
@@ -97,23 +97,13 @@ export class Relay {
       try {
         while (this.running && (await this.publishPage()) > 0);
         if (!this.running) return;
-        await this.waitForAppend(await this.position(), stop);
+        await waitForAppend(this.store, await this.position(), stop);
       } catch (error) {
         // The page is tried again from the checkpoint: nothing is skipped, at worst republished.
         this.checkpointed = undefined;
         this.onError(error);
         await Promise.race([new Promise((resolve) => setTimeout(resolve, this.retryDelayMs)), stop]);
       }
-    }
-  }
-
-  /** Resolves when an event lands after `position` (here or in another process), or on stop. */
-  private async waitForAppend(position: number, stop: Promise<void>): Promise<void> {
-    const subscription = this.store.subscribeAll(position + 1, { batchSize: 1 });
-    try {
-      await Promise.race([subscription[Symbol.asyncIterator]().next(), stop]);
-    } finally {
-      await subscription.close();
     }
   }
 }

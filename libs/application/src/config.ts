@@ -40,13 +40,38 @@ export class ConfigError extends Error {
   }
 }
 
+/** Kafka's own rule for topic names. */
+export const isKafkaTopic = (name: string): boolean => /^[a-zA-Z0-9._-]{1,249}$/.test(name) && name !== '.' && name !== '..';
+
+/** The brokers of a comma-separated list, blanks dropped. */
+export const brokerList = (text: string | undefined): string[] =>
+  (text ?? '').split(',').map((broker) => broker.trim()).filter((broker) => broker !== '');
+
+/** A broker address: host:port, with a port in range. */
+export const isBrokerAddress = (broker: string): boolean => /^[^\s:/,]+:\d{1,5}$/.test(broker) && Number(broker.split(':').pop()) <= 65535;
+
+/** A whole number setting within [min, max]; a problem is noted (not thrown) so that all are reported at once. */
+export const wholeNumber = (problems: string[], env: NodeJS.ProcessEnv, name: string, fallback: string, min: number, max: number, unit = ''): number => {
+  const text = env[name] ?? fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < min || value > max)
+    problems.push(`${name} must be a whole number${unit ? ` of ${unit}` : ''} from ${min} to ${max}, got "${text}"`);
+  return value;
+};
+
+/** DATA_DIR, absolute (resolved against the working directory). */
+export const dataDirOf = (problems: string[], env: NodeJS.ProcessEnv, cwd: string): string => {
+  const text = env['DATA_DIR'] ?? 'data';
+  if (text.trim() === '') problems.push('DATA_DIR must not be empty');
+  return isAbsolute(text) ? text : resolve(cwd, text);
+};
+
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig => {
   const problems: string[] = [];
   const portText = env['PORT'] ?? '3000';
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port < 1 || port > 65535) problems.push(`PORT must be a TCP port number (1–65535), got "${portText}"`);
-  const dataDirText = env['DATA_DIR'] ?? 'data';
-  if (dataDirText.trim() === '') problems.push('DATA_DIR must not be empty');
+  const dataDir = dataDirOf(problems, env, cwd);
   const onOff = (name: string): boolean => {
     const text = (env[name] ?? 'on').toLowerCase();
     if (!['on', 'off', 'true', 'false', '1', '0'].includes(text)) problems.push(`${name} must be "on" or "off", got "${env[name]}"`);
@@ -54,10 +79,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, cwd = process.c
   };
   const demo = onOff('DEMO');
   const projector = onOff('PROJECTOR');
-  const batchText = env['PROJECTOR_BATCH_SIZE'] ?? '1000';
-  const projectorBatchSize = Number(batchText);
-  if (!/^\d+$/.test(batchText) || projectorBatchSize < 1 || projectorBatchSize > 100_000)
-    problems.push(`PROJECTOR_BATCH_SIZE must be a whole number from 1 to 100000, got "${batchText}"`);
+  const projectorBatchSize = wholeNumber(problems, env, 'PROJECTOR_BATCH_SIZE', '1000', 1, 100_000);
   const eventLog = ((): EventLogConfig => {
     const kind = env['EVENT_LOG'] ?? 'sqlite';
     if (kind === 'sqlite') return { kind };
@@ -83,8 +105,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, cwd = process.c
     if (!/^[A-Za-z0-9_-]{1,63}$/.test(database)) problems.push(`MONGODB_DATABASE must be 1 to 63 letters, digits, "_" or "-", got "${database}"`);
     return { kind, url, database };
   })();
-  const kafkaBrokers = (env['KAFKA_BROKERS'] ?? '').split(',').map((b) => b.trim()).filter((b) => b !== '');
-  for (const broker of kafkaBrokers) if (!/^[A-Za-z0-9.-]+:\d{1,5}$/.test(broker)) problems.push(`KAFKA_BROKERS must be host:port[,host:port…], got "${broker}"`);
+  const kafkaBrokers = brokerList(env['KAFKA_BROKERS']);
+  for (const broker of kafkaBrokers) if (!isBrokerAddress(broker)) problems.push(`KAFKA_BROKERS must be host:port[,host:port…], got "${broker}"`);
   const networkStatistics = ((): NetworkStatisticsSource => {
     const from = env['NETWORK_STATISTICS_FROM'] ?? 'log';
     if (from === 'log') return { from };
@@ -94,19 +116,12 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, cwd = process.c
     }
     if (kafkaBrokers.length === 0) problems.push('NETWORK_STATISTICS_FROM=kafka needs KAFKA_BROKERS, host:port[,host:port…]');
     const topic = env['NETWORK_STATISTICS_TOPIC'] ?? 'cae.events.v1';
-    if (!/^[a-zA-Z0-9._-]{1,249}$/.test(topic) || topic === '.' || topic === '..')
-      problems.push(`NETWORK_STATISTICS_TOPIC must be 1–249 letters, digits, ".", "_" or "-", got "${topic}"`);
+    if (!isKafkaTopic(topic)) problems.push(`NETWORK_STATISTICS_TOPIC must be 1–249 letters, digits, ".", "_" or "-", got "${topic}"`);
     const groupPrefix = env['NETWORK_STATISTICS_GROUP'] ?? 'alveole.network-statistics';
     if (!/^[a-zA-Z0-9._-]{1,200}$/.test(groupPrefix)) problems.push(`NETWORK_STATISTICS_GROUP must be 1–200 letters, digits, ".", "_" or "-", got "${groupPrefix}"`);
-    const fetchText = env['NETWORK_STATISTICS_FETCH_BYTES'] ?? '1048576';
-    const fetchBytes = Number(fetchText);
-    if (!/^\d+$/.test(fetchText) || fetchBytes < 1024 || fetchBytes > 64 * 1024 * 1024)
-      problems.push(`NETWORK_STATISTICS_FETCH_BYTES must be a whole number of bytes from 1024 to 67108864, got "${fetchText}"`);
-    const sessionText = env['NETWORK_STATISTICS_SESSION_TIMEOUT_MS'] ?? '30000';
-    const sessionTimeoutMs = Number(sessionText);
+    const fetchBytes = wholeNumber(problems, env, 'NETWORK_STATISTICS_FETCH_BYTES', '1048576', 1024, 64 * 1024 * 1024, 'bytes');
     // The broker refuses sessions outside group.min/max.session.timeout.ms (6 s and 30 min by default).
-    if (!/^\d+$/.test(sessionText) || sessionTimeoutMs < 6000 || sessionTimeoutMs > 1_800_000)
-      problems.push(`NETWORK_STATISTICS_SESSION_TIMEOUT_MS must be a whole number of milliseconds from 6000 to 1800000, got "${sessionText}"`);
+    const sessionTimeoutMs = wholeNumber(problems, env, 'NETWORK_STATISTICS_SESSION_TIMEOUT_MS', '30000', 6000, 1_800_000, 'milliseconds');
     return { from, topic, groupPrefix, fetchBytes, sessionTimeoutMs };
   })();
   const bodyLimit = env['BODY_LIMIT'] ?? '10mb';
@@ -118,7 +133,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, cwd = process.c
     kafkaBrokers,
     networkStatistics,
     port,
-    dataDir: isAbsolute(dataDirText) ? dataDirText : resolve(cwd, dataDirText),
+    dataDir,
     demo,
     projector,
     projectorBatchSize,

@@ -103,6 +103,7 @@ import {
   type VerifyReport,
 } from './event-store';
 import {
+  assertNotReservedType,
   backoffDelay,
   type CommandEnvelope,
   decodeLogEvent,
@@ -597,7 +598,7 @@ function decide(item: PendingAppend, state: GroupState): Decision {
     for (const event of plan.events) {
       if (state.storedEventIds.has(event.eventId) || seen.has(event.eventId)) throw new Error(`Duplicate event id ${event.eventId}`);
       seen.add(event.eventId);
-      if (event.type.startsWith('$')) throw new Error(`Event ${event.eventId}: type ${event.type} is reserved for EventStoreDB`);
+      assertNotReservedType(event);
     }
     state.headPosition = plan.lastPosition;
     for (const [streamId, revision] of Object.entries(plan.revisions)) state.revisions.set(streamId, revision);

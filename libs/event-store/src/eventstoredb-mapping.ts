@@ -102,11 +102,16 @@ export interface EsdbEventToWrite {
   metadata: LogEnvelope;
 }
 
+/** EventStoreDB keeps types starting with "$" for itself: such an event is refused before anything is written. */
+export function assertNotReservedType(event: { eventId: string; type: string }): void {
+  if (event.type.startsWith('$')) throw new Error(`Event ${event.eventId}: type ${event.type} is reserved for EventStoreDB`);
+}
+
 export function encodeLogEvent(
   event: RecordedEvent,
   extras: { caeIndex: number; batch: { first: number; last: number }; command?: CommandEnvelope },
 ): EsdbEventToWrite {
-  if (event.type.startsWith('$')) throw new Error(`Event ${event.eventId}: type ${event.type} is reserved for EventStoreDB`);
+  assertNotReservedType(event);
   return {
     id: esdbEventId(event.eventId),
     type: event.type,

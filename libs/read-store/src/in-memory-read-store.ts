@@ -7,7 +7,7 @@ import {
   type StoredDoc,
   UnknownGenerationError,
 } from './read-store';
-import { assertValidBatch, assertValidListOptions, compareIds } from './read-store-rules';
+import { assertValidBatch, assertValidListOptions, compareIds, statusOf } from './read-store-rules';
 
 interface Generation {
   version: number;
@@ -33,17 +33,8 @@ export class InMemoryReadStore implements ReadStore {
 
   async status(projection: string): Promise<ProjectionStatus> {
     this.assertOpen();
-    const status: ProjectionStatus = { projection };
-    for (const [number, generation] of this.projections.get(projection)?.generations ?? []) {
-      if (generation.state === 'active') {
-        status.activeGeneration = number;
-        status.version = generation.version;
-      } else {
-        status.rebuildingGeneration = number;
-        status.rebuildingVersion = generation.version;
-      }
-    }
-    return status;
+    const generations = this.projections.get(projection)?.generations ?? new Map();
+    return statusOf(projection, [...generations].map(([generation, { version, state }]) => ({ generation, version, state })));
   }
 
   async startGeneration(projection: string, version: number): Promise<number> {

@@ -17,7 +17,7 @@ import {
   type StoredDoc,
   UnknownGenerationError,
 } from './read-store';
-import { assertValidBatch, assertValidListOptions, caeIdOf } from './read-store-rules';
+import { assertValidBatch, assertValidListOptions, caeIdOf, statusOf } from './read-store-rules';
 
 export interface MongoReadStoreOptions {
   /** Passed to the driver (pool size, timeouts…). */
@@ -128,19 +128,7 @@ export class MongoReadStore implements ReadStore {
 
   async status(projection: string): Promise<ProjectionStatus> {
     this.assertOpen();
-    const status: ProjectionStatus = { projection };
-    // Sorted so that, should a race ever leave two generations in one state, the newest one wins.
-    const records = await this.generations.find({ projection }).sort({ generation: 1 }).toArray();
-    for (const record of records) {
-      if (record.state === 'active') {
-        status.activeGeneration = record.generation;
-        status.version = record.version;
-      } else {
-        status.rebuildingGeneration = record.generation;
-        status.rebuildingVersion = record.version;
-      }
-    }
-    return status;
+    return statusOf(projection, await this.generations.find({ projection }).sort({ generation: 1 }).toArray());
   }
 
   async startGeneration(projection: string, version: number): Promise<number> {
@@ -221,11 +209,7 @@ export class MongoReadStore implements ReadStore {
     const found = new Map<string, StoredDoc>();
     if (ids.length === 0) return found;
     const keys = [...new Set(ids)].map((id) => documentKey(ref, collection, id));
-    for (let start = 0; start < keys.length; start += LOOKUP_CHUNK) {
-      const chunk = keys.slice(start, start + LOOKUP_CHUNK);
-      const records = await this.documents.find({ _id: { $in: chunk } }, { projection: DOCUMENT_FIELDS }).toArray();
-      for (const record of records) found.set(record.id, toStoredDoc(record));
-    }
+    for (const record of await this.findByKeys(keys, DOCUMENT_FIELDS)) found.set(record.id, toStoredDoc(record));
     return found;
   }
 
@@ -299,12 +283,16 @@ export class MongoReadStore implements ReadStore {
   private async storedPositions(ref: GenerationRef, changes: DocChange[]): Promise<Map<string, number>> {
     const keys = [...new Set(changes.map((change) => documentKey(ref, change.collection, change.id)))];
     const positions = new Map<string, number>();
-    for (let start = 0; start < keys.length; start += LOOKUP_CHUNK) {
-      const chunk = keys.slice(start, start + LOOKUP_CHUNK);
-      const records = await this.documents.find({ _id: { $in: chunk } }, { projection: { _id: 1, position: 1 } }).toArray();
-      for (const record of records) positions.set(record._id, record.position);
-    }
+    for (const record of await this.findByKeys(keys, { _id: 1, position: 1 })) positions.set(record._id, record.position);
     return positions;
+  }
+
+  /** The documents of these keys that exist, looked up in chunks (a query per LOOKUP_CHUNK keys). */
+  private async findByKeys(keys: string[], fields: Readonly<Record<string, 0 | 1>>): Promise<DocumentRecord[]> {
+    const found: DocumentRecord[] = [];
+    for (let start = 0; start < keys.length; start += LOOKUP_CHUNK)
+      found.push(...(await this.documents.find({ _id: { $in: keys.slice(start, start + LOOKUP_CHUNK) } }, { projection: fields }).toArray()));
+    return found;
   }
 
   /**

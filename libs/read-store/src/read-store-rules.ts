@@ -1,4 +1,4 @@
-import type { DocChange, ListOptions } from './read-store';
+import type { DocChange, ListOptions, ProjectionStatus } from './read-store';
 
 /** Checks a batch before anything is written, so that every adapter refuses the same batches, whole. */
 export function assertValidBatch(changes: DocChange[], checkpoint: number): void {
@@ -43,4 +43,22 @@ export function compareIds(a: string, b: string): number {
     return x - y;
   }
   return a.length - b.length;
+}
+
+/**
+ * A projection's status from its generations, given in ascending order: should a race ever leave two in one
+ * state, the newest one wins.
+ */
+export function statusOf(projection: string, generations: Iterable<{ generation: number; version: number; state: string }>): ProjectionStatus {
+  const status: ProjectionStatus = { projection };
+  for (const { generation, version, state } of generations) {
+    if (state === 'active') {
+      status.activeGeneration = generation;
+      status.version = version;
+    } else {
+      status.rebuildingGeneration = generation;
+      status.rebuildingVersion = version;
+    }
+  }
+  return status;
 }

@@ -9,7 +9,7 @@ import {
   type StoredDoc,
   UnknownGenerationError,
 } from './read-store';
-import { assertValidBatch, assertValidListOptions, caeIdOf } from './read-store-rules';
+import { assertValidBatch, assertValidListOptions, caeIdOf, statusOf } from './read-store-rules';
 
 export interface SqliteReadStoreOptions {
   /**
@@ -120,17 +120,7 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async status(projection: string): Promise<ProjectionStatus> {
-    const status: ProjectionStatus = { projection };
-    for (const row of this.statements.generationsOf.all(projection)) {
-      if (row.state === 'active') {
-        status.activeGeneration = row.generation;
-        status.version = row.version;
-      } else {
-        status.rebuildingGeneration = row.generation;
-        status.rebuildingVersion = row.version;
-      }
-    }
-    return status;
+    return statusOf(projection, this.statements.generationsOf.all(projection));
   }
 
   async startGeneration(projection: string, version: number): Promise<number> {

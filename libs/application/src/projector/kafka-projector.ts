@@ -2,7 +2,8 @@ import type { Admin, Kafka } from 'kafkajs';
 import { EVENTS_TOPIC, KafkaEventConsumer, type DeliveredEvent } from '../../../messaging';
 import type { PersonalDataVault } from '../../../personal-data';
 import { UnknownGenerationError, type DocChange, type GenerationRef, type Json, type ProjectionStatus, type ReadStore } from '../../../read-store';
-import type { Doc, DocReader, Projection, ProjectedEvent } from '../../../../projections/projection';
+import type { Doc, DocRef, Projection, ProjectedEvent } from '../../../../projections/projection';
+import { applyDeclared, keyOf, readDocuments } from './declared-documents';
 import { toProjectedEvent } from './projector';
 
 /**
@@ -98,7 +99,7 @@ export class KafkaProjector {
   private ends: Map<number, number> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private stopping = false;
-  private activating: Promise<void> | undefined;
+  private activating: Promise<Map<number, number>> | undefined;
   private following: Promise<void> | undefined;
 
   constructor(
@@ -142,7 +143,7 @@ export class KafkaProjector {
         await this.halt().catch(() => undefined);
         if (this.stopping) throw error;
         this.onError(error);
-        await new Promise((resolve) => setTimeout(resolve, Math.min(10_000, 500 * attempt)));
+        await sleep(Math.min(10_000, 500 * attempt));
       }
     }
   }
@@ -157,20 +158,16 @@ export class KafkaProjector {
     await this.waitForTopic();
     const generation = await this.readStore.startGeneration(this.projection.name, this.version);
     this.ref = { projection: this.projection.name, generation };
-    const ends = new Map((await (await this.adminClient()).fetchTopicOffsets(this.topic)).map((p) => [p.partition, Number(p.high)]));
+    const ends = await this.partitionEnds();
     this.ends = ends;
     const end = [...ends.values()].reduce((sum, offset) => sum + offset, 0);
     try {
-      const consumer = new KafkaEventConsumer(this.kafka, this.group, { maxBytesPerPartition: this.options.maxBytesPerPartition ?? 1024 * 1024 });
-      consumer.onCrash((error) => this.onError(error));
-      this.consumer = consumer;
-      await consumer.start({ topic: this.topic, fromBeginning: true, handler: (events) => this.handle(events) });
-      while (this.ends !== undefined) {
-        await this.activateIfCaughtUp();
+      await this.consume();
+      for (;;) {
+        const committed = await this.activateIfCaughtUp();
         if (this.ends === undefined) break;
-        const committed = await this.committedOffsets(this.groupOf({ projection: this.projection.name, generation }));
         onProgress?.({ consumed: [...ends.keys()].reduce((sum, partition) => sum + Math.min(ends.get(partition)!, committed.get(partition) ?? 0), 0), end });
-        await new Promise((resolve) => setTimeout(resolve, this.catchUpCheckMs));
+        await sleep(this.catchUpCheckMs);
       }
       onProgress?.({ consumed: end, end });
       return { generation };
@@ -184,8 +181,7 @@ export class KafkaProjector {
     for (let attempt = 1; ; attempt++) {
       const rebuilding = await this.chooseGeneration(mayReplace);
       if (!rebuilding) break;
-      // What "caught up" means for this build: the end of every partition now.
-      this.ends = new Map((await (await this.adminClient()).fetchTopicOffsets(this.topic)).map((p) => [p.partition, Number(p.high)]));
+      this.ends = await this.partitionEnds();
       try {
         await this.activateIfCaughtUp();
         break;
@@ -195,16 +191,9 @@ export class KafkaProjector {
         this.ends = undefined;
       }
     }
-    const consumer = new KafkaEventConsumer(this.kafka, this.group, {
-      maxBytesPerPartition: this.options.maxBytesPerPartition ?? 1024 * 1024,
-      sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
-      heartbeatInterval: Math.min(3000, Math.floor((this.options.sessionTimeoutMs ?? 30_000) / 3)),
-    });
-    consumer.onCrash((error) => this.onError(error));
-    this.consumer = consumer;
-    await consumer.start({ topic: this.topic, fromBeginning: true, handler: (events) => this.handle(events) });
+    await this.consume();
     if (this.ends) {
-      const check = (): Promise<void> =>
+      const check = (): Promise<unknown> =>
         this.activateIfCaughtUp().catch((error) => (error instanceof UnknownGenerationError ? this.follow() : this.onError(error)));
       this.timer = setInterval(() => void check(), this.catchUpCheckMs);
     }
@@ -230,7 +219,7 @@ export class KafkaProjector {
     };
     const chosen = adopt(await this.readStore.status(this.projection.name));
     if (chosen !== undefined) return chosen;
-    await new Promise((resolve) => setTimeout(resolve, Math.random() * START_JITTER_MS));
+    await sleep(Math.random() * START_JITTER_MS);
     const status = await this.readStore.status(this.projection.name);
     const seen = adopt(status);
     if (seen !== undefined) return seen;
@@ -314,7 +303,7 @@ export class KafkaProjector {
       const lag = await this.lag();
       if ('messagesBehind' in lag && lag.messagesBehind === 0 && !lag.rebuilding) return;
       if (Date.now() > deadline) throw new Error(`${this.projection.name} (Kafka): not caught up after ${timeoutMs} ms: ${JSON.stringify(lag)}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await sleep(200);
     }
   }
 
@@ -334,7 +323,7 @@ export class KafkaProjector {
         }
         if (!(error instanceof LostRace) || attempt >= MAX_ATTEMPTS || this.stopping) throw error;
         // Another member wrote one of our documents meanwhile: read them again and apply what is still missing.
-        await new Promise((resolve) => setTimeout(resolve, Math.min(500, 10 * attempt * attempt)));
+        await sleep(Math.min(500, 10 * attempt * attempt));
       }
     }
   }
@@ -345,25 +334,13 @@ export class KafkaProjector {
     let highestPosition = 0;
     events.forEach(({ revision, projected: event }, i) => {
       highestPosition = Math.max(highestPosition, event.position);
-      const declared = new Set(refsByEvent[i]!.map(keyOf));
-      if (declared.size === 0) return;
+      const refs = refsByEvent[i]!;
       // Documents that already hold this event (a redelivery, or a batch written halfway) keep it once.
-      const pending = [...declared].filter((key) => revision > (held.get(key)!.applied.get(event.streamId) ?? -1));
-      if (pending.length === 0) return;
-      const reader: DocReader = {
-        get: (collection, id) => {
-          const key = keyOf({ collection, id });
-          if (!declared.has(key)) throw new Error(`${this.projection.name} read ${key} for ${event.type} without declaring it`);
-          return held.get(key)!.doc ?? undefined;
-        },
-      };
-      for (const update of this.projection.apply(event, reader)) {
-        const key = keyOf(update);
-        if (!declared.has(key)) throw new Error(`${this.projection.name} wrote ${key} for ${event.type} without declaring it`);
-        if (!pending.includes(key)) continue;
-        const doc = held.get(key)!;
-        doc.doc = update.doc;
-        doc.changed = true;
+      const pending = new Set(refs.map(keyOf).filter((key) => revision > (held.get(key)!.applied.get(event.streamId) ?? -1)));
+      if (pending.size === 0) return;
+      for (const update of applyDeclared(this.projection, event, refs, (key) => held.get(key)!.doc ?? undefined)) {
+        if (!pending.has(update.key)) continue;
+        held.get(update.key)!.doc = update.doc;
       }
       // Even a document the event left unchanged has now seen it.
       for (const key of pending) {
@@ -391,40 +368,35 @@ export class KafkaProjector {
     }
   }
 
-  private async read(ref: GenerationRef, refs: { collection: string; id: string }[]): Promise<Map<string, Held>> {
-    const byCollection = new Map<string, Set<string>>();
-    for (const r of refs) byCollection.set(r.collection, (byCollection.get(r.collection) ?? new Set()).add(r.id));
+  private async read(ref: GenerationRef, refs: DocRef[]): Promise<Map<string, Held>> {
     const held = new Map<string, Held>();
-    for (const [collection, ids] of byCollection) {
-      const found = await this.readStore.getMany(ref, collection, [...ids]);
-      for (const id of ids) {
-        const stored = found.get(id);
-        const { [APPLIED]: applied, ...doc } = (stored?.doc ?? {}) as Doc;
-        held.set(keyOf({ collection, id }), {
-          collection,
-          id,
-          doc: stored ? (doc as Doc) : null,
-          version: stored?.position ?? 0,
-          applied: new Map((Array.isArray(applied) ? applied : []) as [string, number][]),
-          changed: false,
-        });
-      }
+    for (const [key, { collection, id, stored }] of await readDocuments(this.readStore, ref, refs)) {
+      const { [APPLIED]: applied, ...doc } = (stored?.doc ?? {}) as Doc;
+      held.set(key, {
+        collection,
+        id,
+        doc: stored ? (doc as Doc) : null,
+        version: stored?.position ?? 0,
+        applied: new Map((Array.isArray(applied) ? applied : []) as [string, number][]),
+        changed: false,
+      });
     }
     return held;
   }
 
   /** Activates the generation being built once the group has consumed every partition up to the recorded end. */
-  private activateIfCaughtUp(): Promise<void> {
+  private activateIfCaughtUp(): Promise<Map<number, number>> {
     // One check at a time: the timer may fire while the previous check is still waiting for the broker.
     this.activating ??= this.tryActivate().finally(() => (this.activating = undefined));
     return this.activating;
   }
 
-  private async tryActivate(): Promise<void> {
+  /** Answers the group's committed offsets it compared with the recorded ends. */
+  private async tryActivate(): Promise<Map<number, number>> {
     const ends = this.ends;
-    if (!ends || !this.ref) return;
+    if (!ends || !this.ref) return new Map();
     const committed = await this.committedOffsets(this.groupOf(this.ref));
-    for (const [partition, end] of ends) if ((committed.get(partition) ?? 0) < end) return;
+    for (const [partition, end] of ends) if ((committed.get(partition) ?? 0) < end) return committed;
     const status = await this.readStore.status(this.projection.name);
     if (status.activeGeneration !== this.ref.generation) {
       // Replaced by a newer build meanwhile: never activate (and so drop the active one for) a dropped build.
@@ -436,6 +408,25 @@ export class KafkaProjector {
     this.ends = undefined;
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+    return committed;
+  }
+
+  /** The end of every partition of the topic now: what "caught up" means for a build starting. */
+  private async partitionEnds(): Promise<Map<number, number>> {
+    return new Map((await (await this.adminClient()).fetchTopicOffsets(this.topic)).map((p) => [p.partition, Number(p.high)]));
+  }
+
+  /** Joins the group of `ref`'s generation and consumes from its committed offsets (the topic's start if none). */
+  private async consume(): Promise<void> {
+    const sessionTimeout = this.options.sessionTimeoutMs ?? 30_000;
+    const consumer = new KafkaEventConsumer(this.kafka, this.group, {
+      maxBytesPerPartition: this.options.maxBytesPerPartition ?? 1024 * 1024,
+      sessionTimeout,
+      heartbeatInterval: Math.min(3000, Math.floor(sessionTimeout / 3)),
+    });
+    consumer.onCrash((error) => this.onError(error));
+    this.consumer = consumer;
+    await consumer.start({ topic: this.topic, fromBeginning: true, handler: (events) => this.handle(events) });
   }
 
   /** The group's committed offset per partition (the next offset it will read); absent when none yet. */
@@ -452,7 +443,7 @@ export class KafkaProjector {
       if (this.stopping) throw new Error('stopped');
       if (!warned) console.warn(`${this.projection.name} (Kafka): waiting for topic ${this.topic} (the relay creates it)`);
       warned = true;
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await sleep(1000);
     }
   }
 
@@ -467,4 +458,4 @@ export class KafkaProjector {
   }
 }
 
-const keyOf = (ref: { collection: string; id: string }): string => `${ref.collection}\u0000${ref.id}`;
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,9 +1,10 @@
 import { upcast } from '../../../domain';
-import type { EventStore, RecordedEvent } from '../../../event-store';
+import { waitForAppend, type EventStore, type RecordedEvent } from '../../../event-store';
 import type { PersonalDataVault } from '../../../personal-data';
-import type { DocChange, GenerationRef, ReadStore, StoredDoc } from '../../../read-store';
-import type { Doc, DocReader, Projection, ProjectedEvent } from '../../../../projections/projection';
+import type { DocChange, GenerationRef, ReadStore } from '../../../read-store';
+import type { Doc, Projection, ProjectedEvent } from '../../../../projections/projection';
 import { openPersonalFields } from '../sealing';
+import { applyDeclared, readDocuments } from './declared-documents';
 
 export interface ProjectorOptions {
   /** Events read and written per batch (one read-store transaction each). */
@@ -166,7 +167,7 @@ export class Projector {
         await this.catchUp();
         if (!this.running) return;
         // From what was applied, not from the head: an append that landed after the last read must wake us.
-        await this.waitForAppend(await this.lowestCheckpoint(), stop);
+        await waitForAppend(this.store, await this.lowestCheckpoint(), stop);
       } catch (error) {
         // A failing batch is retried from its checkpoint after a pause; the API keeps serving meanwhile.
         this.onError(error);
@@ -182,16 +183,6 @@ export class Projector {
       if (activeGeneration !== undefined) lowest = Math.min(lowest, await this.readStore.checkpoint({ projection: projection.name, generation: activeGeneration }));
     }
     return lowest === Number.MAX_SAFE_INTEGER ? this.store.headPosition() : lowest;
-  }
-
-  /** Resolves when an event lands after `position` (here or in another process), or on stop. */
-  private async waitForAppend(position: number, stop: Promise<void>): Promise<void> {
-    const subscription = this.store.subscribeAll(position + 1, { batchSize: 1 });
-    try {
-      await Promise.race([subscription[Symbol.asyncIterator]().next(), stop]);
-    } finally {
-      await subscription.close();
-    }
   }
 
   private async restart(projection: Projection, abandoned: number | undefined): Promise<number> {
@@ -226,39 +217,19 @@ export class Projector {
   /** Applies a batch of events in order over the documents they concern, read once for the whole batch. */
   private async project(projection: Projection, ref: GenerationRef, events: ProjectedEvent[]): Promise<DocChange[]> {
     const refsByEvent = events.map((event) => projection.documentsFor(event));
-    const cache = await this.prefetch(ref, refsByEvent.flat());
+    const cache = new Map<string, CachedDoc>();
+    for (const [key, { collection, id, stored }] of await readDocuments(this.readStore, ref, refsByEvent.flat()))
+      if (stored) cache.set(key, { collection, id, doc: stored.doc as Doc, position: stored.position });
     const dirty = new Set<string>();
     events.forEach((event, i) => {
-      const declared = new Set(refsByEvent[i]!.map(keyOf));
-      if (declared.size === 0) return;
-      const reader: DocReader = {
-        get: (collection, id) => {
-          const key = keyOf({ collection, id });
-          if (!declared.has(key)) throw new Error(`${projection.name} read ${key} for ${event.type} without declaring it`);
-          return cache.get(key)?.doc ?? undefined;
-        },
-      };
-      for (const update of projection.apply(event, reader)) {
-        const key = keyOf(update);
-        if (!declared.has(key)) throw new Error(`${projection.name} wrote ${key} for ${event.type} without declaring it`);
+      for (const update of applyDeclared(projection, event, refsByEvent[i]!, (key) => cache.get(key)?.doc ?? undefined)) {
         // Already applied to this document (a batch replayed after a partial write): it must not count twice.
-        if ((cache.get(key)?.position ?? 0) >= event.position) continue;
-        cache.set(key, { collection: update.collection, id: update.id, doc: update.doc, position: event.position });
-        dirty.add(key);
+        if ((cache.get(update.key)?.position ?? 0) >= event.position) continue;
+        cache.set(update.key, { collection: update.collection, id: update.id, doc: update.doc, position: event.position });
+        dirty.add(update.key);
       }
     });
     return [...dirty].map((key) => cache.get(key)!);
-  }
-
-  private async prefetch(ref: GenerationRef, refs: { collection: string; id: string }[]): Promise<Map<string, CachedDoc>> {
-    const byCollection = new Map<string, Set<string>>();
-    for (const r of refs) byCollection.set(r.collection, (byCollection.get(r.collection) ?? new Set()).add(r.id));
-    const cache = new Map<string, CachedDoc>();
-    for (const [collection, ids] of byCollection) {
-      const found: Map<string, StoredDoc> = await this.readStore.getMany(ref, collection, [...ids]);
-      for (const [id, stored] of found) cache.set(keyOf({ collection, id }), { collection, id, doc: stored.doc as Doc, position: stored.position });
-    }
-    return cache;
   }
 }
 
@@ -282,4 +253,3 @@ export const toProjectedEvent = async (recorded: RecordedEvent, vault: PersonalD
   return { ...event, data, position: recorded.position, streamId: recorded.streamId, caeId: recorded.metadata.caeId, occurredOn: recorded.metadata.occurredOn } as unknown as ProjectedEvent;
 };
 
-const keyOf = (ref: { collection: string; id: string }): string => `${ref.collection}\u0000${ref.id}`;
