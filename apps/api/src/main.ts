@@ -7,10 +7,7 @@ runUntilSignal(async () => {
   const runtime = await openConfigured(config);
   if (config.demo) await seedDemoNetwork(runtime, (message) => console.log(message));
   if (config.projector) {
-    await runtime.startProjections();
-    const lags = await runtime.projector.lag();
-    console.log(`Read models up to date with the log (${lags[0]?.head ?? 0} events): ${lags.map((l) => l.projection).join(', ')}.`);
-    for (const feed of runtime.feeds) console.log(`${feed.projection.name}: consuming topic ${feed.topic} as group ${feed.group}.`);
+    for (const line of await runtime.startProjections()) console.log(`Read models up to date: ${line}.`);
   }
   const app = await createApp(runtime, { bodyLimit: config.bodyLimit });
   await app.listen(config.port);

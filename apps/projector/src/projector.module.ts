@@ -10,12 +10,11 @@ class ProjectionService implements OnApplicationBootstrap, OnApplicationShutdown
   constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.runtime.startProjections(({ projection, position, head }) => this.logger.log(`rebuilding ${projection}: ${position}/${head}`));
-    const lags = await this.runtime.projector.lag();
-    this.logger.log(`projecting ${lags.map((l) => `${l.projection} @${l.checkpoint}`).join(', ')} (log head ${lags[0]?.head ?? 0})`);
-    for (const feed of this.runtime.feeds) this.logger.log(`${feed.projection.name}: consuming topic ${feed.topic} as group ${feed.group}`);
+    const summary = await this.runtime.startProjections(({ projection, position, head }) => this.logger.log(`rebuilding ${projection}: ${position}/${head}`));
+    for (const line of summary) this.logger.log(line);
   }
 
+  /** What this service started, it stops (runtime.close() would too, but the context may close alone). */
   async onApplicationShutdown(): Promise<void> {
     for (const feed of this.runtime.feeds) await feed.stop();
     await this.runtime.projector.stop();

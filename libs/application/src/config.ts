@@ -1,3 +1,4 @@
+import { EVENTS_TOPIC } from '../../messaging/src/event-publisher';
 import { isAbsolute, resolve } from 'node:path';
 
 /** Where the log lives: the embedded SQLite file, or an EventStoreDB / KurrentDB server. */
@@ -115,7 +116,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, cwd = process.c
       return { from: 'log' };
     }
     if (kafkaBrokers.length === 0) problems.push('NETWORK_STATISTICS_FROM=kafka needs KAFKA_BROKERS, host:port[,host:port…]');
-    const topic = env['NETWORK_STATISTICS_TOPIC'] ?? 'cae.events.v1';
+    const topic = env['NETWORK_STATISTICS_TOPIC'] ?? EVENTS_TOPIC;
     if (!isKafkaTopic(topic)) problems.push(`NETWORK_STATISTICS_TOPIC must be 1–249 letters, digits, ".", "_" or "-", got "${topic}"`);
     const groupPrefix = env['NETWORK_STATISTICS_GROUP'] ?? 'alveole.network-statistics';
     if (!/^[a-zA-Z0-9._-]{1,200}$/.test(groupPrefix)) problems.push(`NETWORK_STATISTICS_GROUP must be 1–200 letters, digits, ".", "_" or "-", got "${groupPrefix}"`);

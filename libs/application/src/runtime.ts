@@ -33,8 +33,11 @@ export interface Runtime {
   /** Projections fed by the events topic instead of the log (distributed profile); none by default. */
   feeds: KafkaProjector[];
   queries: QueryRunner;
-  /** Brings every projection up to date and keeps it so: the log projector, then the Kafka feeds. */
-  startProjections(onProgress?: Parameters<Projector['prepare']>[0]): Promise<void>;
+  /**
+   * Brings every projection up to date and keeps it so: the log projector, then the Kafka feeds. Answers a line
+   * per source saying where each stands, for the start-up log.
+   */
+  startProjections(onProgress?: Parameters<Projector['prepare']>[0]): Promise<string[]>;
   /** Lag of every projection: events behind the log, or messages behind the topic for a Kafka feed. */
   lag(): Promise<(Awaited<ReturnType<Projector['lag']>>[number] | KafkaFeedLag | KafkaFeedNotBuilt)[]>;
   close(): Promise<void>;
@@ -73,6 +76,11 @@ const wire = (
       await projector.prepare(onProgress);
       projector.start();
       for (const feed of feeds) await feed.start();
+      const lags = await projector.lag();
+      return [
+        `projecting ${lags.map((l) => `${l.projection} @${l.checkpoint}`).join(', ')} from the log (head ${lags[0]?.head ?? 0})`,
+        ...feeds.map((feed) => `projecting ${feed.projection.name} from topic ${feed.topic} as group ${feed.group}`),
+      ];
     },
     lag: async () => [...(await projector.lag()), ...(await Promise.all(feeds.map((feed) => feed.lag())))],
     close: async () => {
