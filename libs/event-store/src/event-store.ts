@@ -146,6 +146,13 @@ export interface EventStore {
   /** Recomputes the per-CAE hash chain (of one CAE, or of all) and names the first broken position. */
   verify(options?: { caeId?: string }): Promise<VerifyReport>;
 
+  /**
+   * What the adapter can tell cheaply of its log's integrity (for instance its head went backwards after a
+   * truncation): [] when nothing is wrong. An adapter that finds a problem also refuses appends with
+   * LogIntegrityError until an operator has looked.
+   */
+  integrity(): Promise<IntegrityProblem[]>;
+
   /** The record of a command already processed, if any. Survives restarts in durable adapters. */
   findCommand(commandId: string): Promise<StoredCommand | undefined>;
 
@@ -167,5 +174,20 @@ export class DuplicateCommandError extends Error {
   constructor(readonly commandId: string) {
     super(`Command ${commandId} was already processed`);
     this.name = 'DuplicateCommandError';
+  }
+}
+
+/** A problem with the log itself, named for an operator: `code` is stable, `message` says what to do. */
+export interface IntegrityProblem {
+  code: 'LOG_HEAD_WENT_BACKWARDS' | 'LOG_FORMAT_OUTDATED' | 'COMMAND_RECORD_MISSING' | 'LOG_TAMPERED';
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+/** Thrown by an append refused because the log failed an integrity check: nothing was written. */
+export class LogIntegrityError extends Error {
+  constructor(readonly problem: IntegrityProblem) {
+    super(problem.message);
+    this.name = 'LogIntegrityError';
   }
 }

@@ -4,6 +4,7 @@ import {
   type AppendOutcome,
   type CommandRecord,
   type EventStore,
+  type IntegrityProblem,
   type EventToAppend,
   type ExpectedRevision,
   NO_STREAM_REVISION,
@@ -124,6 +125,10 @@ export class InMemoryEventStore implements EventStore {
     const { caeId } = options;
     const events = caeId === undefined ? this.events : this.events.filter((event) => event.metadata.caeId === caeId);
     return verifyChain(events);
+  }
+
+  async integrity(): Promise<IntegrityProblem[]> {
+    return [];
   }
 
   async findCommand(commandId: string): Promise<StoredCommand | undefined> {
