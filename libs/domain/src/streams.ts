@@ -1,8 +1,22 @@
-/** Stream names: one aggregate per stream (ARCHITECTURE.md). Identifiers are validated to [A-Za-z0-9_.-]. */
-export const caeStream = (caeId: string): string => `cae-${caeId}`;
-export const entrepreneurStream = (caeId: string, entrepreneurId: string): string => `entrepreneur-${caeId}-${entrepreneurId}`;
-export const invoiceSeriesStream = (caeId: string, year: number): string => `invoice-series-${caeId}-${year}`;
-export const associateStream = (caeId: string, associateId: string): string => `associate-${caeId}-${associateId}`;
+/**
+ * Stream names: one aggregate per stream (ARCHITECTURE.md), `{kind}-{id}/{id}…`. Identifiers are validated to
+ * [A-Za-z0-9_.-], so "/" cannot occur inside one: CAE `a` with entrepreneur `b-c` and CAE `a-b` with
+ * entrepreneur `c` get `entrepreneur-a/b-c` and `entrepreneur-a-b/c`, never one stream.
+ */
+type StreamKind = 'cae' | 'entrepreneur' | 'invoice-series' | 'associate';
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+const streamName = (kind: StreamKind, ...ids: string[]): string => {
+  // A programming error, not input: every id reaching here passed validation.
+  for (const id of ids) if (!ID.test(id)) throw new Error(`Not an identifier for a ${kind} stream: ${JSON.stringify(id)}`);
+  return `${kind}-${ids.join('/')}`;
+};
+
+export const caeStream = (caeId: string): string => streamName('cae', caeId);
+export const entrepreneurStream = (caeId: string, entrepreneurId: string): string => streamName('entrepreneur', caeId, entrepreneurId);
+export const invoiceSeriesStream = (caeId: string, year: number): string => streamName('invoice-series', caeId, String(year));
+export const associateStream = (caeId: string, associateId: string): string => streamName('associate', caeId, associateId);
 
 /** The year of an invoice or credit note number `YYYY-NNNNNN`. */
 export const seriesYearOf = (documentNumber: string): number => Number(documentNumber.slice(0, 4));

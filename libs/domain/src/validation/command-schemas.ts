@@ -15,7 +15,7 @@ import { arr, bool, date, decimal, int, isAbsent, money, month, obj, oneOf, opti
 
 /** The data of each command, field by field as in the table of API.md. */
 
-// Identifiers end up in stream names (`entrepreneur-{caeId}-{entrepreneurId}`): nothing but these characters.
+// Identifiers end up in stream names (`entrepreneur-{caeId}/{entrepreneurId}`): no "/" in them, nothing but these characters.
 const id = () =>
   pattern(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'must be an identifier: 1 to 64 letters, digits, "_", "." or "-", starting with a letter or digit', 64);
 const invoiceNumber = () => pattern(/^\d{4}-\d{6}$/, 'must be an invoice number YYYY-NNNNNN (e.g. "2016-000001")', 11);
