@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chainHash, type RecordedEvent, SqliteEventStore, WrongExpectedRevisionError } from '../../libs/event-store';
-import { anEvent, consume, describeEventStoreContract, someEvents } from './event-store.contract';
+import { anEvent, consume, describeEventStoreContract, eventsOf, someEvents } from './event-store.contract';
 
 function temporaryFile(): { path: string; remove: () => Promise<void> } {
   const directory = mkdtempSync(join(tmpdir(), 'alveole-event-store-'));
@@ -62,10 +62,10 @@ describe('SqliteEventStore — on disk', () => {
   it('keeps events, revisions, chain heads and commands across a reopen', async () => {
     const first = open();
     await appendTwoCaes(first);
-    const command = { commandId: 'command-1', fingerprint: 'f'.repeat(64), result: { number: 'F-1' } };
-    await first.appendToStreams([{ streamId: 'invoices-a', expectedRevision: 5, events: someEvents(1, 'cae-a') }], command);
+    const command = { commandId: 'command-13', fingerprint: 'f'.repeat(64), result: { number: 'F-1' } };
+    await first.appendToStreams([{ streamId: 'invoices-a', expectedRevision: 5, events: eventsOf('command-13', 1, 'cae-a') }], command);
     const before = await first.readAll(1);
-    const commandBefore = await first.findCommand('command-1');
+    const commandBefore = await first.findCommand('command-13');
     await first.close();
 
     const reopened = open();
@@ -74,7 +74,7 @@ describe('SqliteEventStore — on disk', () => {
     expect(await reopened.headPosition()).toBe(13);
     expect(await reopened.streamRevision('invoices-a')).toBe(6);
     expect(await reopened.streamRevision('invoices-b')).toBe(5);
-    expect(await reopened.findCommand('command-1')).toEqual(commandBefore);
+    expect(await reopened.findCommand('command-13')).toEqual(commandBefore);
     const [next] = (await reopened.append('invoices-b', someEvents(1, 'cae-b'), 5)).events;
     const lastOfB = before.filter((event) => event.metadata.caeId === 'cae-b').pop()!;
     expect(next.position).toBe(14);
