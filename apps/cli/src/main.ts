@@ -1,5 +1,6 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { ConfigError, loadConfig, openConfigured } from '../../../libs/application';
+import { LogIntegrityError } from '../../../libs/event-store';
 import { importCommands } from './import-commands';
 
 const USAGE = `Alvéole operator tools
@@ -114,7 +115,7 @@ const main = async (argv: string[]): Promise<number> => {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : error);
+    console.error(error instanceof ConfigError || error instanceof LogIntegrityError ? error.message : error);
     process.exit(1);
   },
 );
