@@ -184,6 +184,21 @@ describe('SqliteEventStore — on disk', () => {
       ]);
     });
 
+    it("refuses appends to a stream whose last events were deleted, naming it, instead of a conflict forever", async () => {
+      await appendTwoCaes(open());
+      tamper(`DELETE FROM events WHERE position = 11`);
+      const store = open();
+      const readRevision = (await store.readStream('invoices-a')).length - 1;
+
+      const refused = await refusal(store.append('invoices-a', someEvents(1, 'cae-a'), readRevision));
+
+      expect(refused).toBeInstanceOf(LogIntegrityError);
+      expect(refused).toMatchObject({ problem: { code: 'LOG_TAMPERED', details: { streamId: 'invoices-a', lastRevision: 4, writtenRevision: 5 } } });
+      expect(await store.integrity()).toEqual([expect.objectContaining({ code: 'LOG_TAMPERED' })]);
+      await expect(store.append('invoices-b', someEvents(1, 'cae-b'), 5)).resolves.toMatchObject({ lastPosition: 13 });
+      await expect(store.append('invoices-a', someEvents(1, 'cae-a'), 3)).rejects.toBeInstanceOf(LogIntegrityError);
+    });
+
     it('names a whole CAE deleted', async () => {
       await appendTwoCaes(open());
       tamperRows(6, `DELETE FROM events WHERE cae_id = 'cae-b'`);

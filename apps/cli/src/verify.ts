@@ -62,7 +62,8 @@ const printLog = (report: VerifyReport, print: (line: string) => void): void => 
         ? `Hash chain broken: first broken position ${report.firstBrokenPosition}.`
         : `Log damaged: ${report.findings.length + (report.findingsNotListed ?? 0)} findings.`,
   );
-  if (report.logHead !== undefined) print(`Log head: ${report.logHead} (record it; check later with --expect-head ${report.logHead})`);
+  if (report.logHead !== undefined)
+    print(report.ok ? `Log head: ${report.logHead} (record it; check later with --expect-head ${report.logHead})` : `Log head: ${report.logHead}`);
 };
 
 const checkRecordedHead = (report: VerifyReport, expected: { position: number; text: string }, print: (line: string) => void): boolean => {

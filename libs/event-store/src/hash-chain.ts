@@ -220,7 +220,7 @@ const orphaned = (record: StoredCommand): VerifyFinding => ({
   code: 'COMMAND_RECORD_ORPHANED',
   commandId: record.commandId,
   position: record.position,
-  message: `Command ${record.commandId}: its record points at position ${record.position}, which is not the last event of that command.`,
+  message: `Command ${record.commandId}: its record points at position ${record.position}, where the log holds no last event of that command.`,
 });
 
 class FindingList {

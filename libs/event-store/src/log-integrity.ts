@@ -18,6 +18,15 @@ export function headProblem(headPosition: number, highestWritten: number | undef
   };
 }
 
+/** The stream's last events are gone while its revision says they were written: appending would conflict forever. */
+export function streamTruncated(streamId: string, lastRevision: number, writtenRevision: number): IntegrityProblem {
+  return {
+    code: 'LOG_TAMPERED',
+    message: `Stream ${streamId}: the log holds its events up to revision ${lastRevision}, but revision ${writtenRevision} was written: its last events were removed. Appends to it are refused. ${VERIFY}`,
+    details: { streamId, lastRevision, writtenRevision },
+  };
+}
+
 /** Events of the command are in the log but its record is not: appending it again would apply it twice. */
 export function commandRecordMissing(commandId: string, position: number): IntegrityProblem {
   return {

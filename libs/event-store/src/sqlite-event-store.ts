@@ -19,9 +19,10 @@ import {
   type Subscription,
   type VerifyOptions,
   type VerifyReport,
+  WrongExpectedRevisionError,
 } from './event-store';
 import { GENESIS_HASH, verifyLog } from './hash-chain';
-import { commandRecordMissing, formatProblem, headProblem, LOG_FORMAT_VERSION } from './log-integrity';
+import { commandRecordMissing, formatProblem, headProblem, LOG_FORMAT_VERSION, streamTruncated } from './log-integrity';
 import { AppendSignal, LogSubscription } from './log-subscription';
 
 const DEFAULT_PAGE = 1000;
@@ -124,6 +125,8 @@ export class SqliteEventStore implements EventStore {
   private readonly appendTransaction: Database.Transaction<(appends: StreamAppend[], command?: CommandRecord) => AppendPlan>;
   private readonly groupTransaction: Database.Transaction<(group: PendingAppend[]) => GroupResult[]>;
   private pending: PendingAppend[] = [];
+  /** Streams found truncated by a refused append, reported by integrity() (a scan would not be cheap). */
+  private readonly truncatedStreams = new Map<string, IntegrityProblem>();
 
   private constructor(private readonly db: Database.Database) {
     this.statements = prepareStatements(db);
@@ -245,7 +248,7 @@ export class SqliteEventStore implements EventStore {
 
   async integrity(): Promise<IntegrityProblem[]> {
     const problem = headProblem(this.statements.headPosition.get() ?? 0, this.statements.logHead.get()?.position);
-    return problem === undefined ? [] : [problem];
+    return [...(problem === undefined ? [] : [problem]), ...this.truncatedStreams.values()];
   }
 
   async findCommand(commandId: string): Promise<StoredCommand | undefined> {
@@ -271,15 +274,7 @@ export class SqliteEventStore implements EventStore {
       const applied = statements.eventOfCommand.get(command.commandId);
       if (applied !== undefined) throw new LogIntegrityError(commandRecordMissing(command.commandId, applied));
     }
-    const plan = planAppend(
-      appends,
-      {
-        headPosition,
-        streamRevision: (streamId) => statements.streamRevision.get(streamId) ?? NO_STREAM_REVISION,
-        chainHead: (caeId) => statements.chainHead.get(caeId) ?? GENESIS_HASH,
-      },
-      command,
-    );
+    const plan = this.plan(appends, headPosition, command);
     for (const event of plan.events) insertEvent(statements, event);
     for (const [streamId, revision] of Object.entries(plan.revisions)) statements.saveStreamRevision.run(streamId, revision);
     for (const [caeId, hash] of plan.chainHeads) statements.saveChainHead.run(caeId, hash);
@@ -294,6 +289,22 @@ export class SqliteEventStore implements EventStore {
       });
     }
     return plan;
+  }
+
+  /** planAppend on the file's state; a conflict on a stream whose last events were deleted is named as such. */
+  private plan(appends: StreamAppend[], headPosition: number, command: CommandRecord | undefined): AppendPlan {
+    const { statements } = this;
+    const streamRevision = (streamId: string) => statements.streamRevision.get(streamId) ?? NO_STREAM_REVISION;
+    try {
+      return planAppend(appends, { headPosition, streamRevision, chainHead: (caeId) => statements.chainHead.get(caeId) ?? GENESIS_HASH }, command);
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError) || error.actual !== streamRevision(error.streamId)) throw error;
+      const lastRevision = statements.lastRevisionInEvents.get(error.streamId) ?? NO_STREAM_REVISION;
+      if (lastRevision === error.actual) throw error;
+      const problem = streamTruncated(error.streamId, lastRevision, error.actual);
+      this.truncatedStreams.set(error.streamId, problem);
+      throw new LogIntegrityError(problem);
+    }
   }
 
   /** The log up to lastPosition (of one CAE, or all), page by page, yielding the event loop between pages. */
@@ -341,6 +352,7 @@ function prepareStatements(db: Database.Database) {
   return {
     headPosition: db.prepare<[], number>('SELECT COALESCE(MAX(position), 0) FROM events').pluck(),
     streamRevision: db.prepare<[string], number>('SELECT revision FROM streams WHERE stream_id = ?').pluck(),
+    lastRevisionInEvents: db.prepare<[string], number | null>('SELECT MAX(revision) FROM events WHERE stream_id = ?').pluck(),
     chainHead: db.prepare<[string], string>('SELECT hash FROM chain_heads WHERE cae_id = ?').pluck(),
     insertEvent: db.prepare<[EventRow & { cae_id: string }]>(
       `INSERT INTO events (${EVENT_COLUMNS}, cae_id)
