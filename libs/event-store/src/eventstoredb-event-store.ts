@@ -31,12 +31,17 @@
  *     `{prefix}chain-{caeId}`      `{ position, hash }` per event of the CAE: the chain head, and its length;
  *     `{prefix}event-{eventId}`    the unicity of event ids (EventStoreDB's own dedupe is best effort);
  *     `{prefix}command-{commandId}` the command record (NO_STREAM: a second one cannot exist).
+ *   and `{prefix}format`, the log's format version (log-integrity.ts), written on the first append to an empty log:
+ *   a log with events and another version, or none, is refused by integrity() and by every append.
  *   Invariant: a batch is appended only after the previous batch is fully indexed, so only the log's last batch
  *   can ever be unindexed, and every reader of an index rolls it forward first.
  * - **Hash chain**: computed before writing, from the CAE's chain head as of R (planAppend, shared with the
  *   embedded adapters), and stored in the event's EventStoreDB metadata with the port's metadata, logical
  *   stream, revision, schema version and position (`LogEnvelope`). verify() recomputes it over the log, page
- *   by page.
+ *   by page, and compares each CAE's chain index with it and each command record with the digest its command's
+ *   last event carries. The log stream cannot lose its last events (EventStoreDB only truncates from the start,
+ *   which verify sees as missing positions), so no highest position is kept apart; a deleted command index stream
+ *   is seen by verify, but not at append time (no index of events by commandId).
  * - **Command idempotency**: the command record rides in the metadata of the last event of its command, in the
  *   same atomic batch, then lands in `{prefix}command-{commandId}`. A duplicate is found in that stream (or
  *   earlier in the same group) and refused with DuplicateCommandError before anything is written; two
