@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import {
   chainHash,
+  commandDigest,
   DuplicateCommandError,
   type EventStore,
   type EventToAppend,
   type ExpectedRevision,
   GENESIS_HASH,
+  logHead,
   type RecordedEvent,
   type Subscription,
   WrongExpectedRevisionError,
@@ -39,6 +41,11 @@ export function anEvent(caeId = 'cae-1', data: Record<string, unknown> = {}, typ
 
 export function someEvents(count: number, caeId = 'cae-1'): EventToAppend[] {
   return Array.from({ length: count }, (_, n) => anEvent(caeId, { n }));
+}
+
+/** Events of one command: they carry its id, as the command service's do. */
+export function eventsOf(commandId: string, count: number, caeId = 'cae-1'): EventToAppend[] {
+  return someEvents(count, caeId).map((event) => ({ ...event, metadata: { ...event.metadata, commandId, causationId: commandId } }));
 }
 
 /** Consumes a subscription in the background, recording every event delivered. */
@@ -197,8 +204,8 @@ export function describeEventStoreContract(name: string, makeStore: () => Promis
           store.append('s', someEvents(1), 0),
           store.append('s', someEvents(1), 0),
           store.append('t', someEvents(1), 'no_stream'),
-          store.appendToStreams([{ streamId: 'u', expectedRevision: 'no_stream', events: someEvents(1) }], { commandId: 'once', fingerprint: 'f', result: 1 }),
-          store.appendToStreams([{ streamId: 'v', expectedRevision: 'no_stream', events: someEvents(1) }], { commandId: 'once', fingerprint: 'f', result: 2 }),
+          store.appendToStreams([{ streamId: 'u', expectedRevision: 'no_stream', events: eventsOf('once', 1) }], { commandId: 'once', fingerprint: 'f', result: 1 }),
+          store.appendToStreams([{ streamId: 'v', expectedRevision: 'no_stream', events: eventsOf('once', 1) }], { commandId: 'once', fingerprint: 'f', result: 2 }),
         ]);
         expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'rejected']);
         expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevisionError);
@@ -476,34 +483,80 @@ export function describeEventStoreContract(name: string, makeStore: () => Promis
 
         const report = await store.verify();
 
+        const [headOfA, headOfB] = [await lastHash('cae-a'), await lastHash('cae-b')];
         expect(report).toEqual({
           ok: true,
           events: 7,
           caes: [
-            { caeId: 'cae-a', events: 4, ok: true, head: await lastHash('cae-a') },
-            { caeId: 'cae-b', events: 3, ok: true, head: await lastHash('cae-b') },
+            { caeId: 'cae-a', events: 4, ok: true, head: headOfA, storedHead: headOfA },
+            { caeId: 'cae-b', events: 3, ok: true, head: headOfB, storedHead: headOfB },
           ],
+          headPosition: 7,
+          logHead: logHead(7, new Map([['cae-a', headOfA!], ['cae-b', headOfB!]])),
+          findings: [],
         });
         expect(await store.verify({ caeId: 'cae-b' })).toEqual({
           ok: true,
           events: 3,
-          caes: [{ caeId: 'cae-b', events: 3, ok: true, head: await lastHash('cae-b') }],
+          caes: [{ caeId: 'cae-b', events: 3, ok: true, head: headOfB, storedHead: headOfB }],
+          headPosition: 7,
+          findings: [],
         });
       });
 
       it('verifies an empty log', async () => {
-        expect(await store.verify()).toEqual({ ok: true, events: 0, caes: [] });
+        expect(await store.verify()).toEqual({ ok: true, events: 0, caes: [], headPosition: 0, logHead: logHead(0, new Map()), findings: [] });
+      });
+
+      it('gives the log head as of an earlier position, and none beyond the end', async () => {
+        await appendTwoCaesInterleaved();
+        const asOf3 = (await store.verify()).logHead;
+        await store.append('cae-b', someEvents(2, 'cae-b'), 0);
+
+        const report = await store.verify({ headAt: 7 });
+
+        expect(asOf3).toMatch(/^7:[0-9a-f]{64}$/);
+        expect(report.headAt).toBe(asOf3);
+        expect(report.logHead).toMatch(/^9:/);
+        expect(report.logHead).not.toBe(asOf3);
+        expect((await store.verify({ headAt: 10 })).headAt).toBeUndefined();
+      });
+
+      it('reports nothing wrong with an intact log', async () => {
+        await appendTwoCaesInterleaved();
+        expect(await store.integrity()).toEqual([]);
       });
     });
 
     describe('command records', () => {
       const command = { commandId: 'command-42', fingerprint: 'f'.repeat(64), result: { invoiceNumber: 'F-2025-0001' } };
 
+      it("covers the record by the chain: its digest is in the metadata of the command's last event", async () => {
+        const outcome = await store.appendToStreams(
+          [
+            { streamId: 'invoices', expectedRevision: 'no_stream', events: eventsOf(command.commandId, 2) },
+            { streamId: 'accounts', expectedRevision: 'no_stream', events: eventsOf(command.commandId, 1) },
+          ],
+          command,
+        );
+
+        expect(outcome.events.map((event) => event.metadata.commandDigest)).toEqual([undefined, undefined, commandDigest(command)]);
+        expect((await store.readAll(3))[0].metadata.commandDigest).toBe(commandDigest(command));
+        expect(await store.verify()).toMatchObject({ ok: true, findings: [] });
+      });
+
+      it("refuses a command whose events do not carry its id, appending nothing", async () => {
+        await expect(store.appendToStreams([{ streamId: 'invoices', expectedRevision: 'any', events: eventsOf('another', 1) }], command)).rejects.toThrow(
+          /must be the command's/,
+        );
+        expect(await store.headPosition()).toBe(0);
+      });
+
       it('records the command with the events', async () => {
         await store.append('other', someEvents(1), 'no_stream');
 
         const outcome = await store.appendToStreams(
-          [{ streamId: 'invoices', expectedRevision: 'no_stream', events: someEvents(2) }],
+          [{ streamId: 'invoices', expectedRevision: 'no_stream', events: eventsOf(command.commandId, 2) }],
           command,
         );
 
@@ -515,10 +568,10 @@ export function describeEventStoreContract(name: string, makeStore: () => Promis
       });
 
       it('refuses a command id already recorded, appending nothing', async () => {
-        await store.appendToStreams([{ streamId: 'invoices', expectedRevision: 'any', events: someEvents(1) }], command);
+        await store.appendToStreams([{ streamId: 'invoices', expectedRevision: 'any', events: eventsOf(command.commandId, 1) }], command);
 
         const error: unknown = await store
-          .appendToStreams([{ streamId: 'invoices', expectedRevision: 'any', events: someEvents(1) }], {
+          .appendToStreams([{ streamId: 'invoices', expectedRevision: 'any', events: eventsOf(command.commandId, 1) }], {
             ...command,
             result: 'another',
           })
@@ -533,13 +586,13 @@ export function describeEventStoreContract(name: string, makeStore: () => Promis
 
       it('does not record the command of a failed append', async () => {
         const failed = store.appendToStreams(
-          [{ streamId: 'invoices', expectedRevision: 3, events: someEvents(1) }],
+          [{ streamId: 'invoices', expectedRevision: 3, events: eventsOf(command.commandId, 1) }],
           command,
         );
         await expectWrongRevision(failed, 'invoices', 3, -1);
         expect(await store.findCommand('command-42')).toBeUndefined();
 
-        await store.appendToStreams([{ streamId: 'invoices', expectedRevision: 'no_stream', events: someEvents(1) }], command);
+        await store.appendToStreams([{ streamId: 'invoices', expectedRevision: 'no_stream', events: eventsOf(command.commandId, 1) }], command);
         expect((await store.findCommand('command-42'))?.position).toBe(1);
       });
     });

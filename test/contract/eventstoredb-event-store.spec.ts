@@ -131,12 +131,13 @@ describe('EventStoreDB mapping (no server)', () => {
 
   it('names streams under the prefix and links to log revisions', () => {
     const names = streamNames('p-');
-    expect([names.log, names.stream('s'), names.chain('cae-1'), names.eventId('e'), names.command('c')]).toEqual([
+    expect([names.log, names.stream('s'), names.chain('cae-1'), names.eventId('e'), names.command('c'), names.format]).toEqual([
       'p-log',
       'p-stream-s',
       'p-chain-cae-1',
       'p-event-e',
       'p-command-c',
+      'p-format',
     ]);
     expect(linkData('p-log', 41n)).toBe('41@p-log');
   });

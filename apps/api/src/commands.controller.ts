@@ -21,12 +21,13 @@ export class CommandsController {
     summary: 'Send one command envelope, or an array of up to 1,000 processed in order',
     description:
       'Each envelope is answered with its status: accepted, duplicate (same commandId seen before: the original result) or rejected (nothing appended). ' +
-      'HTTP 200 when every envelope was accepted or duplicate; otherwise the status of the first refusal (400 invalid, 404 unknown, 409 conflict, 422 business rule).',
+      'HTTP 200 when every envelope was accepted or duplicate; otherwise the status of the first refusal (400 invalid, 404 unknown, 409 conflict, 422 business rule, 503 damaged log).',
   })
   @ApiBody({ schema: commandBodySchema })
   @ApiResponse({ status: 200, description: 'Every envelope accepted or duplicate', schema: commandOutcomeSchema })
   @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: malformed JSON, unknown type, missing or ill-typed fields' })
   @ApiResponse({ status: 422, description: 'A business rule refused the command (stable error code)' })
+  @ApiResponse({ status: 503, description: 'LOG_INTEGRITY_FAILED: the event log failed an integrity check (truncated, a command record missing); nothing appended until an operator runs `npm run cli -- verify`' })
   async send(@Body() body: unknown, @Res({ passthrough: true }) response: Response): Promise<CommandOutcome | CommandOutcome[]> {
     if (Array.isArray(body)) {
       if (body.length === 0 || body.length > MAX_BATCH) {

@@ -1,12 +1,14 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { ConfigError, loadConfig, openConfigured } from '../../../libs/application';
+import { LogIntegrityError } from '../../../libs/event-store';
 import { importCommands } from './import-commands';
+import { parseVerifyArgs, runVerify, VERIFY_USAGE } from './verify';
 
 const USAGE = `Alvéole operator tools
 
 Usage:
   npm run cli -- import <file.jsonl>   import command envelopes (one JSON object per line)
-  npm run cli -- verify [--cae <caeId>] check the hash chain of the event log, per CAE
+${VERIFY_USAGE}
   npm run cli -- rebuild [projection…]  rebuild read models (all by default) into fresh collections,
                                         swapped in once caught up; queries keep answering meanwhile
 
@@ -36,20 +38,15 @@ const runImport = async (file: string | undefined): Promise<number> => {
   }
 };
 
-const runVerify = async (args: string[]): Promise<number> => {
-  const caeIndex = args.indexOf('--cae');
-  const caeId = caeIndex >= 0 ? args[caeIndex + 1] : undefined;
+const verify = async (args: string[]): Promise<number> => {
+  const parsed = parseVerifyArgs(args);
+  if (typeof parsed === 'string') {
+    console.error(`${parsed}\n\n${USAGE}`);
+    return 2;
+  }
   const runtime = await openConfigured(loadConfig());
   try {
-    const report = await runtime.store.verify(caeId ? { caeId } : {});
-    for (const cae of report.caes)
-      console.log(
-        cae.ok
-          ? `${cae.caeId}: ok, ${cae.events} events, head ${cae.head}`
-          : `${cae.caeId}: BROKEN at position ${cae.firstBrokenPosition} (${cae.events} events)`,
-      );
-    console.log(report.ok ? `Hash chain intact: ${report.events} events.` : `Hash chain broken: first broken position ${report.firstBrokenPosition}.`);
-    return report.ok ? 0 : 1;
+    return await runVerify(runtime, parsed, (line) => console.log(line));
   } finally {
     await runtime.close();
   }
@@ -102,7 +99,7 @@ const main = async (argv: string[]): Promise<number> => {
     case 'import':
       return runImport(args[0]);
     case 'verify':
-      return runVerify(args);
+      return verify(args);
     case 'rebuild':
       return runRebuild(args);
     default:
@@ -114,7 +111,7 @@ const main = async (argv: string[]): Promise<number> => {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : error);
+    console.error(error instanceof ConfigError || error instanceof LogIntegrityError ? error.message : error);
     process.exit(1);
   },
 );

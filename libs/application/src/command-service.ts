@@ -29,6 +29,7 @@ import {
 import {
   canonicalJson,
   DuplicateCommandError,
+  LogIntegrityError,
   WrongExpectedRevisionError,
   type EventStore,
   type EventToAppend,
@@ -129,6 +130,7 @@ export class CommandService {
           continue;
         }
         if (error instanceof DuplicateCommandError) continue;
+        if (error instanceof LogIntegrityError) return rejected(commandId, refuse('LOG_INTEGRITY_FAILED', error.message, { problem: error.problem.code, ...error.problem.details }).error);
         throw error;
       }
     }

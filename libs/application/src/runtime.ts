@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { EventStoreDbEventStore, InMemoryEventStore, SqliteEventStore, type EventStore } from '../../event-store';
+import { EventStoreDbEventStore, InMemoryEventStore, LogIntegrityError, SqliteEventStore, type EventStore } from '../../event-store';
 import { InMemoryKeyStore, PersonalDataVault, SqliteKeyStore, type KeyStore } from '../../personal-data';
 import { InMemoryReadStore, MongoReadStore, SqliteReadStore, type ReadStore } from '../../read-store';
 import { ALL_PROJECTIONS } from '../../../projections';
@@ -118,6 +118,12 @@ export const openEventLog = (config: AppConfig): EventStore => {
  */
 export const openConfigured = async (config: AppConfig): Promise<Runtime> => {
   const store = openEventLog(config);
+  // A log in another format is refused before anything reads it (the SQLite file already was, at open).
+  const outdated = (await store.integrity()).find((problem) => problem.code === 'LOG_FORMAT_OUTDATED');
+  if (outdated !== undefined) {
+    await store.close();
+    throw new LogIntegrityError(outdated);
+  }
   const readStore =
     config.readModels.kind === 'sqlite'
       ? SqliteReadStore.open(join(config.dataDir, 'read-models.db'))

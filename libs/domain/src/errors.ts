@@ -35,6 +35,9 @@ export const ERROR_CODES = [
   'ASSOCIATE_REQUIRES_CESA',
   'SHARES_EXCEED_HOLDING',
   'NOT_AN_ASSOCIATE',
+  // The log failed an integrity check (truncated, a command record missing): nothing is appended until an
+  // operator has run `npm run cli -- verify`. HTTP 503.
+  'LOG_INTEGRITY_FAILED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

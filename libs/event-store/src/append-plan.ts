@@ -1,12 +1,13 @@
 import {
   type AppendOutcome,
+  type CommandRecord,
   type ExpectedRevision,
   NO_STREAM_REVISION,
   type RecordedEvent,
   type StreamAppend,
   WrongExpectedRevisionError,
 } from './event-store';
-import { chainHash } from './hash-chain';
+import { chainHash, commandDigest } from './hash-chain';
 
 /** What an adapter knows of its log at the start of an append (read inside its transaction). */
 export interface AppendState {
@@ -39,9 +40,10 @@ export function satisfies(expected: ExpectedRevision, actual: number): boolean {
  * Checks every expectation and builds the stored events (revisions, consecutive positions, per-CAE hashes).
  * A stream append with no events only guards the stream's revision; a call with no event at all is refused,
  * as there would be nothing to order or to anchor a command record to. The same stream may appear twice:
- * the second expectation sees the first one's events.
+ * the second expectation sees the first one's events. The command's record, when given, is digested into the
+ * metadata of its last event, so the chain covers it.
  */
-export function planAppend(appends: StreamAppend[], state: AppendState): AppendPlan {
+export function planAppend(appends: StreamAppend[], state: AppendState, command?: CommandRecord): AppendPlan {
   if (!appends.some((append) => append.events.length > 0)) {
     throw new Error('appendToStreams: nothing to append (at least one event is required)');
   }
@@ -49,6 +51,7 @@ export function planAppend(appends: StreamAppend[], state: AppendState): AppendP
   const chainHeads = new Map<string, string>();
   const events: RecordedEvent[] = [];
   let position = state.headPosition;
+  const lastOfCommand = command === undefined ? undefined : appends.flatMap((append) => append.events).pop();
   for (const { streamId, expectedRevision, events: toAppend } of appends) {
     let revision = revisions.get(streamId) ?? state.streamRevision(streamId);
     if (!satisfies(expectedRevision, revision)) {
@@ -57,6 +60,10 @@ export function planAppend(appends: StreamAppend[], state: AppendState): AppendP
     for (const event of toAppend) {
       const { caeId } = event.metadata;
       if (typeof caeId !== 'string' || caeId === '') throw new Error(`Event ${event.eventId}: metadata.caeId is required`);
+      // The log finds a command's events by this id, also when its record is gone (see log-integrity.ts).
+      if (command !== undefined && event.metadata.commandId !== command.commandId) {
+        throw new Error(`Event ${event.eventId}: metadata.commandId must be the command's (${command.commandId})`);
+      }
       const unhashed = {
         streamId,
         revision: ++revision,
@@ -66,7 +73,7 @@ export function planAppend(appends: StreamAppend[], state: AppendState): AppendP
         schemaVersion: event.schemaVersion,
         // A JSON round trip stores exactly what a JSON column would give back, detached from the caller's objects.
         data: cloneJson(event.data),
-        metadata: cloneJson(event.metadata),
+        metadata: cloneJson(event === lastOfCommand ? { ...event.metadata, commandDigest: commandDigest(command!) } : event.metadata),
       };
       const hash = chainHash(chainHeads.get(caeId) ?? state.chainHead(caeId), unhashed);
       chainHeads.set(caeId, hash);

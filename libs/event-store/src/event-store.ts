@@ -21,6 +21,11 @@ export interface EventMetadata {
   occurredOn: string;
   /** ISO timestamp of the append. */
   recordedAt: string;
+  /**
+   * On the last event of a command appended with its record: SHA-256 of the canonical record (commandDigest),
+   * so the record is covered by the hash chain and verify can tell a record deleted or altered.
+   */
+  commandDigest?: string;
 }
 
 export interface EventToAppend {
@@ -102,19 +107,61 @@ export interface Subscription extends AsyncIterable<RecordedEvent> {
 export interface CaeChainReport {
   caeId: string;
   events: number;
+  /** The chain is intact and the stored head is the hash of the CAE's last event. */
   ok: boolean;
   /** The first position whose stored hash does not match the recomputed chain. */
   firstBrokenPosition?: number;
   /** Hash of the last event of the CAE (the chain's head), as recomputed. */
   head: string;
+  /** The chain head the log stored for the CAE (absent when none is stored). */
+  storedHead?: string;
+}
+
+/** Something verify found missing or wrong, named for an operator. */
+export interface VerifyFinding {
+  code:
+    | 'CHAIN_BROKEN'
+    | 'POSITIONS_MISSING'
+    | 'STORED_HEAD_MISMATCH'
+    | 'LOG_HEAD_WENT_BACKWARDS'
+    | 'LOG_HEAD_MISMATCH'
+    | 'COMMAND_RECORD_MISSING'
+    | 'COMMAND_RECORD_ALTERED'
+    | 'COMMAND_RECORD_ORPHANED';
+  message: string;
+  caeId?: string;
+  commandId?: string;
+  position?: number;
 }
 
 export interface VerifyReport {
+  /** Nothing found: no finding at all. */
   ok: boolean;
   events: number;
   caes: CaeChainReport[];
   /** The smallest broken position across the CAEs verified. */
   firstBrokenPosition?: number;
+  /** The position verified up to: the log's head when verify started. */
+  headPosition: number;
+  /** The first position missing between 1 and the head (whole-log verify only). */
+  firstMissingPosition?: number;
+  /**
+   * `<position>:<hash>`, the hash digesting every CAE's chain head as of that position (whole-log verify only):
+   * what an auditor records, to tell later a log truncated or rewritten with recomputed hashes.
+   */
+  logHead?: string;
+  /** The log head as of the position asked for with `headAt`; absent when the log ends below it. */
+  headAt?: string;
+  findings: VerifyFinding[];
+  /** Findings beyond the first MAX_FINDINGS, counted but not listed. */
+  findingsNotListed?: number;
+}
+
+export interface VerifyOptions {
+  /** Only this CAE's chain, stored head and command records (positions of the whole log are not checked). */
+  caeId?: string;
+  /** Also compute the log head as of this position (`--expect-head`), whole-log verify only. */
+  headAt?: number;
 }
 
 export interface EventStore {
@@ -143,8 +190,12 @@ export interface EventStore {
   /** Every event with position >= fromPosition, then each new one as it is appended, until closed. */
   subscribeAll(fromPosition: number, options?: SubscribeOptions): Subscription;
 
-  /** Recomputes the per-CAE hash chain (of one CAE, or of all) and names the first broken position. */
-  verify(options?: { caeId?: string }): Promise<VerifyReport>;
+  /**
+   * Recomputes the per-CAE hash chain (of one CAE, or of all) and names what is missing or wrong: the first
+   * broken position of each chain, missing positions, stored chain heads that are not the chain's, command
+   * records missing, altered or pointing at no event of their command, a log head gone backwards.
+   */
+  verify(options?: VerifyOptions): Promise<VerifyReport>;
 
   /**
    * What the adapter can tell cheaply of its log's integrity (for instance its head went backwards after a

@@ -31,12 +31,17 @@
  *     `{prefix}chain-{caeId}`      `{ position, hash }` per event of the CAE: the chain head, and its length;
  *     `{prefix}event-{eventId}`    the unicity of event ids (EventStoreDB's own dedupe is best effort);
  *     `{prefix}command-{commandId}` the command record (NO_STREAM: a second one cannot exist).
+ *   and `{prefix}format`, the log's format version (log-integrity.ts), written on the first append to an empty log:
+ *   a log with events and another version, or none, is refused by integrity() and by every append.
  *   Invariant: a batch is appended only after the previous batch is fully indexed, so only the log's last batch
  *   can ever be unindexed, and every reader of an index rolls it forward first.
  * - **Hash chain**: computed before writing, from the CAE's chain head as of R (planAppend, shared with the
  *   embedded adapters), and stored in the event's EventStoreDB metadata with the port's metadata, logical
  *   stream, revision, schema version and position (`LogEnvelope`). verify() recomputes it over the log, page
- *   by page.
+ *   by page, and compares each CAE's chain index with it and each command record with the digest its command's
+ *   last event carries. The log stream cannot lose its last events (EventStoreDB only truncates from the start,
+ *   which verify sees as missing positions), so no highest position is kept apart; a deleted command index stream
+ *   is seen by verify, but not at append time (no index of events by commandId).
  * - **Command idempotency**: the command record rides in the metadata of the last event of its command, in the
  *   same atomic batch, then lands in `{prefix}command-{commandId}`. A duplicate is found in that stream (or
  *   earlier in the same group) and refused with DuplicateCommandError before anything is written; two
@@ -93,6 +98,7 @@ import {
   type IntegrityProblem,
   type EventToAppend,
   type ExpectedRevision,
+  LogIntegrityError,
   NO_STREAM_REVISION,
   type ReadAllOptions,
   type ReadStreamOptions,
@@ -101,6 +107,7 @@ import {
   type StreamAppend,
   type SubscribeOptions,
   type Subscription,
+  type VerifyOptions,
   type VerifyReport,
 } from './event-store';
 import {
@@ -120,7 +127,8 @@ import {
   streamNames,
   toEsdbExpectedRevision,
 } from './eventstoredb-mapping';
-import { GENESIS_HASH, verifyChain } from './hash-chain';
+import { GENESIS_HASH, verifyLog } from './hash-chain';
+import { formatProblem, LOG_FORMAT_VERSION } from './log-integrity';
 import { AppendSignal, LogSubscription } from './log-subscription';
 
 const DEFAULT_PAGE = 1000;
@@ -173,6 +181,7 @@ export class EventStoreDbEventStore implements EventStore {
   private doorbell: Promise<void> | undefined;
   private liveSubscription: StreamSubscription | undefined;
   private wakeDoorbell: (() => void) | undefined;
+  private format: Promise<void> | undefined;
 
   constructor(
     private readonly client: EventStoreDBClient,
@@ -257,13 +266,29 @@ export class EventStoreDbEventStore implements EventStore {
     return subscription;
   }
 
-  async verify(options: { caeId?: string } = {}): Promise<VerifyReport> {
+  async verify(options: VerifyOptions = {}): Promise<VerifyReport> {
     // Appends made while verifying are left for the next run, so a busy log cannot keep verify from ending.
-    return verifyChain(this.eventsUpTo(await this.headPosition(), options.caeId));
+    const headPosition = await this.rollForward();
+    const [last] = headPosition === 0 ? [] : await this.readAll(headPosition, { limit: 1 });
+    return verifyLog({
+      events: this.eventsUpTo(headPosition, options.caeId),
+      headPosition,
+      storedHeads: async (caeIds) => new Map(await Promise.all(caeIds.map(async (caeId) => [caeId, await this.chainHeadAt(caeId, headPosition)] as const))),
+      records: this.recordsUpTo(headPosition),
+      // The log stream only grows (EventStoreDB cannot delete its last events): its last event is the highest written.
+      ...(last !== undefined ? { highestWritten: { position: last.position, hash: last.hash } } : {}),
+      ...options,
+    });
   }
 
+  /** The log's format marker (the log stream itself cannot go backwards, so nothing else is checked cheaply). */
   async integrity(): Promise<IntegrityProblem[]> {
-    return [];
+    this.assertOpen();
+    const problem = await this.formatChecked().then(
+      () => undefined,
+      (error: unknown) => (error instanceof LogIntegrityError ? error.problem : Promise.reject(error)),
+    );
+    return problem === undefined ? [] : [problem];
   }
 
   async findCommand(commandId: string): Promise<StoredCommand | undefined> {
@@ -318,8 +343,32 @@ export class EventStoreDbEventStore implements EventStore {
     }
   }
 
+  /**
+   * The format marker stream `{prefix}format`: written with the current version when the log is empty, and a
+   * log with events but another version (or none, written before the marker existed) is refused.
+   */
+  private formatChecked(): Promise<void> {
+    this.format ??= (async () => {
+      const [marker] = await this.read(this.names.format, { direction: BACKWARDS, fromRevision: END, maxCount: 1 });
+      const version = marker === undefined ? undefined : (recordedOf(marker).data as { version?: unknown }).version;
+      if (version === LOG_FORMAT_VERSION) return;
+      const head = await this.headPosition();
+      const problem = head === 0 ? undefined : formatProblem(typeof version === 'number' ? version : 1, `in EventStoreDB (stream ${this.names.log})`);
+      if (problem !== undefined) throw new LogIntegrityError(problem);
+      await this.appendIndex(this.names.format, 0, [
+        jsonEvent({ id: esdbEventId(`${this.names.format}@0`), type: 'alveole-log-format', data: { version: LOG_FORMAT_VERSION } }),
+      ]);
+    })();
+    // A failure to reach the server is tried again next time; a refused format stays refused.
+    this.format.catch((error: unknown) => {
+      if (!(error instanceof LogIntegrityError)) this.format = undefined;
+    });
+    return this.format;
+  }
+
   /** Decides every append of the group on the log as of one revision, and writes the accepted ones in one append. */
   private async commitGroup(group: PendingAppend[]): Promise<void> {
+    await this.formatChecked();
     for (let attempt = 0; ; attempt++) {
       const head = await this.rollForward();
       const state = await this.loadState(head, group);
@@ -517,6 +566,22 @@ export class EventStoreDbEventStore implements EventStore {
     return events;
   }
 
+  /** The CAE's chain head as of a position: the last entry of its chain index at or below it. */
+  private async chainHeadAt(caeId: string, position: number): Promise<string> {
+    const entries = await this.read(this.names.chain(caeId), { direction: BACKWARDS, fromRevision: END, maxCount: MAX_GROUP_EVENTS + 1 });
+    const entry = entries.map((resolved) => recordedOf(resolved).data as { position: number; hash: string }).find((link) => link.position <= position);
+    return entry?.hash ?? GENESIS_HASH;
+  }
+
+  /** The command records of the commands whose last event is at or below lastPosition, in position order. */
+  private async *recordsUpTo(lastPosition: number): AsyncGenerator<StoredCommand> {
+    for await (const event of this.eventsUpTo(lastPosition, undefined)) {
+      if (event.metadata.commandDigest === undefined) continue;
+      const record = await this.findCommand(event.metadata.commandId);
+      if (record !== undefined) yield record;
+    }
+  }
+
   private async *eventsUpTo(lastPosition: number, caeId: string | undefined): AsyncGenerator<RecordedEvent> {
     for (let from = 1; from <= lastPosition; ) {
       const page = await this.readAll(from, { limit: Math.min(VERIFY_PAGE, lastPosition - from + 1) });
@@ -594,11 +659,15 @@ function decide(item: PendingAppend, state: GroupState): Decision {
   try {
     const { command } = item;
     if (command !== undefined && state.storedCommandIds.has(command.commandId)) throw new DuplicateCommandError(command.commandId);
-    const plan = planAppend(item.appends, {
-      headPosition: state.headPosition,
-      streamRevision: (streamId) => state.revisions.get(streamId) ?? NO_STREAM_REVISION,
-      chainHead: (caeId) => state.chains.get(caeId)?.head ?? GENESIS_HASH,
-    });
+    const plan = planAppend(
+      item.appends,
+      {
+        headPosition: state.headPosition,
+        streamRevision: (streamId) => state.revisions.get(streamId) ?? NO_STREAM_REVISION,
+        chainHead: (caeId) => state.chains.get(caeId)?.head ?? GENESIS_HASH,
+      },
+      command,
+    );
     const seen = new Set<string>();
     for (const event of plan.events) {
       if (state.storedEventIds.has(event.eventId) || seen.has(event.eventId)) throw new Error(`Duplicate event id ${event.eventId}`);

@@ -199,6 +199,8 @@ export function streamNames(prefix: string) {
     eventId: (eventId: string) => `${prefix}event-${eventId}`,
     /** One event per processed command: its record. */
     command: (commandId: string) => `${prefix}command-${commandId}`,
+    /** The log's format version (one event). */
+    format: `${prefix}format`,
   };
 }
 

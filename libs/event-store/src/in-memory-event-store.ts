@@ -15,9 +15,10 @@ import {
   type StreamAppend,
   type SubscribeOptions,
   type Subscription,
+  type VerifyOptions,
   type VerifyReport,
 } from './event-store';
-import { GENESIS_HASH, verifyChain } from './hash-chain';
+import { GENESIS_HASH, verifyLog } from './hash-chain';
 import { AppendSignal, LogSubscription } from './log-subscription';
 
 const DEFAULT_PAGE = 1000;
@@ -52,7 +53,7 @@ export class InMemoryEventStore implements EventStore {
       streamRevision: (streamId) => this.revisionOf(streamId),
       chainHead: (caeId) => this.chainHeads.get(caeId) ?? GENESIS_HASH,
     };
-    const plan = planAppend(appends, state);
+    const plan = planAppend(appends, state, command);
     const newIds = new Set<string>();
     for (const { eventId } of plan.events) {
       if (this.eventIds.has(eventId) || newIds.has(eventId)) throw new Error(`Duplicate event id ${eventId}`);
@@ -120,13 +121,22 @@ export class InMemoryEventStore implements EventStore {
     return subscription;
   }
 
-  async verify(options: { caeId?: string } = {}): Promise<VerifyReport> {
+  async verify(options: VerifyOptions = {}): Promise<VerifyReport> {
     this.assertOpen();
     const { caeId } = options;
     const events = caeId === undefined ? this.events : this.events.filter((event) => event.metadata.caeId === caeId);
-    return verifyChain(events);
+    const last = this.events[this.events.length - 1];
+    return verifyLog({
+      events,
+      headPosition: this.events.length,
+      storedHeads: async () => new Map(this.chainHeads),
+      records: [...this.commands.values()].sort((a, b) => a.position - b.position),
+      ...(last !== undefined ? { highestWritten: { position: last.position, hash: last.hash } } : {}),
+      ...options,
+    });
   }
 
+  /** Nothing outside this object can remove its events or records: the log cannot be tampered with. */
   async integrity(): Promise<IntegrityProblem[]> {
     return [];
   }

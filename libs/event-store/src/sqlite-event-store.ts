@@ -8,6 +8,7 @@ import {
   type IntegrityProblem,
   type EventToAppend,
   type ExpectedRevision,
+  LogIntegrityError,
   NO_STREAM_REVISION,
   type ReadAllOptions,
   type ReadStreamOptions,
@@ -16,9 +17,12 @@ import {
   type StreamAppend,
   type SubscribeOptions,
   type Subscription,
+  type VerifyOptions,
   type VerifyReport,
+  WrongExpectedRevisionError,
 } from './event-store';
-import { GENESIS_HASH, verifyChain } from './hash-chain';
+import { GENESIS_HASH, verifyLog } from './hash-chain';
+import { commandRecordMissing, formatProblem, headProblem, LOG_FORMAT_VERSION, streamTruncated } from './log-integrity';
 import { AppendSignal, LogSubscription } from './log-subscription';
 
 const DEFAULT_PAGE = 1000;
@@ -67,6 +71,16 @@ const SCHEMA = `
     position INTEGER NOT NULL,
     recorded_at TEXT NOT NULL
   ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS commands_by_position ON commands (position);
+  -- Finds the events of a command whose record is missing, before it could be applied twice.
+  CREATE INDEX IF NOT EXISTS events_by_command ON events (json_extract(metadata, '$.commandId'));
+  -- The highest position ever written and its hash, in the same transaction as each append: the head cannot
+  -- go backwards unseen.
+  CREATE TABLE IF NOT EXISTS log_head (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    position INTEGER NOT NULL,
+    hash TEXT NOT NULL
+  );
 `;
 
 const EVENT_COLUMNS = 'position, stream_id, revision, event_id, type, schema_version, data, metadata, hash';
@@ -111,6 +125,8 @@ export class SqliteEventStore implements EventStore {
   private readonly appendTransaction: Database.Transaction<(appends: StreamAppend[], command?: CommandRecord) => AppendPlan>;
   private readonly groupTransaction: Database.Transaction<(group: PendingAppend[]) => GroupResult[]>;
   private pending: PendingAppend[] = [];
+  /** Streams found truncated by a refused append, reported by integrity() (a scan would not be cheap). */
+  private readonly truncatedStreams = new Map<string, IntegrityProblem>();
 
   private constructor(private readonly db: Database.Database) {
     this.statements = prepareStatements(db);
@@ -134,7 +150,7 @@ export class SqliteEventStore implements EventStore {
       db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
       db.pragma('journal_mode = WAL');
       db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
-      db.exec(SCHEMA);
+      db.transaction(() => checkFormat(db, path)).immediate();
       return new SqliteEventStore(db);
     } catch (error) {
       db.close();
@@ -210,25 +226,34 @@ export class SqliteEventStore implements EventStore {
     return subscription;
   }
 
-  async verify(options: { caeId?: string } = {}): Promise<VerifyReport> {
-    // Appends made while verifying are left for the next run, so a busy log cannot keep verify from ending.
-    return verifyChain(this.eventsUpTo(await this.headPosition(), options.caeId));
+  async verify(options: VerifyOptions = {}): Promise<VerifyReport> {
+    const { statements } = this;
+    // One snapshot of head, stored heads and highest position; appends made while verifying are left for the
+    // next run, so a busy log cannot keep verify from ending.
+    const snapshot = this.db.transaction(() => ({
+      headPosition: statements.headPosition.get() ?? 0,
+      storedHeads: new Map(statements.chainHeads.all().map((row) => [row.cae_id, row.hash])),
+      highestWritten: statements.logHead.get(),
+    }))();
+    const { headPosition, highestWritten } = snapshot;
+    return verifyLog({
+      events: this.eventsUpTo(headPosition, options.caeId),
+      headPosition,
+      storedHeads: async () => snapshot.storedHeads,
+      records: this.recordsUpTo(Math.max(headPosition, highestWritten?.position ?? 0)),
+      ...(highestWritten !== undefined ? { highestWritten } : {}),
+      ...options,
+    });
   }
 
   async integrity(): Promise<IntegrityProblem[]> {
-    return [];
+    const problem = headProblem(this.statements.headPosition.get() ?? 0, this.statements.logHead.get()?.position);
+    return [...(problem === undefined ? [] : [problem]), ...this.truncatedStreams.values()];
   }
 
   async findCommand(commandId: string): Promise<StoredCommand | undefined> {
     const row = this.statements.findCommand.get(commandId);
-    if (row === undefined) return undefined;
-    return {
-      commandId: row.command_id,
-      fingerprint: row.fingerprint,
-      result: JSON.parse(row.result),
-      position: row.position,
-      recordedAt: row.recorded_at,
-    };
+    return row === undefined ? undefined : toStoredCommand(row);
   }
 
   async close(): Promise<void> {
@@ -241,17 +266,19 @@ export class SqliteEventStore implements EventStore {
 
   private writeAppend(appends: StreamAppend[], command?: CommandRecord): AppendPlan {
     const { statements } = this;
-    if (command !== undefined && statements.findCommand.get(command.commandId) !== undefined) {
-      throw new DuplicateCommandError(command.commandId);
+    const headPosition = statements.headPosition.get() ?? 0;
+    const wentBackwards = headProblem(headPosition, statements.logHead.get()?.position);
+    if (wentBackwards !== undefined) throw new LogIntegrityError(wentBackwards);
+    if (command !== undefined) {
+      if (statements.findCommand.get(command.commandId) !== undefined) throw new DuplicateCommandError(command.commandId);
+      const applied = statements.eventOfCommand.get(command.commandId);
+      if (applied !== undefined) throw new LogIntegrityError(commandRecordMissing(command.commandId, applied));
     }
-    const plan = planAppend(appends, {
-      headPosition: statements.headPosition.get() ?? 0,
-      streamRevision: (streamId) => statements.streamRevision.get(streamId) ?? NO_STREAM_REVISION,
-      chainHead: (caeId) => statements.chainHead.get(caeId) ?? GENESIS_HASH,
-    });
+    const plan = this.plan(appends, headPosition, command);
     for (const event of plan.events) insertEvent(statements, event);
     for (const [streamId, revision] of Object.entries(plan.revisions)) statements.saveStreamRevision.run(streamId, revision);
     for (const [caeId, hash] of plan.chainHeads) statements.saveChainHead.run(caeId, hash);
+    statements.saveLogHead.run(plan.lastPosition, plan.events[plan.events.length - 1]!.hash);
     if (command !== undefined) {
       statements.insertCommand.run({
         command_id: command.commandId,
@@ -262,6 +289,22 @@ export class SqliteEventStore implements EventStore {
       });
     }
     return plan;
+  }
+
+  /** planAppend on the file's state; a conflict on a stream whose last events were deleted is named as such. */
+  private plan(appends: StreamAppend[], headPosition: number, command: CommandRecord | undefined): AppendPlan {
+    const { statements } = this;
+    const streamRevision = (streamId: string) => statements.streamRevision.get(streamId) ?? NO_STREAM_REVISION;
+    try {
+      return planAppend(appends, { headPosition, streamRevision, chainHead: (caeId) => statements.chainHead.get(caeId) ?? GENESIS_HASH }, command);
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError) || error.actual !== streamRevision(error.streamId)) throw error;
+      const lastRevision = statements.lastRevisionInEvents.get(error.streamId) ?? NO_STREAM_REVISION;
+      if (lastRevision === error.actual) throw error;
+      const problem = streamTruncated(error.streamId, lastRevision, error.actual);
+      this.truncatedStreams.set(error.streamId, problem);
+      throw new LogIntegrityError(problem);
+    }
   }
 
   /** The log up to lastPosition (of one CAE, or all), page by page, yielding the event loop between pages. */
@@ -278,6 +321,29 @@ export class SqliteEventStore implements EventStore {
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
+
+  /** The command records up to lastPosition, in position order, page by page. */
+  private async *recordsUpTo(lastPosition: number): AsyncGenerator<StoredCommand> {
+    for (let after = 0; ; ) {
+      const rows = this.statements.commandsInRange.all(after, lastPosition, VERIFY_PAGE);
+      for (const row of rows) yield toStoredCommand(row);
+      if (rows.length < VERIFY_PAGE) return;
+      after = rows[rows.length - 1]!.position;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+}
+
+/** A new file gets the current format; a file with events in another format is refused, saying what to do. */
+function checkFormat(db: Database.Database, path: string): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const hasEvents =
+    db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'`).get() !== undefined &&
+    db.prepare('SELECT 1 FROM events LIMIT 1').get() !== undefined;
+  const problem = hasEvents ? formatProblem(version, `in ${path}`) : undefined;
+  if (problem !== undefined) throw new LogIntegrityError(problem);
+  db.exec(SCHEMA);
+  if (version !== LOG_FORMAT_VERSION) db.pragma(`user_version = ${LOG_FORMAT_VERSION}`);
 }
 
 type Statements = ReturnType<typeof prepareStatements>;
@@ -286,6 +352,7 @@ function prepareStatements(db: Database.Database) {
   return {
     headPosition: db.prepare<[], number>('SELECT COALESCE(MAX(position), 0) FROM events').pluck(),
     streamRevision: db.prepare<[string], number>('SELECT revision FROM streams WHERE stream_id = ?').pluck(),
+    lastRevisionInEvents: db.prepare<[string], number | null>('SELECT MAX(revision) FROM events WHERE stream_id = ?').pluck(),
     chainHead: db.prepare<[string], string>('SELECT hash FROM chain_heads WHERE cae_id = ?').pluck(),
     insertEvent: db.prepare<[EventRow & { cae_id: string }]>(
       `INSERT INTO events (${EVENT_COLUMNS}, cae_id)
@@ -304,6 +371,16 @@ function prepareStatements(db: Database.Database) {
        VALUES (@command_id, @fingerprint, @result, @position, @recorded_at)`,
     ),
     findCommand: db.prepare<[string], CommandRow>('SELECT * FROM commands WHERE command_id = ?'),
+    eventOfCommand: db.prepare<[string], number>(`SELECT position FROM events WHERE json_extract(metadata, '$.commandId') = ? LIMIT 1`).pluck(),
+    commandsInRange: db.prepare<[number, number, number], CommandRow>(
+      'SELECT * FROM commands WHERE position > ? AND position <= ? ORDER BY position, command_id LIMIT ?',
+    ),
+    chainHeads: db.prepare<[], { cae_id: string; hash: string }>('SELECT cae_id, hash FROM chain_heads'),
+    logHead: db.prepare<[], { position: number; hash: string }>('SELECT position, hash FROM log_head WHERE id = 1'),
+    saveLogHead: db.prepare<[number, string]>(
+      `INSERT INTO log_head (id, position, hash) VALUES (1, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET position = excluded.position, hash = excluded.hash`,
+    ),
     readStream: db.prepare<[string, number, number, number], EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events
        WHERE stream_id = ? AND revision >= ? AND revision <= ? ORDER BY revision LIMIT ?`,
@@ -357,5 +434,15 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
     data: JSON.parse(row.data) as Record<string, unknown>,
     metadata: JSON.parse(row.metadata) as RecordedEvent['metadata'],
     hash: row.hash,
+  };
+}
+
+function toStoredCommand(row: CommandRow): StoredCommand {
+  return {
+    commandId: row.command_id,
+    fingerprint: row.fingerprint,
+    result: JSON.parse(row.result),
+    position: row.position,
+    recordedAt: row.recorded_at,
   };
 }
