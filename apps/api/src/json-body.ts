@@ -30,7 +30,7 @@ const bodyRefusal = (error: BodyParserError, limit: string): ApiError | BodyPars
       return refusal('PAYLOAD_TOO_LARGE', `The request body is larger than the limit of ${limit}: send the commands in several batches.`, { limit });
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return refusal('UNSUPPORTED_MEDIA_TYPE', `${error.message}: send JSON in UTF-8, uncompressed or with gzip or deflate.`);
+      return refusal('UNSUPPORTED_MEDIA_TYPE', `${error.message}: send JSON in UTF-8, uncompressed or with gzip, deflate or br.`);
     default:
       return typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? invalid(`The request body cannot be read: ${error.message}`) : error;
   }
