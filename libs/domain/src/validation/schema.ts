@@ -136,13 +136,15 @@ export const month = (): Schema<string> =>
     return Number(m[2]) >= 1 && Number(m[2]) <= 12 ? undefined : `is not a real month (${s})`;
   });
 
+const yearText = text(4, (s) => {
+  if (!/^\d{4}$/.test(s)) return 'must be a calendar year YYYY (e.g. 2016)';
+  return outOfRange(Number(s)) ? `must be a year between ${FIRST_YEAR} and ${LAST_YEAR}` : undefined;
+});
+
 /** A calendar year written as text ("2016"), as query parameters carry it. */
 export const calendarYear = (): Schema<number> =>
   schema((input, path, issues) => {
-    const parsed = text(4, (s) => {
-      if (!/^\d{4}$/.test(s)) return 'must be a calendar year YYYY (e.g. 2016)';
-      return outOfRange(Number(s)) ? `must be a year between ${FIRST_YEAR} and ${LAST_YEAR}` : undefined;
-    }).parse(input, path, issues);
+    const parsed = yearText.parse(input, path, issues);
     return parsed === FAIL ? FAIL : Number(parsed);
   });
 
