@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { generateHistory, toJsonl } from '../../libs/scenarios';
@@ -24,8 +24,10 @@ const freePort = (): Promise<number> =>
     });
   });
 
-const startApi = async (dataDir: string, port: number): Promise<ChildProcess> => {
-  const child = spawn(process.execPath, [apiMain], { env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), DEMO: 'off' }, stdio: 'pipe' });
+const startApi = async (dataDir: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess> => {
+  // The machine's own HOST, if any, must not decide where the server under test listens.
+  const { HOST: _machineHost, ...inherited } = process.env;
+  const child = spawn(process.execPath, [apiMain], { env: { ...inherited, DATA_DIR: dataDir, PORT: String(port), DEMO: 'off', ...env }, stdio: 'pipe' });
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     try {
@@ -84,6 +86,32 @@ describe('the built apps', () => {
       expect(after.eventLog.headPosition).toBe(head.eventLog.headPosition);
     } finally {
       await kill(api);
+    }
+  });
+
+  it('listens on 127.0.0.1 unless HOST says otherwise, and says where', async () => {
+    const startupLine = async (api: ChildProcess): Promise<string> => {
+      let out = '';
+      api.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      while (!out.includes('listening on')) await new Promise((r) => setTimeout(r, 50));
+      return out.split('\n').find((line) => line.includes('listening on'))!;
+    };
+    // An address of this machine other than loopback, where one exists: the default must not answer on it.
+    const external = Object.values(networkInterfaces()).flat().find((i) => i?.family === 'IPv4' && !i.internal)?.address;
+    const port = await freePort();
+    const api = await startApi(dir, port);
+    try {
+      expect(await startupLine(api)).toContain(`listening on http://127.0.0.1:${port} `);
+      if (external) await expect(fetch(`http://${external}:${port}/api/health`)).rejects.toThrow();
+    } finally {
+      await kill(api);
+    }
+    const everywhere = await startApi(dir, port, { HOST: '0.0.0.0' });
+    try {
+      expect(await startupLine(everywhere)).toContain(`listening on http://0.0.0.0:${port} `);
+      if (external) expect((await fetch(`http://${external}:${port}/api/health`)).status).toBe(200);
+    } finally {
+      await kill(everywhere);
     }
   });
 

@@ -1,11 +1,13 @@
-import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import type { CommandOutcome } from '../../../libs/application';
 import { validateEnvelope } from '../../../libs/domain';
+import { invalid } from './api-error';
 import { ExecuteCommand } from './execute-commands';
 import { httpStatusOf } from './http-status';
+import { requireJson } from './json-body';
 import { commandBodySchema, commandOutcomeSchema } from './openapi';
 
 export const MAX_BATCH = 1000;
@@ -26,14 +28,14 @@ export class CommandsController {
   @ApiBody({ schema: commandBodySchema })
   @ApiResponse({ status: 200, description: 'Every envelope accepted or duplicate', schema: commandOutcomeSchema })
   @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: malformed JSON, unknown type, missing or ill-typed fields' })
+  @ApiResponse({ status: 413, description: 'PAYLOAD_TOO_LARGE: the body exceeds BODY_LIMIT' })
+  @ApiResponse({ status: 415, description: 'UNSUPPORTED_MEDIA_TYPE: the body is not application/json (UTF-8)' })
   @ApiResponse({ status: 422, description: 'A business rule refused the command (stable error code)' })
   @ApiResponse({ status: 503, description: 'LOG_INTEGRITY_FAILED: the event log failed an integrity check (truncated, a command record missing); nothing appended until an operator runs `npm run cli -- verify`' })
-  async send(@Body() body: unknown, @Res({ passthrough: true }) response: Response): Promise<CommandOutcome | CommandOutcome[]> {
+  async send(@Req() request: Request, @Body() body: unknown, @Res({ passthrough: true }) response: Response): Promise<CommandOutcome | CommandOutcome[]> {
+    requireJson(request);
     if (Array.isArray(body)) {
-      if (body.length === 0 || body.length > MAX_BATCH) {
-        response.status(400);
-        return invalidBatch(body.length);
-      }
+      if (body.length === 0 || body.length > MAX_BATCH) throw invalidBatch(body.length);
       const outcomes: CommandOutcome[] = [];
       for (const item of body) outcomes.push(await this.execute(item));
       response.status(statusOf(outcomes));
@@ -62,12 +64,9 @@ const commandIdOf = (input: unknown): string => {
   return typeof id === 'string' && id.length <= 128 ? id : '';
 };
 
-const invalidBatch = (length: number): CommandOutcome => ({
-  commandId: '',
-  status: 'rejected',
-  error: {
-    code: 'VALIDATION_FAILED',
-    message: length === 0 ? 'The batch is empty: send one envelope or an array of 1 to 1,000.' : `A batch holds at most ${MAX_BATCH} envelopes, not ${length}.`,
-    details: { size: length, max: MAX_BATCH },
-  },
-});
+// The batch as a whole is refused, before any envelope is read: a request-level error, not an outcome.
+const invalidBatch = (length: number) =>
+  invalid(length === 0 ? 'The batch is empty: send one envelope or an array of 1 to 1,000.' : `A batch holds at most ${MAX_BATCH} envelopes, not ${length}.`, {
+    size: length,
+    max: MAX_BATCH,
+  });

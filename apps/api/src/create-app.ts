@@ -4,7 +4,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Runtime } from '../../../libs/application';
 import { AppModule } from './app.module';
 import { HttpErrorFilter } from './http-exception.filter';
+import { readJsonBodies } from './json-body';
 import { setUpOpenApi } from './openapi';
+import { answerUnparsedRequests } from './unparsed-request';
 
 export interface AppOptions {
   bodyLimit?: string;
@@ -17,8 +19,9 @@ export const createApp = async (runtime: Runtime, options: AppOptions = {}): Pro
     bodyParser: false,
     logger: options.logger === false ? false : ['error', 'warn', 'log'],
   });
-  app.useBodyParser('json', { limit: options.bodyLimit ?? '10mb' });
+  readJsonBodies(app, options.bodyLimit ?? '10mb');
   app.useGlobalFilters(new HttpErrorFilter());
+  answerUnparsedRequests(app.getHttpServer());
   setUpOpenApi(app);
   await app.init();
   return app;

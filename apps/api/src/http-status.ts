@@ -1,7 +1,17 @@
-import type { ErrorCode } from '../../../libs/domain';
+import { ERROR_CODES, type ErrorCode } from '../../../libs/domain';
+
+/**
+ * The codes of the HTTP layer, for a request refused before any command or query is read, or failed on our
+ * side. With the domain's ERROR_CODES they are every code the API answers with; docs/api.md lists them all.
+ */
+export const HTTP_ERROR_CODES = ['PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'REQUEST_HEADERS_TOO_LARGE', 'INTERNAL_ERROR'] as const;
+export type HttpErrorCode = (typeof HTTP_ERROR_CODES)[number];
+
+export type ApiErrorCode = ErrorCode | HttpErrorCode;
+export const API_ERROR_CODES: readonly ApiErrorCode[] = [...ERROR_CODES, ...HTTP_ERROR_CODES];
 
 /** The HTTP status that goes with a refusal: bad input 400, unknown things 404, races 409, rules 422, a damaged log 503. */
-export const httpStatusOf = (code: ErrorCode | string): number => {
+export const httpStatusOf = (code: ApiErrorCode): number => {
   switch (code) {
     case 'VALIDATION_FAILED':
       return 400;
@@ -14,6 +24,12 @@ export const httpStatusOf = (code: ErrorCode | string): number => {
       return 413;
     case 'LOG_INTEGRITY_FAILED':
       return 503;
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return 415;
+    case 'REQUEST_HEADERS_TOO_LARGE':
+      return 431;
+    case 'INTERNAL_ERROR':
+      return 500;
     default:
       return 422;
   }

@@ -10,8 +10,9 @@ runUntilSignal(async () => {
     for (const line of await runtime.startProjections()) console.log(`Read models up to date: ${line}.`);
   }
   const app = await createApp(runtime, { bodyLimit: config.bodyLimit });
-  await app.listen(config.port);
-  console.log(`Alvéole is listening on http://localhost:${config.port} (data in ${config.dataDir}); API docs at /api/docs`);
+  await app.listen(config.port, config.host);
+  const address = config.host.includes(':') ? `[${config.host}]` : config.host;
+  console.log(`Alvéole is listening on http://${address}:${config.port} (data in ${config.dataDir}); API docs at /api/docs`);
   return async () => {
     await app.close();
     await runtime.close();

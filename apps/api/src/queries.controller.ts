@@ -6,13 +6,17 @@ import { caeStatistics, networkStatistics } from '../../../projections/network-s
 import { associatesRegister, compliance, entrepreneursRegister, invoices, shareMovements } from '../../../projections/registers/queries';
 import { TREASURY } from '../../../projections/treasury/projection';
 import { caeTreasury, entrepreneurAccount } from '../../../projections/treasury/queries';
-import { invalid, notFound } from './api-error';
+import { notFound } from './api-error';
+import { QueryParameters } from './query-parameters.pipe';
 import { RUNTIME } from './tokens';
 
-const YEAR = /^(19|2\d)\d{2}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const NONE = new QueryParameters('none');
+const YEAR = new QueryParameters('year');
 
-/** Query routes of API.md: they answer from the read models only, never from the log. */
+/**
+ * Query routes of docs/api.md: they answer from the read models only, never from the log. Every route checks its
+ * query string, also those that take no parameter: an unknown parameter is refused, not ignored.
+ */
 @ApiTags('queries')
 @Controller('api')
 export class QueriesController {
@@ -22,23 +26,21 @@ export class QueriesController {
   @ApiOperation({ summary: 'The indicators of a CAE for a calendar year (by the business date of each fact)' })
   @ApiQuery({ name: 'year', example: 2016 })
   @ApiResponse({ status: 404, description: 'Unknown CAE' })
-  caeStatistics(@Param('caeId') caeId: string, @Query('year') year: unknown) {
-    const y = yearOf(year);
-    return this.found(`CAE "${caeId}" is not registered.`, (models) => caeStatistics(models, caeId, y));
+  caeStatistics(@Param('caeId') caeId: string, @Query(YEAR) { year }: { year: number }) {
+    return this.found(`CAE "${caeId}" is not registered.`, (models) => caeStatistics(models, caeId, year));
   }
 
   @Get('network/statistics')
   @ApiOperation({ summary: 'The indicators of the whole network for a calendar year' })
   @ApiQuery({ name: 'year', example: 2016 })
-  networkStatistics(@Query('year') year: unknown) {
-    const y = yearOf(year);
-    return this.runtime.queries.run((models) => networkStatistics(models, y));
+  networkStatistics(@Query(YEAR) { year }: { year: number }) {
+    return this.runtime.queries.run((models) => networkStatistics(models, year));
   }
 
   @Get('caes/:caeId/entrepreneurs/:entrepreneurId/account')
   @ApiOperation({ summary: 'The activity account of an entrepreneur (R7331-5), to date and month by month' })
   @ApiParam({ name: 'entrepreneurId' })
-  async account(@Param('caeId') caeId: string, @Param('entrepreneurId') entrepreneurId: string) {
+  async account(@Param('caeId') caeId: string, @Param('entrepreneurId') entrepreneurId: string, @Query(NONE) _query: object) {
     await this.caeKnown(caeId);
     return this.found(`Entrepreneur "${entrepreneurId}" has no activity account in CAE "${caeId}".`, (models) =>
       entrepreneurAccount(models, caeId, entrepreneurId),
@@ -47,41 +49,39 @@ export class QueriesController {
 
   @Get('caes/:caeId/treasury')
   @ApiOperation({ summary: 'CAE-level totals: VAT owed, contributions earned, cash held for entrepreneurs' })
-  treasury(@Param('caeId') caeId: string) {
+  treasury(@Param('caeId') caeId: string, @Query(NONE) _query: object) {
     return this.found(`CAE "${caeId}" is not registered.`, (models) => caeTreasury(models, caeId));
   }
 
   @Get('caes/:caeId/registers/entrepreneurs')
   @ApiOperation({ summary: 'Register of entrepreneurs with their status history' })
-  entrepreneurs(@Param('caeId') caeId: string) {
+  entrepreneurs(@Param('caeId') caeId: string, @Query(NONE) _query: object) {
     return this.found(`CAE "${caeId}" is not registered.`, (models) => entrepreneursRegister(models, caeId));
   }
 
   @Get('caes/:caeId/registers/associates')
   @ApiOperation({ summary: 'Register of associates (sociétariat)' })
-  associates(@Param('caeId') caeId: string) {
+  associates(@Param('caeId') caeId: string, @Query(NONE) _query: object) {
     return this.found(`CAE "${caeId}" is not registered.`, (models) => associatesRegister(models, caeId));
   }
 
   @Get('caes/:caeId/registers/share-movements')
   @ApiOperation({ summary: 'Register of share movements with the running capital' })
-  shareMovements(@Param('caeId') caeId: string) {
+  shareMovements(@Param('caeId') caeId: string, @Query(NONE) _query: object) {
     return this.found(`CAE "${caeId}" is not registered.`, (models) => shareMovements(models, caeId));
   }
 
   @Get('caes/:caeId/invoices')
   @ApiOperation({ summary: 'Invoices with their payments, credit notes, amount due and status' })
-  invoices(@Param('caeId') caeId: string) {
+  invoices(@Param('caeId') caeId: string, @Query(NONE) _query: object) {
     return this.found(`CAE "${caeId}" is not registered.`, (models) => invoices(models, caeId));
   }
 
   @Get('caes/:caeId/compliance')
   @ApiOperation({ summary: 'CAPE limits, associate deadlines, meetings and SCOP thresholds to act on' })
   @ApiQuery({ name: 'today', required: false, description: 'YYYY-MM-DD; default: the latest business date recorded' })
-  compliance(@Param('caeId') caeId: string, @Query('today') today: unknown) {
-    if (today !== undefined && (typeof today !== 'string' || !DATE.test(today) || Number.isNaN(Date.parse(today))))
-      throw invalid('today must be a date YYYY-MM-DD.', { today });
-    return this.found(`CAE "${caeId}" is not registered.`, (models) => compliance(models, caeId, today as string | undefined));
+  compliance(@Param('caeId') caeId: string, @Query(new QueryParameters('compliance')) { today }: { today?: string }) {
+    return this.found(`CAE "${caeId}" is not registered.`, (models) => compliance(models, caeId, today));
   }
 
   private async caeKnown(caeId: string): Promise<void> {
@@ -95,8 +95,3 @@ export class QueriesController {
     return result;
   }
 }
-
-const yearOf = (value: unknown): number => {
-  if (typeof value !== 'string' || !YEAR.test(value)) throw invalid('year is required, as a calendar year like 2016.', { year: value ?? null });
-  return Number(value);
-};

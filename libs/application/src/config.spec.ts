@@ -8,6 +8,7 @@ describe('configuration from the environment', () => {
       kafkaBrokers: [],
       networkStatistics: { from: 'log' },
       port: 3000,
+      host: '127.0.0.1',
       dataDir: '/srv/alveole/data',
       demo: true,
       projector: true,
@@ -23,12 +24,20 @@ describe('configuration from the environment', () => {
       kafkaBrokers: [],
       networkStatistics: { from: 'log' },
       port: 8080,
+      host: '127.0.0.1',
       dataDir: '/var/lib/alveole',
       demo: false,
       projector: false,
       projectorBatchSize: 50,
       bodyLimit: '2mb',
     });
+  });
+
+  it('listens on the loopback interface unless HOST says otherwise', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    for (const host of ['0.0.0.0', '::', '::1', '192.168.1.20', 'localhost', 'api.internal']) expect(loadConfig({ HOST: host }).host).toBe(host);
+    for (const host of ['', ' ', 'http://0.0.0.0', '0.0.0.0:3000', 'my host', '-api', 'a'.repeat(64)])
+      expect(() => loadConfig({ HOST: host })).toThrow(`HOST must be an IP address or a host name to listen on, like 127.0.0.1, 0.0.0.0 or ::, got "${host}"`);
   });
 
   it('says everything that is wrong at once', () => {

@@ -1,4 +1,5 @@
 import { EVENTS_TOPIC } from '../../messaging/src/event-publisher';
+import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 
 /** Where the log lives: the embedded SQLite file, or an EventStoreDB / KurrentDB server. */
@@ -23,6 +24,8 @@ export interface AppConfig {
   kafkaBrokers: string[];
   networkStatistics: NetworkStatisticsSource;
   port: number;
+  /** The address the API listens on: loopback unless told otherwise (a container sets 0.0.0.0). */
+  host: string;
   dataDir: string;
   /** Import a demo network into an empty data directory. */
   demo: boolean;
@@ -60,6 +63,10 @@ export const wholeNumber = (problems: string[], env: NodeJS.ProcessEnv, name: st
   return value;
 };
 
+/** An IP address, or a host name made of DNS labels (`localhost`, `api.internal`). */
+export const isListenAddress = (host: string): boolean =>
+  isIP(host) !== 0 || (host.length <= 253 && /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/.test(host));
+
 /** DATA_DIR, absolute (resolved against the working directory). */
 export const dataDirOf = (problems: string[], env: NodeJS.ProcessEnv, cwd: string): string => {
   const text = env['DATA_DIR'] ?? 'data';
@@ -72,6 +79,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const portText = env['PORT'] ?? '3000';
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port < 1 || port > 65535) problems.push(`PORT must be a TCP port number (1–65535), got "${portText}"`);
+  const host = env['HOST'] ?? '127.0.0.1';
+  if (!isListenAddress(host)) problems.push(`HOST must be an IP address or a host name to listen on, like 127.0.0.1, 0.0.0.0 or ::, got "${host}"`);
   const dataDir = dataDirOf(problems, env, cwd);
   const onOff = (name: string): boolean => {
     const text = (env[name] ?? 'on').toLowerCase();
@@ -134,6 +143,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, cwd = process.c
     kafkaBrokers,
     networkStatistics,
     port,
+    host,
     dataDir,
     demo,
     projector,

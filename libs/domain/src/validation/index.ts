@@ -1,2 +1,4 @@
 export { validateEnvelope } from './validate-envelope';
+export { validateQuery } from './validate-query';
+export { queryParameters } from './query-schemas';
 export type { Issue as ValidationIssue } from './schema';

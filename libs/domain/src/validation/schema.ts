@@ -38,7 +38,7 @@ export const fail = (issues: Issue[], path: string, message: string): Fail => {
 };
 
 // Keys come from the client: a 1 MB key must not become a 1 MB path.
-const shorten = (key: string): string => (key.length > 64 ? `${key.slice(0, 64)}…` : key);
+export const shorten = (key: string): string => (key.length > 64 ? `${key.slice(0, 64)}…` : key);
 const join = (path: string, key: string): string => (path ? `${path}.${shorten(key)}` : shorten(key));
 
 // Compares prototype chains rather than Object.prototype, so objects from another realm (vm, jest) still count.
@@ -113,12 +113,17 @@ export const oneOf = <V extends string>(values: readonly V[]): Schema<V> =>
 
 const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
+// The years a business date may fall in, for dates, months and calendar years alike.
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2999;
+const outOfRange = (year: number): boolean => year < FIRST_YEAR || year > LAST_YEAR;
+
 export const date = (): Schema<string> =>
   text(10, (s) => {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
     if (!m) return 'must be a date YYYY-MM-DD';
     const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (year < 1900 || year > 2999) return 'must be a date between 1900 and 2999';
+    if (outOfRange(year)) return `must be a date between ${FIRST_YEAR} and ${LAST_YEAR}`;
     if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return `is not a real calendar date (${s})`;
     return undefined;
   });
@@ -127,8 +132,20 @@ export const month = (): Schema<string> =>
   text(7, (s) => {
     const m = /^(\d{4})-(\d{2})$/.exec(s);
     if (!m) return 'must be a month YYYY-MM';
-    if (Number(m[1]) < 1900 || Number(m[1]) > 2999) return 'must be a month between 1900 and 2999';
+    if (outOfRange(Number(m[1]))) return `must be a month between ${FIRST_YEAR} and ${LAST_YEAR}`;
     return Number(m[2]) >= 1 && Number(m[2]) <= 12 ? undefined : `is not a real month (${s})`;
+  });
+
+const yearText = text(4, (s) => {
+  if (!/^\d{4}$/.test(s)) return 'must be a calendar year YYYY (e.g. 2016)';
+  return outOfRange(Number(s)) ? `must be a year between ${FIRST_YEAR} and ${LAST_YEAR}` : undefined;
+});
+
+/** A calendar year written as text ("2016"), as query parameters carry it. */
+export const calendarYear = (): Schema<number> =>
+  schema((input, path, issues) => {
+    const parsed = yearText.parse(input, path, issues);
+    return parsed === FAIL ? FAIL : Number(parsed);
   });
 
 export const int = ({ min, max }: { min: number; max?: number }): Schema<number> =>

@@ -1,6 +1,7 @@
 import { COMMAND_TYPES, type Command, type CommandEnvelope } from '../commands';
-import { ok, refuse, type Result } from '../errors';
+import { ok, type Result } from '../errors';
 import { commandSchemas } from './command-schemas';
+import { invalidInput } from './invalid-input';
 import { FAIL, fail, field, type Fail, isPlainObject, oneOf, optional, pattern, rejectUnknownKeys, schema, str, type Issue } from './schema';
 
 const ENVELOPE_KEYS = ['type', 'commandId', 'data', 'actor', 'correlationId', 'causationId'] as const;
@@ -10,22 +11,9 @@ const token = () => pattern(/^[A-Za-z0-9_.:-]{1,128}$/, 'must be 1 to 128 letter
 const commandType = oneOf(COMMAND_TYPES);
 const plainObject = schema((input, path, issues) => (isPlainObject(input) ? input : fail(issues, path, 'must be an object')));
 
-/** The headline lists the first problems; details.errors has them all (up to MAX_LISTED). */
-const MAX_LISTED = 100;
-const MAX_IN_MESSAGE = 3;
-
 const got = <T>(v: T | undefined | Fail): v is T => v !== undefined && v !== FAIL;
 
-const describe = ({ path, message }: Issue): string => `${path || 'the command'} ${message}`;
-
-const invalid = (issues: Issue[]) => {
-  const shown = issues.slice(0, MAX_IN_MESSAGE).map(describe).join('; ');
-  const more = issues.length > MAX_IN_MESSAGE ? ` (and ${issues.length - MAX_IN_MESSAGE} more)` : '';
-  return refuse('VALIDATION_FAILED', `The command is invalid: ${shown}${more}`, {
-    errors: issues.slice(0, MAX_LISTED),
-    errorCount: issues.length,
-  });
-};
+const invalid = (issues: Issue[]) => invalidInput('command', issues);
 
 /**
  * Turns what a client sent (already JSON-parsed) into a typed, normalised envelope, or a VALIDATION_FAILED
