@@ -227,7 +227,7 @@ describe('POST /api/commands', () => {
       expect(responses.map((r) => r.status)).toEqual(Array(n).fill(200));
       const numbers = responses.map((r) => r.body.result.number as string).sort();
       expect(numbers).toEqual(Array.from({ length: n }, (_, i) => `2016-${String(i + 1).padStart(6, '0')}`));
-      const series = await h.runtime.store.readStream('invoice-series-coodyssee-2016');
+      const series = await h.runtime.store.readStream('invoice-series-coodyssee/2016');
       expect(series.map((e) => e.data['number'])).toEqual(numbers);
     });
 

@@ -60,13 +60,26 @@ describe.each([
   });
   afterEach(() => store.inner.close());
 
-  it('serialises interleaved invoices by optimistic concurrency: conflicts happen, are retried, numbers stay gapless', async () => {
+  const gapless = (n: number) => Array.from({ length: n }, (_, i) => `2016-${String(i + 1).padStart(6, '0')}`);
+
+  it('lets interleaved invoices of one process take turns: no conflict, numbers gapless', async () => {
     const n = 40;
     const outcomes = await Promise.all(Array.from({ length: n }, (_, i) => service.handle(envelope('IssueInvoice', `inv-${i}`))));
     expect(outcomes.every((o) => o.status === 'accepted')).toBe(true);
+    expect(store.conflicts).toBe(0);
+    expect(outcomes.map((o) => o.result!['number']).sort()).toEqual(gapless(n));
+  });
+
+  it('retries the conflicts another process causes: every invoice of both accepted, numbers gapless', async () => {
+    const keys = new InMemoryKeyStore();
+    const other = new CommandService(store.wrap(), new PersonalDataVault(keys), keys);
+    const n = 20;
+    const outcomes = await Promise.all(
+      Array.from({ length: n }, (_, i) => [service.handle(envelope('IssueInvoice', `here-${i}`)), other.handle(envelope('IssueInvoice', `there-${i}`))]).flat(),
+    );
+    expect(outcomes.every((o) => o.status === 'accepted')).toBe(true);
     expect(store.conflicts).toBeGreaterThan(0);
-    const numbers = outcomes.map((o) => o.result!['number']).sort();
-    expect(numbers).toEqual(Array.from({ length: n }, (_, i) => `2016-${String(i + 1).padStart(6, '0')}`));
+    expect(outcomes.map((o) => o.result!['number']).sort()).toEqual(gapless(2 * n));
   });
 
   it('never lets interleaved payments exceed what is due', async () => {
@@ -77,6 +90,47 @@ describe.each([
     // 5,400.00 due: five payments of 1,000.00 fit, the others are refused.
     expect(outcomes.filter((o) => o.status === 'accepted')).toHaveLength(5);
     expect(outcomes.filter((o) => o.status === 'rejected').every((o) => o.error!.code === 'PAYMENT_EXCEEDS_DUE')).toBe(true);
+    // The invoice's entrepreneur, found through its series, is whose turn the payments take.
+    expect(store.conflicts).toBe(0);
+  });
+
+  it('lets credit notes, payments and invoices on one series and one entrepreneur take turns without a conflict', async () => {
+    await service.handle(envelope('IssueInvoice', 'inv'));
+    const credit = (i: number) => ({ ...exampleData('IssueCreditNote'), lines: [{ description: 'Remise', quantity: '1', unitPrice: '10.00', vatRate: '20' }], reason: `r${i}` });
+    const outcomes = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => [
+        service.handle(envelope('IssueCreditNote', `credit-${i}`, credit(i))),
+        service.handle(envelope('RecordPayment', `pay-${i}`, { ...exampleData('RecordPayment'), amount: '100.00' })),
+        service.handle(envelope('IssueInvoice', `more-${i}`, { ...exampleData('IssueInvoice'), issuedOn: '2016-09-22' })),
+      ]).flat(),
+    );
+    expect(outcomes.filter((o) => o.status !== 'accepted')).toEqual([]);
+    expect(store.conflicts).toBe(0);
+  });
+
+  it('does not serialise a CAE: commands on different entrepreneurs all start before the first append ends', async () => {
+    const log: string[] = [];
+    const inner = store.wrap();
+    const traced = new Proxy(inner, {
+      get(target, property, receiver) {
+        if (property === 'findCommand') return (commandId: string) => (log.push(`start ${commandId}`), target.findCommand(commandId));
+        if (property === 'appendToStreams')
+          return async (...args: Parameters<EventStore['appendToStreams']>) => {
+            const outcome = await target.appendToStreams(...args);
+            log.push('appended');
+            return outcome;
+          };
+        return Reflect.get(target, property, receiver);
+      },
+    });
+    const keys = new InMemoryKeyStore();
+    const tracedService = new CommandService(traced, new PersonalDataVault(keys), keys);
+    const n = 8;
+    const outcomes = await Promise.all(
+      Array.from({ length: n }, (_, i) => tracedService.handle(envelope('IntegrateEntrepreneur', `int-${i}`, { ...exampleData('IntegrateEntrepreneur'), entrepreneurId: `e-10${i}` }))),
+    );
+    expect(outcomes.every((o) => o.status === 'accepted')).toBe(true);
+    expect(log.indexOf('appended')).toBe(n);
   });
 
   it('answers the same commandId sent concurrently once accepted, the rest duplicate', async () => {
@@ -86,14 +140,17 @@ describe.each([
     expect(new Set(outcomes.map((o) => o.result!['number']))).toEqual(new Set(['2016-000001']));
   });
 
-  it('gives up with CONCURRENCY_CONFLICT, appending nothing, when conflicts never end', async () => {
-    const keys = new InMemoryKeyStore();
-    const impatient = new CommandService(store.wrap(), new PersonalDataVault(keys), keys, { maxAttempts: 1 });
+  it('gives up with CONCURRENCY_CONFLICT, appending nothing, when another process keeps winning', async () => {
+    const impatient = () => {
+      const keys = new InMemoryKeyStore();
+      return new CommandService(store.wrap(), new PersonalDataVault(keys), keys, { maxAttempts: 1 });
+    };
+    const [here, there] = [impatient(), impatient()];
     const head = await store.inner.headPosition();
-    const outcomes = await Promise.all(Array.from({ length: 3 }, (_, i) => impatient.handle(envelope('IssueInvoice', `x-${i}`))));
+    const outcomes = await Promise.all(Array.from({ length: 3 }, (_, i) => [here.handle(envelope('IssueInvoice', `x-${i}`)), there.handle(envelope('IssueInvoice', `y-${i}`))]).flat());
     const refused = outcomes.filter((o) => o.status === 'rejected');
     expect(refused.length).toBeGreaterThan(0);
     expect(refused.every((o) => o.error!.code === 'CONCURRENCY_CONFLICT')).toBe(true);
-    expect(await store.inner.headPosition()).toBe(head + 2 * (3 - refused.length));
+    expect(await store.inner.headPosition()).toBe(head + 2 * (6 - refused.length));
   });
 });

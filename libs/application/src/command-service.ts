@@ -24,6 +24,7 @@ import {
   type CaeState,
   type EntrepreneurState,
   type InvoiceSeriesState,
+  type Command,
   type PlannedEvent,
 } from '../../domain';
 import {
@@ -38,6 +39,7 @@ import {
 import type { KeyStore, PersonalDataVault } from '../../personal-data';
 import { AggregateCache, type Fold } from './aggregate-cache';
 import { sealPersonalFields } from './sealing';
+import { StreamTurns } from './stream-turns';
 
 export type CommandStatus = 'accepted' | 'duplicate' | 'rejected';
 
@@ -73,13 +75,15 @@ export interface CommandServiceOptions {
 
 /**
  * Handles one command: read the aggregates it needs → decide → seal personal data → append with the
- * expected revision of every stream written, atomically with the command's record. Conflicts are retried.
+ * expected revision of every stream written, atomically with the command's record. Commands of this process
+ * take turns on the streams they write, so a conflict can only come from another process; those are retried.
  */
 export class CommandService {
   private readonly maxAttempts: number;
   private readonly now: () => Date;
 
   private readonly aggregates: AggregateCache;
+  private readonly turns = new StreamTurns();
 
   constructor(
     private readonly store: EventStore,
@@ -93,6 +97,12 @@ export class CommandService {
   }
 
   async handle(envelope: CommandEnvelope): Promise<CommandOutcome> {
+    const aggregates = await this.aggregatesOf(envelope.command);
+    // Held from the load until the append has resolved or failed: writers of other streams run meanwhile.
+    return this.turns.run(aggregates.written, () => this.handleInTurn(envelope, aggregates));
+  }
+
+  private async handleInTurn(envelope: CommandEnvelope, aggregates: Aggregates): Promise<CommandOutcome> {
     const { commandId, command } = envelope;
     const fingerprint = createHash('sha256').update(canonicalJson(command)).digest('hex');
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
@@ -103,7 +113,7 @@ export class CommandService {
         const stored = previous.result as StoredResult;
         return { commandId, status: 'duplicate', events: stored.events, result: stored.result };
       }
-      const { state, revisions } = await this.load(envelope);
+      const { state, revisions } = await this.load(aggregates);
       const now = this.now();
       const today = now.toISOString().slice(0, 10);
       const decision = decide(command, state, { today });
@@ -147,28 +157,51 @@ export class CommandService {
     return outcomes;
   }
 
-  private async load(envelope: CommandEnvelope): Promise<{ state: DecisionState; revisions: Map<string, number> }> {
-    const plan = planOf(envelope.command);
-    const revisions = new Map<string, number>();
-    const read = async <S>(streamId: string, fold: Fold<S>): Promise<S> => {
-      const { state, revision } = await this.aggregates.load(streamId, fold);
-      revisions.set(streamId, revision);
-      return state;
-    };
-
-    const state: DecisionState = { cae: await read(caeStream(plan.caeId), CAE) };
+  /**
+   * The streams a command is decided against, and those it writes. A payment or credit note names an invoice:
+   * its entrepreneur is read from the series' index before any turn is taken, which is safe since an assigned
+   * number never changes hands; an unknown number leaves the entrepreneur out, for the decider to refuse.
+   */
+  private async aggregatesOf(command: Command): Promise<Aggregates> {
+    const plan = planOf(command);
     let entrepreneurId = plan.entrepreneurId;
+    let document: DecisionState['document'];
     if (plan.document) {
-      const series = await read(invoiceSeriesStream(plan.caeId, plan.document.seriesYear), SERIES);
+      const { state: series } = await this.aggregates.load(invoiceSeriesStream(plan.caeId, plan.document.seriesYear), SERIES);
       const invoiceOf = series.invoices.get(plan.document.number);
       if (invoiceOf !== undefined) {
-        state.document = { document: 'invoice', entrepreneurId: invoiceOf };
+        document = { document: 'invoice', entrepreneurId: invoiceOf };
         entrepreneurId = invoiceOf;
       }
     }
-    if (entrepreneurId !== undefined) state.entrepreneur = await read(entrepreneurStream(plan.caeId, entrepreneurId), ENTREPRENEUR);
-    if (plan.seriesYear !== undefined) state.series = (await read(invoiceSeriesStream(plan.caeId, plan.seriesYear), SERIES)).state;
-    if (plan.associateId !== undefined) state.associate = await read(associateStream(plan.caeId, plan.associateId), ASSOCIATE);
+    const cae = caeStream(plan.caeId);
+    const entrepreneur = entrepreneurId === undefined ? undefined : entrepreneurStream(plan.caeId, entrepreneurId);
+    const series = plan.seriesYear === undefined ? undefined : invoiceSeriesStream(plan.caeId, plan.seriesYear);
+    const associate = plan.associateId === undefined ? undefined : associateStream(plan.caeId, plan.associateId);
+    // A CAE-level command names nothing but the CAE, or is an erasure (which reads the person, records in the
+    // CAE). Others only read the CAE: a turn on it would serialise the whole CAE. An associate's entrepreneur is
+    // read for the CESA, not written.
+    const caeLevel =
+      command.type === 'ForgetPerson' ||
+      (plan.entrepreneurId === undefined && plan.document === undefined && plan.seriesYear === undefined && plan.associateId === undefined);
+    const written = caeLevel ? [cae] : associate !== undefined ? [associate] : [entrepreneur, series].filter((s): s is string => s !== undefined);
+    return { cae, entrepreneur, series, associate, document, written };
+  }
+
+  /** Folds the aggregates; only the revisions of the streams written (held in turn) become expected revisions. */
+  private async load(aggregates: Aggregates): Promise<{ state: DecisionState; revisions: Map<string, number> }> {
+    const revisions = new Map<string, number>();
+    const read = async <S>(streamId: string, fold: Fold<S>): Promise<S> => {
+      const { state, revision } = await this.aggregates.load(streamId, fold);
+      if (aggregates.written.includes(streamId)) revisions.set(streamId, revision);
+      return state;
+    };
+
+    const state: DecisionState = { cae: await read(aggregates.cae, CAE) };
+    if (aggregates.document) state.document = aggregates.document;
+    if (aggregates.entrepreneur) state.entrepreneur = await read(aggregates.entrepreneur, ENTREPRENEUR);
+    if (aggregates.series) state.series = (await read(aggregates.series, SERIES)).state;
+    if (aggregates.associate) state.associate = await read(aggregates.associate, ASSOCIATE);
     return { state, revisions };
   }
 
@@ -199,10 +232,20 @@ export class CommandService {
     }
     return [...byStream].map(([streamId, events]) => {
       const revision = revisions.get(streamId);
-      if (revision === undefined) throw new Error(`Stream ${streamId} was written without being read first`);
+      if (revision === undefined) throw new Error(`Stream ${streamId} was written without its turn`);
       return { streamId, events, expectedRevision: revision === -1 ? 'no_stream' : revision };
     });
   }
+}
+
+/** The streams of one command: those read, and those written, on which it takes its turns. */
+interface Aggregates {
+  cae: string;
+  entrepreneur?: string;
+  series?: string;
+  associate?: string;
+  document?: DecisionState['document'];
+  written: string[];
 }
 
 const CAE: Fold<CaeState> = { initial: initialCaeState, evolve: evolveCae };
@@ -226,6 +269,6 @@ const SERIES: Fold<SeriesView> = {
 
 const rejected = (commandId: string, error: DomainError): CommandOutcome => ({ commandId, status: 'rejected', error });
 
-/** Small randomised pause so concurrent writers of one stream do not collide again in lockstep. */
+/** Small randomised pause so writers of one stream in different processes do not collide again in lockstep. */
 const backoff = (attempt: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * Math.min(20, attempt * 2))));
