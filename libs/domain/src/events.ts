@@ -197,6 +197,21 @@ export interface PaymentRecorded {
   fullyPaid: boolean;
 }
 
+/** Money paid back to the client once credit notes exceed what remained unpaid: cash out of the activity. */
+export interface RefundRecorded {
+  caeId: string;
+  entrepreneurId: string;
+  invoiceNumber: string;
+  refundedOn: IsoDate;
+  /** Incl. VAT, as paid back. */
+  amount: DecimalString;
+  /** The share of the refund that is cash excl. VAT given back (pro rata of the excess, exact once all of it is refunded). */
+  amountExclVat: DecimalString;
+  vat: DecimalString;
+  /** What is still owed to the client after this refund. */
+  remainingOwed: DecimalString;
+}
+
 export interface ExpenseRecorded {
   caeId: string;
   entrepreneurId: string;
@@ -285,6 +300,7 @@ export interface EventDataByType {
   InvoiceNumberAssigned: InvoiceNumberAssigned;
   CreditNoteIssued: CreditNoteIssued;
   PaymentRecorded: PaymentRecorded;
+  RefundRecorded: RefundRecorded;
   ExpenseRecorded: ExpenseRecorded;
   SalaryPaid: SalaryPaid;
   MeetingRecorded: MeetingRecorded;
@@ -314,6 +330,7 @@ export const SCHEMA_VERSION: Record<EventType, number> = {
   InvoiceNumberAssigned: 1,
   CreditNoteIssued: 1,
   PaymentRecorded: 1,
+  RefundRecorded: 1,
   ExpenseRecorded: 1,
   SalaryPaid: 1,
   MeetingRecorded: 1,
@@ -348,6 +365,8 @@ export const occurredOn = (event: DomainEvent): IsoDate | undefined => {
     case 'PaymentRecorded':
     case 'SalaryPaid':
       return event.data.paidOn;
+    case 'RefundRecorded':
+      return event.data.refundedOn;
     case 'ExpenseRecorded':
       return event.data.incurredOn;
     case 'EntrepreneurExited':
