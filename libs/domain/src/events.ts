@@ -181,6 +181,8 @@ export interface CreditNoteIssued extends DocumentTotals {
   lines: PricedLine[];
   clientKind: ClientKind;
   sector: string;
+  /** What this credit note credits beyond what remained unpaid, incl. VAT: owed back to the client (since v2). */
+  refundOwed: DecimalString;
 }
 
 export interface PaymentRecorded {
@@ -328,7 +330,7 @@ export const SCHEMA_VERSION: Record<EventType, number> = {
   CesaSigned: 1,
   InvoiceIssued: 1,
   InvoiceNumberAssigned: 1,
-  CreditNoteIssued: 1,
+  CreditNoteIssued: 2,
   PaymentRecorded: 1,
   RefundRecorded: 1,
   ExpenseRecorded: 1,

@@ -321,10 +321,18 @@ describe('credit notes', () => {
               vatBreakdown: [{ vatRate: '20', baseExclVat: '1000.00', vat: '200.00' }],
               clientKind: 'company',
               sector: 'Communication',
+              refundOwed: '0.00',
             },
           },
         ]);
-        expect(result).toEqual({ number: '2016-000002', invoiceNumber: '2016-000001', totalExclVat: '1000.00', totalVat: '200.00', totalInclVat: '1200.00' });
+        expect(result).toEqual({
+          number: '2016-000002',
+          invoiceNumber: '2016-000001',
+          totalExclVat: '1000.00',
+          totalVat: '200.00',
+          totalInclVat: '1200.00',
+          refundOwed: '0.00',
+        });
       });
   });
 
@@ -495,10 +503,27 @@ describe('refunds: a credit note beyond what remains unpaid is owed back to the 
   const paid = [aliceUnderCesa, issueInvoice('alice', '2016-01-11', { lines: [line('1', '100.00', '20')] }), recordPayment('2016-000001', '2016-02-01', '120.00')];
   const creditedAfterPayment = [...paid, issueCreditNote('2016-000001', '2016-02-10')];
 
-  it('given 120.00 paid, when the whole invoice is credited, then the credit note is accepted (it may credit what remains un-credited)', () => {
+  it('given 120.00 paid, when the whole invoice is credited, then the credit note is accepted and says 120.00 is owed back', () => {
     given(paid)
       .when(issueCreditNote('2016-000001', '2016-02-10'))
-      .then((events) => expect(events.map((e) => e.type)).toEqual(['InvoiceNumberAssigned', 'CreditNoteIssued']));
+      .then(([, note], result) => {
+        expect(note).toMatchObject({ type: 'CreditNoteIssued', data: { totalInclVat: '120.00', refundOwed: '120.00' } });
+        expect(result).toMatchObject({ refundOwed: '120.00' });
+      });
+  });
+
+  it('given 80.00 paid on 120.00, when 30.00 then 60.00 are credited, then only what goes beyond the 40.00 unpaid is owed back (0.00, then 50.00)', () => {
+    const partlyPaid = [aliceUnderCesa, issueInvoice('alice', '2016-01-11', { lines: [line('1', '100.00', '20')] }), recordPayment('2016-000001', '2016-02-01', '80.00')];
+    expect(decidedEvent(partlyPaid, issueCreditNote('2016-000001', '2016-02-10', [line('1', '25.00', '20')]), 'CreditNoteIssued').data.refundOwed).toBe('0.00');
+    expect(
+      decidedEvent([...partlyPaid, issueCreditNote('2016-000001', '2016-02-10', [line('1', '25.00', '20')])], issueCreditNote('2016-000001', '2016-02-11', [line('1', '50.00', '20')]), 'CreditNoteIssued')
+        .data.refundOwed,
+    ).toBe('50.00');
+  });
+
+  it('given 100.00 of 120.00 credited after full payment and refunded, when the rest is credited, then 20.00 more is owed back', () => {
+    const refunded = [...paid, issueCreditNote('2016-000001', '2016-02-10', [line('1', '83.33', '20')]), recordRefund('2016-000001', '2016-02-12', '100.00')];
+    expect(decidedEvent(refunded, issueCreditNote('2016-000001', '2016-02-13'), 'CreditNoteIssued').data.refundOwed).toBe('20.00');
   });
 
   it('given 120.00 paid and all of it credited, when 120.00 is refunded, then the refund is 100.00 of cash excl. VAT and 20.00 of VAT, nothing left owed', () => {

@@ -4,7 +4,7 @@ import type { InvoiceLine, IssueCreditNote, IssueInvoice, IsoDate, RecordPayment
 import { addDays, yearOf } from '../dates';
 import { refuse } from '../errors';
 import type { InvoiceClient, PricedLine } from '../events';
-import { formatMoney, money, toCents } from '../money';
+import { Decimal, formatMoney, money, toCents, ZERO } from '../money';
 import { priceLine, totalsOf } from '../pricing';
 import { entrepreneurStream, formatDocumentNumber, invoiceSeriesStream } from '../streams';
 import { caeNotFound, decided, entrepreneurNotFound, type Decided, type DecisionState } from './decision';
@@ -138,6 +138,9 @@ export const issueCreditNote = (c: IssueCreditNote, s: DecisionState): Decided =
     );
   const numbering = nextNumber(c.caeId, c.issuedOn, s.series);
   if (!numbering.ok) return numbering;
+  // Credited beyond what remained unpaid: the excess is owed back to the client.
+  const paidBeyond = (net: ReturnType<typeof money>) => Decimal.max(ZERO, invoice.paid.minus(net));
+  const refundOwed = formatMoney(paidBeyond(remainingInclVat.minus(totals.totalInclVat)).minus(paidBeyond(remainingInclVat)));
   return decided(
     [
       {
@@ -170,11 +173,12 @@ export const issueCreditNote = (c: IssueCreditNote, s: DecisionState): Decided =
             ...totals,
             clientKind: invoice.clientKind,
             sector: invoice.sector,
+            refundOwed,
           },
         },
       },
     ],
-    { number: numbering.number, invoiceNumber: invoice.number, totalExclVat: totals.totalExclVat, totalVat: totals.totalVat, totalInclVat: totals.totalInclVat },
+    { number: numbering.number, invoiceNumber: invoice.number, totalExclVat: totals.totalExclVat, totalVat: totals.totalVat, totalInclVat: totals.totalInclVat, refundOwed },
   );
 };
 
