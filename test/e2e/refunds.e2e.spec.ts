@@ -65,6 +65,11 @@ describe('refunds over HTTP', () => {
     expect(await head()).toBe(afterRefund);
   });
 
+  it('the OpenAPI document lists RecordRefund and its codes', async () => {
+    const doc = JSON.stringify((await h.http().get('/api/docs-json').expect(200)).body.paths['/api/commands'].post);
+    for (const name of ['"RecordRefund"', '"REFUND_EXCEEDS_OWED"', '"NOTHING_TO_REFUND"']) expect(doc).toContain(name);
+  });
+
   it('a payment after a credit note that leaves nothing due is 422 PAYMENT_EXCEEDS_DUE, due 0.00', async () => {
     const res = await h.http().post('/api/commands').send(envelope('RecordPayment', 'late-payment', { amount: '0.01' }));
     expect(res.status).toBe(422);
