@@ -80,7 +80,7 @@ const withInvoice = (account: AccountDoc, number: string, change: (invoice: Invo
   return { ...account, invoices: due.greaterThan(0) ? { ...others, [number]: changed } : others };
 };
 
-/** Only invoices with a refund still owed are kept there (a credit note of v1 stated none: its refunds count as cash out only). */
+/** Refunds still owed, by invoice, kept while owed. A refund the account saw no debt for (a v1 credit note stated none) is cash out only. */
 const withRefundOwed = (account: AccountDoc, number: string, change: Money): AccountDoc => {
   if (change.isZero() || (change.isNegative() && account.refundsOwed[number] === undefined)) return account;
   const { [number]: owed, ...others } = account.refundsOwed;

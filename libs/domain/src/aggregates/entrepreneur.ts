@@ -1,5 +1,5 @@
 import type { ClientKind, IsoDate, VatRate, YearMonth } from '../commands';
-import { addDays } from '../dates';
+import { addDays, maxDate } from '../dates';
 import type { DomainEvent } from '../events';
 import { Decimal, money, ZERO, type Money } from '../money';
 
@@ -172,7 +172,7 @@ export const evolveEntrepreneur = (state: EntrepreneurState, event: DomainEvent)
         remainingByRate,
       };
       const newlyOwed = refundOwedOf(invoice).isZero() && refundOwedOf(credited).greaterThan(0);
-      const since = [event.data.issuedOn, invoice.lastPaidOn ?? event.data.issuedOn].sort().at(-1)!;
+      const since = maxDate(event.data.issuedOn, invoice.lastPaidOn ?? event.data.issuedOn);
       return withInvoice(state, newlyOwed ? { ...credited, refundOwedSince: since } : credited);
     }
     case 'PaymentRecorded': {
@@ -182,7 +182,7 @@ export const evolveEntrepreneur = (state: EntrepreneurState, event: DomainEvent)
             ...invoice,
             paid: invoice.paid.plus(event.data.amount),
             paidExclVat: invoice.paidExclVat.plus(event.data.amountExclVat),
-            lastPaidOn: invoice.lastPaidOn !== undefined && invoice.lastPaidOn > event.data.paidOn ? invoice.lastPaidOn : event.data.paidOn,
+            lastPaidOn: maxDate(invoice.lastPaidOn ?? event.data.paidOn, event.data.paidOn),
           })
         : state;
       return { ...next, cashExclVatByMonth: addTo(next.cashExclVatByMonth, event.data.paidOn.slice(0, 7), money(event.data.amountExclVat)) };
