@@ -1,4 +1,4 @@
-import { creditNote, integrate, invoice, payment, registerCae, salary, signCesa, statistics, subsidy } from './testing/fixtures';
+import { creditNote, integrate, invoice, payment, refund, registerCae, salary, signCesa, statistics, subsidy } from './testing/fixtures';
 
 const alice = [registerCae(), integrate('alice', '2015-01-05', { sector: 'Communication' }), signCesa('alice', '2015-01-05')];
 const bruno = [integrate('bruno', '2015-01-05', { sector: 'Formation' }), signCesa('bruno', '2015-01-05')];
@@ -38,6 +38,13 @@ describe('revenue: excl. VAT, net of credit notes, by issue date', () => {
       byClientKind: { company: '-1000.00' },
       bySector: { Communication: '-1000.00' },
     });
+  });
+
+  it('given an invoice paid in full, then credited and the client refunded, then revenue is net of the credit note and the refund changes nothing', async () => {
+    const credited = [...alice, invoice('alice', '2016-02-01', '1000.00'), payment('2016-000001', '2016-02-10', '1200.00'), creditNote('2016-000001', '2016-02-15', '300.00')];
+    const refunded = [...credited, refund('2016-000001', '2016-03-01', '360.00')];
+    expect((await statistics(refunded)).revenue).toMatchObject({ total: '700.00', vatCollected: '140.00', contributions: '84.00' });
+    expect(await statistics(refunded)).toEqual(await statistics(credited));
   });
 
   it('given an invoice of another year, then it is not in 2016', async () => {

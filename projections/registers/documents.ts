@@ -89,6 +89,8 @@ export type CreditNoteLine = DocumentTotalsDoc & { number: string; issuedOn: Iso
 
 export type PaymentLine = { paidOn: IsoDate; amount: string; amountExclVat: string };
 
+export type RefundLine = { refundedOn: IsoDate; amount: string; amountExclVat: string };
+
 export type InvoiceDoc = DocumentTotalsDoc & {
   caeId: string;
   number: string;
@@ -99,4 +101,5 @@ export type InvoiceDoc = DocumentTotalsDoc & {
   client: { kind: ClientKind; name: string };
   creditNotes: CreditNoteLine[];
   payments: PaymentLine[];
+  refunds: RefundLine[];
 };

@@ -7,10 +7,11 @@ const invoiced: Envelope[] = storyUpTo('IssueInvoice');
 
 const invoicesAfter = async (...more: Envelope[]) => (await invoices(await registersAfter([...invoiced, ...more]), 'coodyssee'))?.invoices;
 const statusAfter = async (...more: Envelope[]) => (await invoicesAfter(...more))?.[0]?.status;
+const partPayment = command('RecordPayment', { amount: '3000.00' });
 
 describe('invoices', () => {
   it('given an invoice paid in part and credited, then its line shows totals, the credit note, the payment and what is due', async () => {
-    expect(await invoicesAfter(command('RecordPayment'), command('IssueCreditNote'))).toEqual([
+    expect(await invoicesAfter(partPayment, command('IssueCreditNote'))).toEqual([
       {
         number: '2016-000001',
         issuedOn: '2016-09-05',
@@ -24,9 +25,12 @@ describe('invoices', () => {
           { number: '2016-000002', issuedOn: '2016-09-22', reason: 'Une journée de mise en page non réalisée', totalExclVat: '500.00', totalVat: '100.00', totalInclVat: '600.00' },
         ],
         payments: [{ paidOn: '2016-09-20', amount: '3000.00', amountExclVat: '2500.00' }],
+        refunds: [],
         creditedInclVat: '600.00',
         paidInclVat: '3000.00',
+        refundedInclVat: '0.00',
         amountDue: '1800.00',
+        refundOwed: '0.00',
         status: 'partially_paid',
       },
     ]);
@@ -47,11 +51,11 @@ describe('invoices', () => {
   });
 
   it('given a partial payment before the due date, then the invoice is partially paid', async () => {
-    expect(await statusAfter(command('RecordPayment'))).toBe('partially_paid');
+    expect(await statusAfter(partPayment)).toBe('partially_paid');
   });
 
   it('given payments covering what is due, then the invoice is paid', async () => {
-    expect(await statusAfter(command('RecordPayment'), command('RecordPayment', { paidOn: '2016-09-21', amount: '2400.00' }))).toBe('paid');
+    expect(await statusAfter(partPayment, command('RecordPayment', { paidOn: '2016-09-21', amount: '2400.00' }))).toBe('paid');
   });
 
   it('given a credit note cancelling all of it, then the invoice is credited and nothing is due', async () => {
@@ -60,11 +64,38 @@ describe('invoices', () => {
   });
 
   it('given something still due after the due date, as of the latest business date seen, then the invoice is overdue', async () => {
-    expect(await statusAfter(command('RecordPayment'), command('RecordMeeting', { heldOn: '2016-10-06' }))).toBe('overdue');
+    expect(await statusAfter(partPayment, command('RecordMeeting', { heldOn: '2016-10-06' }))).toBe('overdue');
   });
 
   it('given the latest business date on the due date, then the invoice is not yet overdue', async () => {
     expect(await statusAfter(command('RecordMeeting', { heldOn: '2016-10-05' }))).toBe('unpaid');
+  });
+
+  describe('refunds', () => {
+    it('given an invoice paid in full, when all of it is credited, then nothing is due (never negative) and 5,400.00 is owed back to the client', async () => {
+      expect((await invoicesAfter(command('RecordPayment'), command('IssueCreditNote', { lines: undefined })))?.[0]).toMatchObject({
+        paidInclVat: '5400.00',
+        creditedInclVat: '5400.00',
+        amountDue: '0.00',
+        refundOwed: '5400.00',
+        status: 'refund_due',
+      });
+    });
+
+    it('given part of the refund made, then the rest is still owed', async () => {
+      const list = await invoicesAfter(command('RecordPayment'), command('IssueCreditNote'), command('RecordRefund', { amount: '100.00' }));
+      expect(list?.[0]).toMatchObject({ refundedInclVat: '100.00', amountDue: '0.00', refundOwed: '500.00', status: 'refund_due' });
+    });
+
+    it('given the refund of the example story, then the invoice is refunded, its refund listed, nothing due or owed', async () => {
+      expect((await invoicesAfter(command('RecordPayment'), command('IssueCreditNote'), command('RecordRefund')))?.[0]).toMatchObject({
+        refunds: [{ refundedOn: '2016-09-22', amount: '600.00', amountExclVat: '500.00' }],
+        refundedInclVat: '600.00',
+        amountDue: '0.00',
+        refundOwed: '0.00',
+        status: 'refunded',
+      });
+    });
   });
 
   it('given an unknown CAE, then there is no list', async () => {

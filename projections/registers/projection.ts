@@ -70,6 +70,7 @@ const registerRefs = (event: ProjectedEvent): DocRef[] => {
       return [invoiceRef(event.data.caeId, event.data.number)];
     case 'CreditNoteIssued':
     case 'PaymentRecorded':
+    case 'RefundRecorded':
       return [invoiceRef(event.data.caeId, event.data.invoiceNumber)];
     case 'AssociateAdmitted':
     case 'SharesRedeemed':
@@ -151,6 +152,7 @@ const applyToInvoice = (event: ProjectedEvent, current: InvoiceDoc | undefined):
         totalInclVat: d.totalInclVat,
         creditNotes: [],
         payments: [],
+        refunds: [],
       };
     }
     case 'CreditNoteIssued': {
@@ -161,6 +163,10 @@ const applyToInvoice = (event: ProjectedEvent, current: InvoiceDoc | undefined):
     case 'PaymentRecorded': {
       const d = event.data;
       return current && { ...current, payments: [...current.payments, { paidOn: d.paidOn, amount: d.amount, amountExclVat: d.amountExclVat }] };
+    }
+    case 'RefundRecorded': {
+      const d = event.data;
+      return current && { ...current, refunds: [...current.refunds, { refundedOn: d.refundedOn, amount: d.amount, amountExclVat: d.amountExclVat }] };
     }
     default:
       return undefined;
@@ -241,7 +247,7 @@ const registerUpdates = (event: ProjectedEvent, docs: DocReader): DocUpdate[] =>
 
 export const registersProjection: Projection = {
   name: REGISTERS,
-  version: 1,
+  version: 2,
   collections: ['caes', 'entrepreneurs', 'associates', 'movements', 'invoices'],
 
   documentsFor(event: ProjectedEvent): DocRef[] {

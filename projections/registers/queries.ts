@@ -1,7 +1,7 @@
-import { formatMoney, money, sum, ZERO, type AssociateCategory, type ClientKind, type IsoDate, type Money } from '../../libs/domain';
+import { Decimal, formatMoney, money, sum, ZERO, type AssociateCategory, type ClientKind, type IsoDate, type Money } from '../../libs/domain';
 import type { ReadModels } from '../projection';
 import { statusOn, type Status } from './contracts';
-import type { AssociateDoc, ContractLine, CreditNoteLine, EntrepreneurDoc, InvoiceDoc, PaymentLine, PersonFields } from './documents';
+import type { AssociateDoc, ContractLine, CreditNoteLine, EntrepreneurDoc, InvoiceDoc, PaymentLine, PersonFields, RefundLine } from './documents';
 import { byDateThenLog, caeOf, listOf, movementsInOrder } from './read';
 
 // Every query answers undefined when the CAE is unknown.
@@ -137,7 +137,8 @@ export const shareMovements = async (models: ReadModels, caeId: string): Promise
   return { caeId, nominalValue: cae.shareNominalValue, movements };
 };
 
-export type InvoiceStatus = 'paid' | 'partially_paid' | 'unpaid' | 'credited' | 'overdue';
+/** `refund_due`: credited beyond what remained unpaid, money is owed back to the client; `refunded`: settled by refunds. */
+export type InvoiceStatus = 'paid' | 'partially_paid' | 'unpaid' | 'credited' | 'overdue' | 'refund_due' | 'refunded';
 
 export interface InvoicesRegister {
   caeId: string;
@@ -153,16 +154,21 @@ export interface InvoicesRegister {
     totalInclVat: string;
     creditNotes: CreditNoteLine[];
     payments: PaymentLine[];
+    refunds: RefundLine[];
     creditedInclVat: string;
     paidInclVat: string;
-    /** Negative when a credit note came after the payment: the client is owed a refund. */
+    refundedInclVat: string;
+    /** Never negative: total − credited − paid, or 0.00 once credit notes exceed what remained unpaid. */
     amountDue: string;
+    /** What the client is owed back: paid beyond the total net of credit notes, less the refunds made. */
+    refundOwed: string;
     status: InvoiceStatus;
   }[];
 }
 
-const statusOfInvoice = (invoice: InvoiceDoc, credited: Money, paid: Money, today: IsoDate | null): InvoiceStatus => {
-  const net = money(invoice.totalInclVat).minus(credited);
+const statusOfInvoice = (invoice: InvoiceDoc, net: Money, paid: Money, refunded: Money, owed: Money, today: IsoDate | null): InvoiceStatus => {
+  if (owed.greaterThan(0)) return 'refund_due';
+  if (refunded.greaterThan(0)) return 'refunded';
   if (net.isZero()) return 'credited';
   if (!net.greaterThan(paid)) return 'paid';
   if (today !== null && invoice.dueOn < today) return 'overdue';
@@ -180,6 +186,9 @@ export const invoices = async (models: ReadModels, caeId: string): Promise<Invoi
     invoices: docs.map((i) => {
       const credited = sum(i.creditNotes.map((c) => money(c.totalInclVat)));
       const paid = sum(i.payments.map((p) => money(p.amount)));
+      const refunded = sum(i.refunds.map((r) => money(r.amount)));
+      const net = money(i.totalInclVat).minus(credited);
+      const owed = Decimal.max(ZERO, paid.minus(net)).minus(refunded);
       return {
         number: i.number,
         issuedOn: i.issuedOn,
@@ -191,10 +200,13 @@ export const invoices = async (models: ReadModels, caeId: string): Promise<Invoi
         totalInclVat: i.totalInclVat,
         creditNotes: i.creditNotes,
         payments: i.payments,
+        refunds: i.refunds,
         creditedInclVat: formatMoney(credited),
         paidInclVat: formatMoney(paid),
-        amountDue: formatMoney(money(i.totalInclVat).minus(credited).minus(paid)),
-        status: statusOfInvoice(i, credited, paid, cae.lastBusinessDate),
+        refundedInclVat: formatMoney(refunded),
+        amountDue: formatMoney(Decimal.max(ZERO, net.minus(paid))),
+        refundOwed: formatMoney(owed),
+        status: statusOfInvoice(i, net, paid, refunded, owed, cae.lastBusinessDate),
       };
     }),
   };

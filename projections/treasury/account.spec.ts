@@ -4,12 +4,15 @@ import { entrepreneurAccount } from './queries';
 import { cesaFromJanuary, command, invoice, treasuryAfter } from './spec-support';
 
 /**
- * The example story (test/fixtures/commands.ts) up to the salary: 4,500.00 invoiced on 5 Sep, 3,000.00 received
- * (2,500.00 excl. VAT), a 500.00 credit note, a 120.00 expense, a September salary of 1,000.00 + 420.00.
+ * The example story (test/fixtures/commands.ts) up to the salary, paid in part: 4,500.00 invoiced on 5 Sep, 3,000.00
+ * received (2,500.00 excl. VAT), a 500.00 credit note, a 120.00 expense, a September salary of 1,000.00 + 420.00.
  */
-const exampleStory: Envelope[] = (
-  ['RegisterCae', 'IntegrateEntrepreneur', 'SignCape', 'RenewCape', 'SignCesa', 'IssueInvoice', 'RecordPayment', 'IssueCreditNote', 'RecordExpense', 'PaySalary'] as const
-).map((type) => command(type));
+const exampleStory: Envelope[] = (['RegisterCae', 'IntegrateEntrepreneur', 'SignCape', 'RenewCape', 'SignCesa', 'IssueInvoice', 'RecordPayment', 'IssueCreditNote', 'RecordExpense', 'PaySalary'] as const).map(
+  (type) => (type === 'RecordPayment' ? command(type, { amount: '3000.00' }) : command(type)),
+);
+
+/** The same story paid in full (5,400.00, 4,500.00 excl. VAT) before the credit note: 600.00 (500.00 excl. VAT) is owed back. */
+const paidThenCredited: Envelope[] = [...exampleStory.slice(0, 6), command('RecordPayment'), command('IssueCreditNote')];
 
 const accountAfter = async (commands: Envelope[], entrepreneurId = 'e-001') => entrepreneurAccount(await treasuryAfter(commands), 'coodyssee', entrepreneurId);
 
@@ -65,7 +68,7 @@ describe('activity account: month by month', () => {
 
   it('given the months, then their flows add up to the account to date and the last month ends on the available treasury', async () => {
     const account = (await accountAfter([...exampleStory, command('RecordMeeting')]))!;
-    for (const field of ['revenueExclVat', 'creditNotesExclVat', 'contribution', 'expenses', 'salaryCost', 'result', 'cashReceivedExclVat', 'contributionOnCash'] as const)
+    for (const field of ['revenueExclVat', 'creditNotesExclVat', 'contribution', 'expenses', 'salaryCost', 'result', 'cashReceivedExclVat', 'refundsExclVat', 'contributionOnCash'] as const)
       expect(sum(account.monthly.map((m) => money(m[field]))).toFixed(2)).toBe(account.toDate[field]);
     expect(account.monthly.at(-1)?.availableTreasury).toBe(account.toDate.availableTreasury);
   });
@@ -109,6 +112,7 @@ describe('activity account: receivables', () => {
       amountDue: '1800.00',
       overdueAmountDue: '0.00',
       invoices: [{ number: '2016-000001', issuedOn: '2016-09-05', dueOn: '2016-10-05', amountDue: '1800.00', overdue: false }],
+      refundsOwed: { amount: '0.00', invoices: [] },
     });
   });
 
@@ -119,7 +123,37 @@ describe('activity account: receivables', () => {
 
   it('given an invoice paid in full, then it is no longer a receivable', async () => {
     const account = await accountAfter([...exampleStory, command('RecordPayment', { paidOn: '2016-10-01', amount: '1800.00' })]);
-    expect(account?.receivables).toEqual({ amountDue: '0.00', overdueAmountDue: '0.00', invoices: [] });
+    expect(account?.receivables).toEqual({ amountDue: '0.00', overdueAmountDue: '0.00', invoices: [], refundsOwed: { amount: '0.00', invoices: [] } });
+  });
+});
+
+describe('activity account: refunds', () => {
+  it('given an invoice paid in full then credited, then nothing is due and the credit note is a refund owed to the client', async () => {
+    expect((await accountAfter(paidThenCredited))?.receivables).toEqual({
+      amountDue: '0.00',
+      overdueAmountDue: '0.00',
+      invoices: [],
+      refundsOwed: { amount: '600.00', invoices: [{ number: '2016-000001', refundOwed: '600.00' }] },
+    });
+  });
+
+  it('given part of the refund made, then the rest is still owed', async () => {
+    const account = await accountAfter([...paidThenCredited, command('RecordRefund', { amount: '100.00' })]);
+    expect(account?.receivables.refundsOwed).toEqual({ amount: '500.00', invoices: [{ number: '2016-000001', refundOwed: '500.00' }] });
+  });
+
+  it('given the refund made, then nothing is owed, and it is cash out in its month: the treasury keeps 4,000.00 − 12% on it', async () => {
+    const account = (await accountAfter([...paidThenCredited, command('RecordRefund')]))!;
+    expect(account.receivables.refundsOwed).toEqual({ amount: '0.00', invoices: [] });
+    const cash = { cashReceivedInclVat: '5400.00', cashReceivedExclVat: '4500.00', refundsInclVat: '600.00', refundsExclVat: '500.00', contributionOnCash: '480.00', availableTreasury: '3520.00' };
+    expect(account.toDate).toMatchObject(cash);
+    expect(account.monthly.find((m) => m.month === '2016-09')).toMatchObject(cash);
+  });
+
+  it('given a refund, then the result is unchanged: revenue and its contribution count by issue date, net of credit notes', async () => {
+    const before = (await accountAfter(paidThenCredited))!.toDate;
+    const after = (await accountAfter([...paidThenCredited, command('RecordRefund')]))!.toDate;
+    expect(after).toMatchObject({ revenueExclVat: before.revenueExclVat, creditNotesExclVat: before.creditNotesExclVat, contribution: before.contribution, result: before.result });
   });
 });
 

@@ -35,6 +35,9 @@ export type MonthSums = {
   salaryCostPaid: string;
   cashReceivedInclVat: string;
   cashReceivedExclVat: string;
+  /** Cash paid back to clients of invoices credited beyond what remained unpaid. */
+  refundsInclVat: string;
+  refundsExclVat: string;
 };
 
 export type InvoiceSums = { issuedOn: IsoDate; dueOn: IsoDate; totalInclVat: string; creditedInclVat: string; paid: string };
@@ -49,6 +52,8 @@ export type AccountDoc = {
   months: Record<YearMonth, MonthSums>;
   /** The invoices with something still due (receivables); settled ones leave the account. */
   invoices: Record<string, InvoiceSums>;
+  /** What clients are owed back, incl. VAT, by invoice number; refunded ones leave the account. */
+  refundsOwed: Record<string, string>;
   /** Running totals, so an event costs the same whatever the length of the history. */
   running: RunningSums;
   /** To date, kept so the CAE totals can move by the difference each event makes. */
@@ -61,6 +66,7 @@ export type RunningSums = {
   firstContributedMonth: YearMonth;
   lastMonth: YearMonth;
   cashReceivedExclVat: string;
+  refundsExclVat: string;
   expenses: string;
   salaryCostPaid: string;
   contributedRevenue: string;
@@ -72,6 +78,7 @@ export const emptyRunning = (firstContributedMonth: YearMonth, month: YearMonth)
   firstContributedMonth,
   lastMonth: month,
   cashReceivedExclVat: '0.00',
+  refundsExclVat: '0.00',
   expenses: '0.00',
   salaryCostPaid: '0.00',
   contributedRevenue: '0.00',
@@ -87,11 +94,13 @@ export const addToRunning = (running: RunningSums, month: YearMonth, amounts: Pa
   const revenueNet = money(amounts.revenueExclVat ?? '0').minus(amounts.creditNotesExclVat ?? '0');
   const next = { ...running, lastMonth: month > running.lastMonth ? month : running.lastMonth };
   if (amounts.cashReceivedExclVat) next.cashReceivedExclVat = add(next.cashReceivedExclVat, amounts.cashReceivedExclVat);
+  if (amounts.refundsExclVat) next.refundsExclVat = add(next.refundsExclVat, amounts.refundsExclVat);
   if (amounts.expenses) next.expenses = add(next.expenses, amounts.expenses);
   if (amounts.salaryCostPaid) next.salaryCostPaid = add(next.salaryCostPaid, amounts.salaryCostPaid);
   if (contributed) {
     if (!revenueNet.isZero()) next.contributedRevenue = add(next.contributedRevenue, revenueNet);
     if (amounts.cashReceivedExclVat) next.contributedCash = add(next.contributedCash, amounts.cashReceivedExclVat);
+    if (amounts.refundsExclVat) next.contributedCash = add(next.contributedCash, money(amounts.refundsExclVat).negated());
     if (amounts.expenses) next.contributedExpenses = add(next.contributedExpenses, amounts.expenses);
   }
   return next;
@@ -106,6 +115,8 @@ export const emptyMonth = (): MonthSums => ({
   salaryCostPaid: '0.00',
   cashReceivedInclVat: '0.00',
   cashReceivedExclVat: '0.00',
+  refundsInclVat: '0.00',
+  refundsExclVat: '0.00',
 });
 
 /** Every month from `from` to `to`, both included. */
@@ -124,8 +135,11 @@ const accrualActivity = (account: AccountDoc): ActivityByMonth => ({
   expenses: byMonth(account, (m) => money(m.expenses)),
 });
 
+/** Cash kept excl. VAT: received less refunded, in the months they happened. */
+const cashKept = (m: MonthSums): Money => money(m.cashReceivedExclVat).minus(m.refundsExclVat);
+
 const cashActivity = (account: AccountDoc): ActivityByMonth => ({
-  revenue: byMonth(account, (m) => money(m.cashReceivedExclVat)),
+  revenue: byMonth(account, cashKept),
   expenses: byMonth(account, (m) => money(m.expenses)),
 });
 
@@ -133,7 +147,7 @@ const cashActivity = (account: AccountDoc): ActivityByMonth => ({
 const treasuryState = (account: AccountDoc, upTo?: YearMonth): EntrepreneurState => ({
   ...initialEntrepreneurState(),
   firstIntegratedOn: account.firstIntegratedOn,
-  cashExclVatByMonth: byMonth(account, (m) => money(m.cashReceivedExclVat), upTo),
+  cashExclVatByMonth: byMonth(account, cashKept, upTo),
   expensesByMonth: byMonth(account, (m) => money(m.expenses), upTo),
   salaryCost: sum(Object.values(byMonth(account, (m) => money(m.salaryCostPaid), upTo))),
 });
@@ -149,7 +163,7 @@ export const treasuryToDate = (account: AccountDoc, policy: ContributionPolicy):
   const r = account.running;
   const asOf = monthOf(account.asOf) > r.lastMonth ? monthOf(account.asOf) : r.lastMonth;
   const onCash = contributionOnTotals(policy, account.firstIntegratedOn, { revenue: money(r.contributedCash), expenses: money(r.contributedExpenses) }, asOf);
-  return money(r.cashReceivedExclVat).minus(onCash).minus(r.expenses).minus(r.salaryCostPaid);
+  return money(r.cashReceivedExclVat).minus(r.refundsExclVat).minus(onCash).minus(r.expenses).minus(r.salaryCostPaid);
 };
 
 export interface PeriodFigures {
@@ -163,6 +177,8 @@ export interface PeriodFigures {
   result: string;
   cashReceivedInclVat: string;
   cashReceivedExclVat: string;
+  refundsInclVat: string;
+  refundsExclVat: string;
   contributionOnCash: string;
   salaryCostPaid: string;
   /** A balance, not a flow: the available treasury at the end of the period. */
@@ -184,6 +200,8 @@ const figures = (sums: MonthSums[], contribution: Money, contributionOnCash: Mon
     result: formatMoney(result),
     cashReceivedInclVat: formatMoney(total('cashReceivedInclVat')),
     cashReceivedExclVat: formatMoney(total('cashReceivedExclVat')),
+    refundsInclVat: formatMoney(total('refundsInclVat')),
+    refundsExclVat: formatMoney(total('refundsExclVat')),
     contributionOnCash: formatMoney(contributionOnCash),
     salaryCostPaid: formatMoney(total('salaryCostPaid')),
     availableTreasury: formatMoney(treasury),
@@ -204,10 +222,19 @@ export interface AccountView {
   asOf: IsoDate;
   toDate: PeriodFigures;
   monthly: (PeriodFigures & { month: YearMonth })[];
-  receivables: { amountDue: string; overdueAmountDue: string; invoices: Receivable[] };
+  receivables: { amountDue: string; overdueAmountDue: string; invoices: Receivable[]; refundsOwed: { amount: string; invoices: RefundOwed[] } };
 }
 
-/** Invoices not fully paid; overdue once their due date has passed as of the account's date. */
+/** An invoice credited beyond what remained unpaid: what its client is still owed back, incl. VAT. */
+export interface RefundOwed {
+  number: string;
+  refundOwed: string;
+}
+
+/** What clients are owed back in all, incl. VAT. */
+export const refundsOwedOf = (account: AccountDoc): Money => sum(Object.values(account.refundsOwed).map((owed) => money(owed)));
+
+/** Invoices not fully paid, overdue once their due date has passed as of the account's date; refunds still owed to clients. */
 const receivablesOf = (account: AccountDoc): AccountView['receivables'] => {
   const open = Object.entries(account.invoices)
     .map(([number, i]) => ({ number, issuedOn: i.issuedOn, dueOn: i.dueOn, due: money(i.totalInclVat).minus(i.creditedInclVat).minus(i.paid) }))
@@ -218,6 +245,12 @@ const receivablesOf = (account: AccountDoc): AccountView['receivables'] => {
     amountDue: formatMoney(sum(open.map((i) => i.due))),
     overdueAmountDue: formatMoney(sum(overdue.map((i) => i.due))),
     invoices: open.map((i) => ({ number: i.number, issuedOn: i.issuedOn, dueOn: i.dueOn, amountDue: formatMoney(i.due), overdue: i.dueOn < account.asOf })),
+    refundsOwed: {
+      amount: formatMoney(refundsOwedOf(account)),
+      invoices: Object.keys(account.refundsOwed)
+        .sort()
+        .map((number) => ({ number, refundOwed: account.refundsOwed[number]! })),
+    },
   };
 };
 

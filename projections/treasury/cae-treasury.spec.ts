@@ -3,7 +3,7 @@ import type { Envelope } from '../testing/harness';
 import { caeTreasury, entrepreneurAccount } from './queries';
 import { command, treasuryAfter } from './spec-support';
 
-/** The example story up to the salary, plus e-002 under a CESA who invoices 1,000.00 (+ 10% VAT) and is paid. */
+/** The example story up to the salary (paid in full, then 600.00 credited: owed back), plus e-002 under a CESA who invoices 1,000.00 (+ 10% VAT) and is paid. */
 const twoActivities: Envelope[] = [
   ...(['RegisterCae', 'IntegrateEntrepreneur', 'SignCape', 'RenewCape', 'SignCesa', 'IssueInvoice', 'RecordPayment', 'IssueCreditNote', 'RecordExpense', 'PaySalary'] as const).map(
     (type) => command(type),
@@ -43,12 +43,22 @@ describe('CAE treasury', () => {
     expect(accounts.map((a) => a.toDate.contribution)).toEqual(['480.00', '120.00']);
   });
 
+  it('given a credit note beyond what remained unpaid, then the CAE owes it back to the client until it is refunded, and the refund leaves the cash held', async () => {
+    const owing = await caeTreasury(await treasuryAfter(twoActivities), 'coodyssee');
+    const refunded = await caeTreasury(await treasuryAfter([...twoActivities, command('RecordRefund', { refundedOn: '2016-10-21' })]), 'coodyssee');
+    expect(owing?.toDate.refundsOwedToClients).toBe('600.00');
+    expect(refunded?.toDate.refundsOwedToClients).toBe('0.00');
+    // 500.00 excl. VAT paid back, 60.00 less contribution on cash: 440.00 less held; the VAT stays as invoiced and credited.
+    expect(money(owing!.toDate.cashHeldForEntrepreneurs).minus(refunded!.toDate.cashHeldForEntrepreneurs).toFixed(2)).toBe('440.00');
+    expect(refunded?.toDate.vatOwed).toBe(owing?.toDate.vatOwed);
+  });
+
   it('given a CAE without entrepreneurs, then its totals are zero', async () => {
     expect(await caeTreasury(await treasuryAfter([command('RegisterCae')]), 'coodyssee')).toEqual({
       caeId: 'coodyssee',
       asOf: null,
       accounts: 0,
-      toDate: { vatCollected: '0.00', vatOnCreditNotes: '0.00', vatOwed: '0.00', contributionsEarned: '0.00', cashHeldForEntrepreneurs: '0.00' },
+      toDate: { vatCollected: '0.00', vatOnCreditNotes: '0.00', vatOwed: '0.00', contributionsEarned: '0.00', cashHeldForEntrepreneurs: '0.00', refundsOwedToClients: '0.00' },
       monthly: [],
     });
   });

@@ -1,6 +1,6 @@
-import { firstContributedMonth, formatMoney, maxDate, money, monthOf, occurredOn, type DomainEvent, type IsoDate, type YearMonth } from '../../libs/domain';
+import { firstContributedMonth, formatMoney, maxDate, money, monthOf, occurredOn, type DomainEvent, type IsoDate, type Money, type YearMonth } from '../../libs/domain';
 import type { DocReader, DocRef, DocUpdate, Projection, ProjectedEvent } from '../projection';
-import { addToRunning, contributionToDate, emptyMonth, emptyRunning, treasuryToDate, type AccountDoc, type InvoiceSums, type MonthSums, type PolicyDoc } from './account';
+import { addToRunning, contributionToDate, emptyMonth, emptyRunning, refundsOwedOf, treasuryToDate, type AccountDoc, type InvoiceSums, type MonthSums, type PolicyDoc } from './account';
 
 /** Documents: `caes/{caeId}` (the policy), `accounts/{caeId}:{entrepreneurId}`, `totals/{caeId}` (moved by each account's difference). */
 export const TREASURY = 'treasury';
@@ -18,6 +18,8 @@ export type TotalsDoc = {
   vatOnCreditNotes: string;
   contributions: string;
   cashHeld: string;
+  /** What the entrepreneurs' clients are owed back (credit notes beyond what remained unpaid, not yet refunded). */
+  refundsOwed: string;
   months: Record<YearMonth, VatMonth>;
 };
 
@@ -34,6 +36,7 @@ type AccountEvent = Extract<
       | 'InvoiceIssued'
       | 'CreditNoteIssued'
       | 'PaymentRecorded'
+      | 'RefundRecorded'
       | 'ExpenseRecorded'
       | 'SalaryPaid'
       | 'MeetingRecorded'
@@ -49,6 +52,7 @@ const ACCOUNT_EVENTS: ReadonlySet<string> = new Set<AccountEvent['type']>([
   'InvoiceIssued',
   'CreditNoteIssued',
   'PaymentRecorded',
+  'RefundRecorded',
   'ExpenseRecorded',
   'SalaryPaid',
   'MeetingRecorded',
@@ -76,6 +80,14 @@ const withInvoice = (account: AccountDoc, number: string, change: (invoice: Invo
   return { ...account, invoices: due.greaterThan(0) ? { ...others, [number]: changed } : others };
 };
 
+/** Refunds still owed, by invoice, kept while owed. A refund the account saw no debt for (a v1 credit note stated none) is cash out only. */
+const withRefundOwed = (account: AccountDoc, number: string, change: Money): AccountDoc => {
+  if (change.isZero() || (change.isNegative() && account.refundsOwed[number] === undefined)) return account;
+  const { [number]: owed, ...others } = account.refundsOwed;
+  const after = money(owed ?? '0').plus(change);
+  return { ...account, refundsOwed: after.greaterThan(0) ? { ...others, [number]: formatMoney(after) } : others };
+};
+
 /** The account's raw sums after the event (derived figures are refreshed by the caller). */
 const record = (account: AccountDoc, event: AccountEvent): AccountDoc => {
   switch (event.type) {
@@ -86,13 +98,22 @@ const record = (account: AccountDoc, event: AccountEvent): AccountDoc => {
     }
     case 'CreditNoteIssued': {
       const d = event.data;
-      const credited = withInvoice(account, d.invoiceNumber, (i) => ({ ...i, creditedInclVat: plus(i.creditedInclVat, d.totalInclVat) }));
+      const credited = withRefundOwed(
+        withInvoice(account, d.invoiceNumber, (i) => ({ ...i, creditedInclVat: plus(i.creditedInclVat, d.totalInclVat) })),
+        d.invoiceNumber,
+        money(d.refundOwed),
+      );
       return addToMonth(credited, monthOf(d.issuedOn), { creditNotesExclVat: d.totalExclVat });
     }
     case 'PaymentRecorded': {
       const d = event.data;
       const paid = withInvoice(account, d.invoiceNumber, (i) => ({ ...i, paid: plus(i.paid, d.amount) }));
       return addToMonth(paid, monthOf(d.paidOn), { cashReceivedInclVat: d.amount, cashReceivedExclVat: d.amountExclVat });
+    }
+    case 'RefundRecorded': {
+      const d = event.data;
+      const refunded = withRefundOwed(account, d.invoiceNumber, money(d.amount).negated());
+      return addToMonth(refunded, monthOf(d.refundedOn), { refundsInclVat: d.amount, refundsExclVat: d.amountExclVat });
     }
     case 'ExpenseRecorded':
       return addToMonth(account, monthOf(event.data.incurredOn), { expenses: event.data.amount });
@@ -113,6 +134,7 @@ const newAccount = (event: AccountEvent, date: IsoDate, policy: PolicyDoc): Acco
   asOf: date,
   months: {},
   invoices: {},
+  refundsOwed: {},
   running: emptyRunning(firstContributedMonth(policy, date), monthOf(date)),
   contribution: '0.00',
   availableTreasury: '0.00',
@@ -126,6 +148,7 @@ const newTotals = (caeId: string, asOf: IsoDate): TotalsDoc => ({
   vatOnCreditNotes: '0.00',
   contributions: '0.00',
   cashHeld: '0.00',
+  refundsOwed: '0.00',
   months: {},
 });
 
@@ -165,6 +188,7 @@ const applyToAccount = (event: AccountEvent, docs: DocReader): DocUpdate[] => {
     asOf: maxDate(totals.asOf, after.asOf),
     contributions: plus(totals.contributions, minus(after.contribution, before?.contribution ?? '0.00')),
     cashHeld: plus(totals.cashHeld, minus(after.availableTreasury, before?.availableTreasury ?? '0.00')),
+    refundsOwed: formatMoney(money(totals.refundsOwed).plus(refundsOwedOf(after)).minus(before ? refundsOwedOf(before) : 0)),
   };
   return [
     { collection: 'accounts', id, doc: after },
@@ -174,7 +198,7 @@ const applyToAccount = (event: AccountEvent, docs: DocReader): DocUpdate[] => {
 
 export const treasuryProjection: Projection = {
   name: TREASURY,
-  version: 3,
+  version: 4,
   collections: ['caes', 'accounts', 'totals'],
 
   documentsFor(event: ProjectedEvent): DocRef[] {

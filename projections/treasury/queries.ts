@@ -21,7 +21,8 @@ export interface CaeTreasury {
   /** The latest date of the accounts; null before any entrepreneur. */
   asOf: IsoDate | null;
   accounts: number;
-  toDate: VatFigures & { contributionsEarned: string; cashHeldForEntrepreneurs: string };
+  /** refundsOwedToClients: credit notes beyond what remained unpaid, not yet refunded (incl. VAT). */
+  toDate: VatFigures & { contributionsEarned: string; cashHeldForEntrepreneurs: string; refundsOwedToClients: string };
   monthly: (VatFigures & { month: YearMonth })[];
 }
 
@@ -40,14 +41,19 @@ export const caeTreasury = async (models: ReadModels, caeId: string): Promise<Ca
       caeId,
       asOf: null,
       accounts: 0,
-      toDate: { ...vat('0.00', '0.00'), contributionsEarned: '0.00', cashHeldForEntrepreneurs: '0.00' },
+      toDate: { ...vat('0.00', '0.00'), contributionsEarned: '0.00', cashHeldForEntrepreneurs: '0.00', refundsOwedToClients: '0.00' },
       monthly: [],
     };
   return {
     caeId,
     asOf: totals.asOf,
     accounts: totals.accounts,
-    toDate: { ...vat(totals.vatCollected, totals.vatOnCreditNotes), contributionsEarned: totals.contributions, cashHeldForEntrepreneurs: totals.cashHeld },
+    toDate: {
+      ...vat(totals.vatCollected, totals.vatOnCreditNotes),
+      contributionsEarned: totals.contributions,
+      cashHeldForEntrepreneurs: totals.cashHeld,
+      refundsOwedToClients: totals.refundsOwed,
+    },
     monthly: Object.keys(totals.months)
       .sort()
       .map((month) => ({ month, ...vat(totals.months[month]!.vatCollected, totals.months[month]!.vatOnCreditNotes) })),

@@ -158,6 +158,14 @@ export interface RecordPayment {
   amount: DecimalString; // incl. VAT
 }
 
+/** Money paid back to the client of an invoice credited beyond what remained unpaid. */
+export interface RecordRefund {
+  caeId: string;
+  invoiceNumber: string;
+  refundedOn: IsoDate;
+  amount: DecimalString; // incl. VAT
+}
+
 export interface IssueCreditNote {
   caeId: string;
   invoiceNumber: string;
@@ -243,6 +251,7 @@ export interface CommandDataByType {
   IssueInvoice: IssueInvoice;
   RecordPayment: RecordPayment;
   IssueCreditNote: IssueCreditNote;
+  RecordRefund: RecordRefund;
   RecordExpense: RecordExpense;
   PaySalary: PaySalary;
   AdmitAssociate: AdmitAssociate;
@@ -266,6 +275,7 @@ export const COMMAND_TYPES = [
   'IssueInvoice',
   'RecordPayment',
   'IssueCreditNote',
+  'RecordRefund',
   'RecordExpense',
   'PaySalary',
   'AdmitAssociate',

@@ -11,7 +11,7 @@ import {
   signCape,
   signCesa,
 } from './deciders/entrepreneur';
-import { issueCreditNote, issueInvoice, recordPayment } from './deciders/invoicing';
+import { issueCreditNote, issueInvoice, recordPayment, recordRefund } from './deciders/invoicing';
 import { admitAssociate, redeemShares } from './deciders/membership';
 import { yearOf } from './dates';
 import { seriesYearOf } from './streams';
@@ -51,6 +51,8 @@ export const decide = (command: Command, state: DecisionState, context: Decision
       return issueCreditNote(command.data, state);
     case 'RecordPayment':
       return recordPayment(command.data, state);
+    case 'RecordRefund':
+      return recordRefund(command.data, state);
     case 'AdmitAssociate':
       return admitAssociate(command.data, state);
     case 'RedeemShares':
@@ -65,7 +67,7 @@ export const decide = (command: Command, state: DecisionState, context: Decision
 export interface LoadPlan {
   caeId: string;
   entrepreneurId?: string;
-  /** The invoice a payment or credit note refers to: its series is read to find the entrepreneur. */
+  /** The invoice a payment, refund or credit note refers to: its series is read to find the entrepreneur. */
   document?: { number: string; seriesYear: number };
   /** The series that receives a new number. */
   seriesYear?: number;
@@ -99,6 +101,7 @@ export const planOf = (command: Command): LoadPlan => {
         seriesYear: yearOf(command.data.issuedOn),
       };
     case 'RecordPayment':
+    case 'RecordRefund':
       return { caeId, document: { number: command.data.invoiceNumber, seriesYear: seriesYearOf(command.data.invoiceNumber) } };
     case 'AdmitAssociate':
       return {

@@ -181,6 +181,8 @@ export interface CreditNoteIssued extends DocumentTotals {
   lines: PricedLine[];
   clientKind: ClientKind;
   sector: string;
+  /** What this credit note credits beyond what remained unpaid, incl. VAT: owed back to the client (since v2). */
+  refundOwed: DecimalString;
 }
 
 export interface PaymentRecorded {
@@ -195,6 +197,21 @@ export interface PaymentRecorded {
   vat: DecimalString;
   remainingDue: DecimalString;
   fullyPaid: boolean;
+}
+
+/** Money paid back to the client once credit notes exceed what remained unpaid: cash out of the activity. */
+export interface RefundRecorded {
+  caeId: string;
+  entrepreneurId: string;
+  invoiceNumber: string;
+  refundedOn: IsoDate;
+  /** Incl. VAT, as paid back. */
+  amount: DecimalString;
+  /** The share of the refund that is cash excl. VAT given back (pro rata of the excess, exact once all of it is refunded). */
+  amountExclVat: DecimalString;
+  vat: DecimalString;
+  /** What is still owed to the client after this refund. */
+  remainingOwed: DecimalString;
 }
 
 export interface ExpenseRecorded {
@@ -285,6 +302,7 @@ export interface EventDataByType {
   InvoiceNumberAssigned: InvoiceNumberAssigned;
   CreditNoteIssued: CreditNoteIssued;
   PaymentRecorded: PaymentRecorded;
+  RefundRecorded: RefundRecorded;
   ExpenseRecorded: ExpenseRecorded;
   SalaryPaid: SalaryPaid;
   MeetingRecorded: MeetingRecorded;
@@ -312,8 +330,9 @@ export const SCHEMA_VERSION: Record<EventType, number> = {
   CesaSigned: 1,
   InvoiceIssued: 1,
   InvoiceNumberAssigned: 1,
-  CreditNoteIssued: 1,
+  CreditNoteIssued: 2,
   PaymentRecorded: 1,
+  RefundRecorded: 1,
   ExpenseRecorded: 1,
   SalaryPaid: 1,
   MeetingRecorded: 1,
@@ -348,6 +367,8 @@ export const occurredOn = (event: DomainEvent): IsoDate | undefined => {
     case 'PaymentRecorded':
     case 'SalaryPaid':
       return event.data.paidOn;
+    case 'RefundRecorded':
+      return event.data.refundedOn;
     case 'ExpenseRecorded':
       return event.data.incurredOn;
     case 'EntrepreneurExited':

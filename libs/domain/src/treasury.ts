@@ -5,7 +5,7 @@ import { contributionDue } from './contribution';
 import { sum, ZERO, type Money } from './money';
 
 /**
- * Available treasury of an activity (DOMAIN.md, activity account): cash actually received excl. VAT
+ * Available treasury of an activity (DOMAIN.md, activity account): cash actually received excl. VAT, net of refunds,
  * − contribution on it − expenses paid − salary cost. A salary beyond it is refused.
  */
 export const availableTreasury = (state: EntrepreneurState, policy: ContributionPolicy, asOf: IsoDate): Money => {

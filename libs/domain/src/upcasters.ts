@@ -3,11 +3,14 @@ import { SCHEMA_VERSION } from './events';
 
 /**
  * Schema evolution: an event stored with an older schemaVersion is brought up to the current shape on read,
- * one version at a time. Every event type is at version 1 today, so there is no step yet.
+ * one version at a time.
  */
 type Upcaster = (data: Record<string, unknown>) => Record<string, unknown>;
 
-const UPCASTERS: Partial<Record<EventType, Record<number, Upcaster>>> = {};
+const UPCASTERS: Partial<Record<EventType, Record<number, Upcaster>>> = {
+  // v1 predates refunds and did not state what it made owed back; the command side still computes it from the payments.
+  CreditNoteIssued: { 1: (data) => ({ ...data, refundOwed: '0.00' }) },
+};
 
 export const upcast = (type: string, schemaVersion: number, data: Record<string, unknown>): DomainEvent => {
   if (!(type in SCHEMA_VERSION)) throw new Error(`Unknown event type ${type}`);

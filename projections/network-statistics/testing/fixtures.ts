@@ -74,6 +74,8 @@ export const creditNote = (invoiceNumber: string, issuedOn: string, amount?: str
 
 export const payment = (invoiceNumber: string, paidOn: string, amount: string): Envelope => command('RecordPayment', { invoiceNumber, paidOn, amount });
 
+export const refund = (invoiceNumber: string, refundedOn: string, amount: string): Envelope => command('RecordRefund', { invoiceNumber, refundedOn, amount });
+
 export interface Payslip {
   paidOn?: string;
   hours?: string;

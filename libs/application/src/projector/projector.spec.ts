@@ -27,7 +27,8 @@ const send = async (runtime: Runtime, commandId: string, type: (typeof STORY)[nu
 };
 
 const story = async (runtime: Runtime) => {
-  for (const type of STORY) await send(runtime, `s-${type}`, type);
+  // Paid in part (the example story pays in full), so that the tests can pay more later.
+  for (const type of STORY) await send(runtime, `s-${type}`, type, type === 'RecordPayment' ? { ...exampleData(type), amount: '3000.00' } : exampleData(type));
 };
 
 const counts = (runtime: Runtime) => runtime.queries.run((models) => models.get('counter', 'caes', 'coodyssee'));

@@ -1,7 +1,7 @@
 import type { ClientKind, IsoDate, VatRate, YearMonth } from '../commands';
-import { addDays } from '../dates';
+import { addDays, maxDate } from '../dates';
 import type { DomainEvent } from '../events';
-import { money, ZERO, type Money } from '../money';
+import { Decimal, money, ZERO, type Money } from '../money';
 
 /** What remains of an invoice at one VAT rate (for credit notes that cancel what remains). */
 export interface RateRemainder {
@@ -21,6 +21,11 @@ export interface InvoiceState {
   creditedInclVat: Money;
   paid: Money;
   paidExclVat: Money;
+  lastPaidOn?: IsoDate;
+  refunded: Money;
+  refundedExclVat: Money;
+  /** The day a refund became owed (the credit note that made it, or the later payment it returns): no refund before it. */
+  refundOwedSince?: IsoDate;
   remainingByRate: Partial<Record<VatRate, RateRemainder>>;
 }
 
@@ -147,6 +152,8 @@ export const evolveEntrepreneur = (state: EntrepreneurState, event: DomainEvent)
         creditedInclVat: ZERO,
         paid: ZERO,
         paidExclVat: ZERO,
+        refunded: ZERO,
+        refundedExclVat: ZERO,
         remainingByRate,
       });
     }
@@ -158,12 +165,15 @@ export const evolveEntrepreneur = (state: EntrepreneurState, event: DomainEvent)
         const r = remainingByRate[b.vatRate] ?? { base: ZERO, vat: ZERO };
         remainingByRate[b.vatRate] = { base: r.base.minus(b.baseExclVat), vat: r.vat.minus(b.vat) };
       }
-      return withInvoice(state, {
+      const credited: InvoiceState = {
         ...invoice,
         creditedExclVat: invoice.creditedExclVat.plus(event.data.totalExclVat),
         creditedInclVat: invoice.creditedInclVat.plus(event.data.totalInclVat),
         remainingByRate,
-      });
+      };
+      const newlyOwed = refundOwedOf(invoice).isZero() && refundOwedOf(credited).greaterThan(0);
+      const since = maxDate(event.data.issuedOn, invoice.lastPaidOn ?? event.data.issuedOn);
+      return withInvoice(state, newlyOwed ? { ...credited, refundOwedSince: since } : credited);
     }
     case 'PaymentRecorded': {
       const invoice = state.invoices[event.data.invoiceNumber];
@@ -172,9 +182,22 @@ export const evolveEntrepreneur = (state: EntrepreneurState, event: DomainEvent)
             ...invoice,
             paid: invoice.paid.plus(event.data.amount),
             paidExclVat: invoice.paidExclVat.plus(event.data.amountExclVat),
+            lastPaidOn: maxDate(invoice.lastPaidOn ?? event.data.paidOn, event.data.paidOn),
           })
         : state;
       return { ...next, cashExclVatByMonth: addTo(next.cashExclVatByMonth, event.data.paidOn.slice(0, 7), money(event.data.amountExclVat)) };
+    }
+    case 'RefundRecorded': {
+      const invoice = state.invoices[event.data.invoiceNumber];
+      const next = invoice
+        ? withInvoice(state, {
+            ...invoice,
+            refunded: invoice.refunded.plus(event.data.amount),
+            refundedExclVat: invoice.refundedExclVat.plus(event.data.amountExclVat),
+          })
+        : state;
+      // Cash given back leaves the activity in the month it is paid out.
+      return { ...next, cashExclVatByMonth: addTo(next.cashExclVatByMonth, event.data.refundedOn.slice(0, 7), money(event.data.amountExclVat).negated()) };
     }
     case 'ExpenseRecorded':
       return {
@@ -204,5 +227,9 @@ export const capeInForceOn = (state: EntrepreneurState, d: IsoDate): Cape | unde
 export const cesaInForceOn = (state: EntrepreneurState, d: IsoDate): Cesa | undefined =>
   state.cesa && isPresentOn(state, d) && state.cesa.signedOn <= d ? state.cesa : undefined;
 
-/** What is still due on an invoice, incl. VAT. */
-export const dueOf = (invoice: InvoiceState): Money => invoice.totalInclVat.minus(invoice.creditedInclVat).minus(invoice.paid);
+/** What is still due on an invoice, incl. VAT: never negative, a credit note beyond it is a refund owed. */
+export const dueOf = (invoice: InvoiceState): Money => Decimal.max(ZERO, invoice.totalInclVat.minus(invoice.creditedInclVat).minus(invoice.paid));
+
+/** What the client is owed back, incl. VAT: what was paid beyond the invoice net of credit notes, less the refunds made. */
+export const refundOwedOf = (invoice: InvoiceState): Money =>
+  Decimal.max(ZERO, invoice.paid.minus(invoice.totalInclVat.minus(invoice.creditedInclVat))).minus(invoice.refunded);

@@ -1,10 +1,10 @@
-import { capeInForceOn, cesaInForceOn, dueOf, type InvoiceState } from '../aggregates/entrepreneur';
+import { capeInForceOn, cesaInForceOn, dueOf, refundOwedOf, type InvoiceState } from '../aggregates/entrepreneur';
 import type { InvoiceSeriesState } from '../aggregates/invoice-series';
-import type { InvoiceLine, IssueCreditNote, IssueInvoice, IsoDate, RecordPayment, VatRate } from '../commands';
+import type { InvoiceLine, IssueCreditNote, IssueInvoice, IsoDate, RecordPayment, RecordRefund, VatRate } from '../commands';
 import { addDays, yearOf } from '../dates';
 import { refuse } from '../errors';
 import type { InvoiceClient, PricedLine } from '../events';
-import { formatMoney, money, toCents } from '../money';
+import { Decimal, formatMoney, money, toCents, ZERO } from '../money';
 import { priceLine, totalsOf } from '../pricing';
 import { entrepreneurStream, formatDocumentNumber, invoiceSeriesStream } from '../streams';
 import { caeNotFound, decided, entrepreneurNotFound, type Decided, type DecisionState } from './decision';
@@ -89,7 +89,7 @@ export const issueInvoice = (c: IssueInvoice, s: DecisionState): Decided => {
   );
 };
 
-/** The invoice a payment or credit note refers to, in the entrepreneur's activity. */
+/** The invoice a payment, refund or credit note refers to, in the entrepreneur's activity. */
 const referencedInvoice = (c: { caeId: string; invoiceNumber: string }, s: DecisionState) => {
   const invoice = s.document?.document === 'invoice' ? s.entrepreneur?.invoices[c.invoiceNumber] : undefined;
   return invoice
@@ -138,6 +138,9 @@ export const issueCreditNote = (c: IssueCreditNote, s: DecisionState): Decided =
     );
   const numbering = nextNumber(c.caeId, c.issuedOn, s.series);
   if (!numbering.ok) return numbering;
+  // Credited beyond what remained unpaid: the excess is owed back to the client.
+  const paidBeyond = (net: ReturnType<typeof money>) => Decimal.max(ZERO, invoice.paid.minus(net));
+  const refundOwed = formatMoney(paidBeyond(remainingInclVat.minus(totals.totalInclVat)).minus(paidBeyond(remainingInclVat)));
   return decided(
     [
       {
@@ -170,11 +173,12 @@ export const issueCreditNote = (c: IssueCreditNote, s: DecisionState): Decided =
             ...totals,
             clientKind: invoice.clientKind,
             sector: invoice.sector,
+            refundOwed,
           },
         },
       },
     ],
-    { number: numbering.number, invoiceNumber: invoice.number, totalExclVat: totals.totalExclVat, totalVat: totals.totalVat, totalInclVat: totals.totalInclVat },
+    { number: numbering.number, invoiceNumber: invoice.number, totalExclVat: totals.totalExclVat, totalVat: totals.totalVat, totalInclVat: totals.totalInclVat, refundOwed },
   );
 };
 
@@ -220,5 +224,51 @@ export const recordPayment = (c: RecordPayment, s: DecisionState): Decided => {
       },
     ],
     { invoiceNumber: invoice.number, remainingDue: formatMoney(remainingDue), fullyPaid: remainingDue.isZero() },
+  );
+};
+
+export const recordRefund = (c: RecordRefund, s: DecisionState): Decided => {
+  if (!s.cae.registered) return caeNotFound(c.caeId);
+  const ref = referencedInvoice(c, s);
+  if (!ref.ok) return ref;
+  const { invoice, entrepreneurId } = ref;
+  const owed = refundOwedOf(invoice);
+  if (!owed.greaterThan(0)) return refuse('NOTHING_TO_REFUND', `Nothing is owed back to the client of invoice ${invoice.number}.`, { owed: formatMoney(owed) });
+  const since = invoice.refundOwedSince ?? invoice.issuedOn;
+  if (c.refundedOn < since)
+    return refuse('DATE_OUT_OF_ORDER', `A refund on invoice ${invoice.number} cannot predate ${since}, when it became owed.`, { owedSince: since });
+  const amount = money(c.amount);
+  if (amount.greaterThan(owed))
+    return refuse('REFUND_EXCEEDS_OWED', `The client of invoice ${invoice.number} is owed ${formatMoney(owed)} €; ${c.amount} € is too much.`, {
+      owed: formatMoney(owed),
+      amount: c.amount,
+    });
+  // Cash excl. VAT given back, pro rata of what was received beyond the invoice net of credit notes; exact once all of it is refunded.
+  const excessIncl = invoice.paid.minus(invoice.totalInclVat.minus(invoice.creditedInclVat));
+  const excessExcl = invoice.paidExclVat.minus(invoice.totalExclVat.minus(invoice.creditedExclVat));
+  const refundedAfter = invoice.refunded.plus(amount);
+  const exclAfter = refundedAfter.equals(excessIncl) ? excessExcl : toCents(refundedAfter.times(excessExcl).dividedBy(excessIncl));
+  const amountExclVat = exclAfter.minus(invoice.refundedExclVat);
+  const remainingOwed = owed.minus(amount);
+  return decided(
+    [
+      {
+        streamId: entrepreneurStream(c.caeId, entrepreneurId),
+        event: {
+          type: 'RefundRecorded',
+          data: {
+            caeId: c.caeId,
+            entrepreneurId,
+            invoiceNumber: invoice.number,
+            refundedOn: c.refundedOn,
+            amount: c.amount,
+            amountExclVat: formatMoney(amountExclVat),
+            vat: formatMoney(amount.minus(amountExclVat)),
+            remainingOwed: formatMoney(remainingOwed),
+          },
+        },
+      },
+    ],
+    { invoiceNumber: invoice.number, remainingOwed: formatMoney(remainingOwed) },
   );
 };

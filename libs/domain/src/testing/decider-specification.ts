@@ -237,6 +237,11 @@ export const recordPayment = (invoiceNumber: string, paidOn: IsoDate, amount: st
   data: { caeId: CAE, invoiceNumber, paidOn, amount },
 });
 
+export const recordRefund = (invoiceNumber: string, refundedOn: IsoDate, amount: string): Command => ({
+  type: 'RecordRefund',
+  data: { caeId: CAE, invoiceNumber, refundedOn, amount },
+});
+
 export const issueCreditNote = (invoiceNumber: string, issuedOn: IsoDate, lines?: InvoiceLine[]): Command => ({
   type: 'IssueCreditNote',
   data: { caeId: CAE, invoiceNumber, issuedOn, reason: 'Prestation non réalisée', ...(lines ? { lines } : {}) },

@@ -91,6 +91,7 @@ export const commandSchemas: { [T in CommandType]: Schema<CommandDataByType[T]> 
     vatExemptionMention: optional(longText()),
   }),
   RecordPayment: obj({ caeId: id(), invoiceNumber: invoiceNumber(), paidOn: date(), amount: money({ positive: true }) }),
+  RecordRefund: obj({ caeId: id(), invoiceNumber: invoiceNumber(), refundedOn: date(), amount: money({ positive: true }) }),
   IssueCreditNote: obj({ caeId: id(), invoiceNumber: invoiceNumber(), issuedOn: date(), reason: longText(), lines: optional(lines()) }),
   RecordExpense: obj({
     caeId: id(),

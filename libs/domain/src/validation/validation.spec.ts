@@ -210,6 +210,8 @@ describe('validateEnvelope', () => {
 
     it('requires strictly positive amounts where zero makes no sense', () => {
       expect(issuesOf('RecordPayment', { amount: '0.00' })).toEqual([{ path: 'data.amount', message: 'must be greater than zero' }]);
+      expect(issuesOf('RecordRefund', { amount: '0.00' })).toEqual([{ path: 'data.amount', message: 'must be greater than zero' }]);
+      expect(issuesOf('RecordRefund', { refundedOn: '2016-02-30' })[0]?.path).toBe('data.refundedOn');
       expect(issuesOf('RecordSubsidy', { amount: '0' })[0]?.path).toBe('data.amount');
       expect(issuesOf('RecordExpense', { amount: '0' })[0]?.path).toBe('data.amount');
       expect(issuesOf('PaySalary', { gross: '0' })[0]?.path).toBe('data.gross');
