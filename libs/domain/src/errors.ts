@@ -35,6 +35,7 @@ export const ERROR_CODES = [
   'ASSOCIATE_REQUIRES_CESA',
   'SHARES_EXCEED_HOLDING',
   'NOT_AN_ASSOCIATE',
+  'PERSON_ALREADY_FORGOTTEN',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
