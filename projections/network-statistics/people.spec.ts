@@ -2,7 +2,7 @@ import { openInMemory } from '../../libs/application';
 import { eventsOf, MemoryDocs } from '../testing/harness';
 import { networkStatistics } from './projection';
 import { caeStatistics } from './queries';
-import { CAE, exit, forget, registerCae, salaried, statistics, type Someone } from './testing/fixtures';
+import { admit, CAE, exit, forget, registerCae, salaried, statistics, type Someone } from './testing/fixtures';
 
 const people = (...who: Someone[]) => [registerCae(), ...who.flatMap((w, i) => salaried(`e-${i}`, '2015-06-01', w))];
 
@@ -56,5 +56,17 @@ describe('a forgotten person: her profile drops from the people indicators, not 
     const s = await statistics([...story, forget('e-0')]);
     expect(s.headcount).toMatchObject({ start: 2, end: 2, accompanied: 2 });
     expect(s.people).toMatchObject({ womenShare: '0.0000', ageBrackets: { under_26: 0, '46_55': 1 } });
+  });
+
+  it('given a staff associate with her id forgotten, then her profile still counts: only an entrepreneur has one here', async () => {
+    const withAssociate = [...story, admit('e-0', '2016-03-01', 1, 'staff')];
+    const runtime = openInMemory();
+    const before = await eventsOf(withAssociate, runtime);
+    const docs = new MemoryDocs().run(networkStatistics, before);
+    const after = await eventsOf([forget('e-0', 'associate')], runtime);
+    docs.run(networkStatistics, after.slice(before.length));
+    for (const models of [docs, new MemoryDocs().run(networkStatistics, after)]) {
+      expect((await caeStatistics(models, CAE, 2016))!.people).toMatchObject({ womenShare: '0.5000', ageBrackets: { under_26: 1, '46_55': 1 } });
+    }
   });
 });

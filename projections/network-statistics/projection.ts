@@ -86,7 +86,7 @@ const put = (ref: DocRef, doc: Doc): DocUpdate => ({ ...ref, doc });
  */
 export const networkStatistics: Projection = {
   name: PROJECTION,
-  version: 1,
+  version: 2,
   collections: Object.values(COLLECTIONS),
 
   documentsFor(event: ProjectedEvent): DocRef[] {
@@ -119,7 +119,8 @@ export const networkStatistics: Projection = {
       case 'SharesRedeemed':
         return [associateRef(caeId, event.data.associateId)];
       case 'PersonForgotten':
-        return [entrepreneurRef(caeId, event.data.personId)];
+        // Only an entrepreneur has a profile here (associates and clients are counted, never described).
+        return event.data.kind === 'entrepreneur' ? [entrepreneurRef(caeId, event.data.personId)] : [];
       default:
         return [];
     }
@@ -247,7 +248,7 @@ export const networkStatistics: Projection = {
         return current ? [put(ref, { ...current, movements: [...current.movements, { on: d.redeemedOn, shares: -d.shares }] })] : [];
       }
       case 'PersonForgotten':
-        return entrepreneur(event.data.personId, (e) => ({ ...e, profile: null }));
+        return event.data.kind === 'entrepreneur' ? entrepreneur(event.data.personId, (e) => ({ ...e, profile: null })) : [];
       default:
         return [];
     }

@@ -1,4 +1,5 @@
 import { openInMemory } from '../../libs/application';
+import type { PersonKind } from '../../libs/domain';
 import type { ReadModels } from '../projection';
 import { eventsOf, MemoryDocs, type Envelope } from '../testing/harness';
 import { FORGOTTEN } from './documents';
@@ -21,10 +22,10 @@ const withPrivateClient: Envelope[] = [
  * The registers before and after ForgetPerson: `live` saw the person's data in clear, then the erasure;
  * `rebuilt` is projected from scratch afterwards, when the log opens to '[forgotten]'.
  */
-const forgetting = async (commands: Envelope[], personId: string) => {
+const forgetting = async (commands: Envelope[], kind: PersonKind, personId: string) => {
   const runtime = openInMemory();
   const opened = await eventsOf(commands, runtime);
-  const afterwards = await eventsOf([command('ForgetPerson', { personId })], runtime);
+  const afterwards = await eventsOf([command('ForgetPerson', { kind, personId })], runtime);
   return {
     before: new MemoryDocs().run(registersProjection, opened),
     live: new MemoryDocs().run(registersProjection, [...opened, ...afterwards.slice(opened.length)]),
@@ -40,42 +41,84 @@ const everyRegister = async (models: ReadModels) => ({
   compliance: await compliance(models, 'coodyssee'),
 });
 
+/** Entrepreneur `p1` and staff associate `p1`: two people with one id, each their own key (failure 3 of issue 9). */
+const samePersonIds: Envelope[] = [
+  ...storyUpTo('RegisterCae'),
+  command('IntegrateEntrepreneur', { entrepreneurId: 'p1', person: { firstName: 'Paula', lastName: 'Entrepreneure', gender: 'F', birthYear: 1980 } }),
+  command('AdmitAssociate', { associateId: 'p1', admittedOn: '2016-12-30', shares: 2, category: 'staff', entrepreneurId: undefined, person: { name: 'Pierre Salarié' } }),
+];
+
 const forgottenPerson = { firstName: FORGOTTEN, lastName: FORGOTTEN, gender: FORGOTTEN, birthYear: FORGOTTEN, postalCode: FORGOTTEN, city: FORGOTTEN };
 
 describe('forgetting a person (erasure on request)', () => {
   it('given an entrepreneur forgotten, then the register shows [forgotten] for each personal field', async () => {
-    const { live } = await forgetting(story, 'e-001');
+    const { live } = await forgetting(story, 'entrepreneur', 'e-001');
     expect((await entrepreneursRegister(live, 'coodyssee'))?.entrepreneurs[0]?.person).toEqual(forgottenPerson);
   });
 
+  it('given an entrepreneur forgotten, then the activity description (free text, sealed) reads [forgotten] everywhere; the sector stays', async () => {
+    const { live } = await forgetting(story, 'entrepreneur', 'e-001');
+    const entrepreneur = (await entrepreneursRegister(live, 'coodyssee'))!.entrepreneurs[0]!;
+    expect(entrepreneur.activity).toEqual({ description: FORGOTTEN, sector: 'Communication' });
+    expect(entrepreneur.history.filter((l) => l.event === 'integrated')).toEqual([expect.objectContaining({ activity: { description: FORGOTTEN, sector: 'Communication' } })]);
+  });
+
   it('given an entrepreneur forgotten, then every other line, amount and count is unchanged', async () => {
-    const { before, live } = await forgetting(story, 'e-001');
+    const { before, live } = await forgetting(story, 'entrepreneur', 'e-001');
     const [was, is] = [await everyRegister(before), await everyRegister(live)];
     expect({ ...is, entrepreneurs: undefined }).toEqual({ ...was, entrepreneurs: undefined });
-    expect(is.entrepreneurs?.entrepreneurs.map(({ person: _person, ...rest }) => rest)).toEqual(was.entrepreneurs?.entrepreneurs.map(({ person: _person, ...rest }) => rest));
+    const withoutPersonalData = ({ person: _person, activity, history, ...rest }: NonNullable<typeof is.entrepreneurs>['entrepreneurs'][number]) => ({
+      ...rest,
+      sector: activity.sector,
+      history: history.map((line) => ('activity' in line ? { ...line, activity: line.activity.sector } : line)),
+    });
+    expect(is.entrepreneurs?.entrepreneurs.map(withoutPersonalData)).toEqual(was.entrepreneurs?.entrepreneurs.map(withoutPersonalData));
   });
 
   it('given an external associate forgotten, then their name reads [forgotten] and the capital is unchanged', async () => {
-    const { before, live } = await forgetting(story, 'a-ext');
+    const { before, live } = await forgetting(story, 'associate', 'a-ext');
     expect((await associatesRegister(live, 'coodyssee'))?.associates.find((a) => a.associateId === 'a-ext')?.name).toBe(FORGOTTEN);
     expect(await shareMovements(live, 'coodyssee')).toEqual(await shareMovements(before, 'coodyssee'));
   });
 
   it('given a private client forgotten, then the invoice names no one and its amounts are unchanged', async () => {
-    const { before, live } = await forgetting(withPrivateClient, 'client-2016-000001');
+    const { before, live } = await forgetting(withPrivateClient, 'client', '2016-000001');
     const [was, is] = [(await invoices(before, 'coodyssee'))!.invoices[0]!, (await invoices(live, 'coodyssee'))!.invoices[0]!];
     expect(is.client).toEqual({ kind: 'individual', name: FORGOTTEN });
     expect({ ...is, client: undefined }).toEqual({ ...was, client: undefined });
   });
 
   it('given a rebuild after the erasure, then the documents are those the live projection left', async () => {
-    for (const [commands, personId] of [
-      [story, 'e-001'],
-      [story, 'a-ext'],
-      [withPrivateClient, 'client-2016-000001'],
+    for (const [commands, kind, personId] of [
+      [story, 'entrepreneur', 'e-001'],
+      [story, 'associate', 'a-ext'],
+      [withPrivateClient, 'client', '2016-000001'],
+      [samePersonIds, 'entrepreneur', 'p1'],
+      [samePersonIds, 'associate', 'p1'],
     ] as const) {
-      const { live, rebuilt } = await forgetting(commands, personId);
+      const { live, rebuilt } = await forgetting(commands, kind, personId);
       expect(rebuilt.docs).toEqual(live.docs);
     }
+  });
+
+  describe('one id, two kinds of person: each forgotten alone', () => {
+    const entrepreneurP1 = async (models: ReadModels) => (await entrepreneursRegister(models, 'coodyssee'))!.entrepreneurs.find((e) => e.entrepreneurId === 'p1')!;
+    const associateP1 = async (models: ReadModels) => (await associatesRegister(models, 'coodyssee'))!.associates.find((a) => a.associateId === 'p1')!;
+
+    it('forgetting entrepreneur p1 leaves staff associate p1’s name intact', async () => {
+      const { live, rebuilt } = await forgetting(samePersonIds, 'entrepreneur', 'p1');
+      for (const models of [live, rebuilt]) {
+        expect((await entrepreneurP1(models)).person).toEqual(forgottenPerson);
+        expect((await associateP1(models)).name).toBe('Pierre Salarié');
+      }
+    });
+
+    it('forgetting associate p1 leaves entrepreneur p1’s profile intact', async () => {
+      const { live, rebuilt } = await forgetting(samePersonIds, 'associate', 'p1');
+      for (const models of [live, rebuilt]) {
+        expect((await associateP1(models)).name).toBe(FORGOTTEN);
+        expect((await entrepreneurP1(models)).person).toMatchObject({ firstName: 'Paula', lastName: 'Entrepreneure' });
+      }
+    });
   });
 });

@@ -45,9 +45,6 @@ const openedName = (person: { name: string } | Forgotten): string => (person ===
 
 const clientNameOf = (client: InvoiceClient): string => (client.individual === undefined ? (client.name ?? '') : openedName(client.individual));
 
-/** The personId of a private client is `client-{invoice number}` (libs/domain/src/personal-data.ts). */
-const CLIENT_PREFIX = 'client-';
-
 /** None for an erasure (dated by the clock), a registration, or a number (InvoiceIssued and CreditNoteIssued carry its date). */
 const businessDateOf = (event: ProjectedEvent): IsoDate | undefined =>
   event.type === 'PersonForgotten' || event.type === 'InvoiceNumberAssigned' ? undefined : occurredOn(event);
@@ -76,10 +73,11 @@ const registerRefs = (event: ProjectedEvent): DocRef[] => {
     case 'SharesRedeemed':
       return [associateRef(event.data.caeId, event.data.associateId), { collection: 'movements', id: movementId(event.data.caeId, event.position) }];
     case 'PersonForgotten': {
-      // The personId namespace is shared, as in the key store: every document keyed by it holds that person's data.
-      const { caeId, personId } = event.data;
-      const refs = [entrepreneurRef(caeId, personId), associateRef(caeId, personId)];
-      return personId.startsWith(CLIENT_PREFIX) ? [...refs, invoiceRef(caeId, personId.slice(CLIENT_PREFIX.length))] : refs;
+      // Each kind's data sits in one document. An entrepreneur associate's line shows no name (it is the
+      // entrepreneur's, in the entrepreneur's document); meeting notes are not kept in the registers.
+      const { caeId, kind, personId } = event.data;
+      if (kind === 'entrepreneur') return [entrepreneurRef(caeId, personId)];
+      return [kind === 'associate' ? associateRef(caeId, personId) : invoiceRef(caeId, personId)];
     }
     default:
       return [];
@@ -201,13 +199,21 @@ const applyToAssociate = (event: ProjectedEvent, current: AssociateDoc | undefin
   return undefined;
 };
 
+/** What a rebuild reads once the key is gone: the profile and every activity description (sealed), the sector in clear. */
+const forgottenEntrepreneur = (doc: EntrepreneurDoc): EntrepreneurDoc => ({
+  ...doc,
+  person: forgottenPerson(),
+  activity: { ...doc.activity, description: FORGOTTEN },
+  history: doc.history.map((line) => ('activity' in line ? { ...line, activity: { ...line.activity, description: FORGOTTEN } } : line)),
+});
+
 /** Blanks the person's fields wherever they are; amounts, counts and lines stay as they were. */
 const forget = (refs: DocRef[], docs: DocReader): DocUpdate[] => {
   const updates: DocUpdate[] = [];
   for (const ref of refs) {
     const doc = docs.get(ref.collection, ref.id);
     if (!doc) continue;
-    if (ref.collection === 'entrepreneurs') updates.push({ ...ref, doc: { ...doc, person: forgottenPerson() } });
+    if (ref.collection === 'entrepreneurs') updates.push({ ...ref, doc: forgottenEntrepreneur(doc as EntrepreneurDoc) });
     if (ref.collection === 'associates' && doc['name'] !== null) updates.push({ ...ref, doc: { ...doc, name: FORGOTTEN } });
     const invoice = doc as InvoiceDoc;
     if (ref.collection === 'invoices' && invoice.client.kind === 'individual') updates.push({ ...ref, doc: { ...invoice, client: { ...invoice.client, name: FORGOTTEN } } });

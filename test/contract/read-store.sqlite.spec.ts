@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteReadStore, UnknownGenerationError } from '../../libs/read-store';
@@ -128,6 +128,35 @@ describe('SqliteReadStore — on disk', () => {
       projection: 'treasury',
       rebuildingGeneration: fresh.generation,
       rebuildingVersion: 2,
+    });
+  });
+
+  describe('erased documents leave no bytes in the files (read models hold opened personal data)', () => {
+    const NAME = 'Quaffertonne-Zorblaxine';
+    const files = () => ['', '-wal'].map((suffix) => (existsSync(file.path + suffix) ? readFileSync(file.path + suffix) : Buffer.alloc(0)));
+    const onDisk = () => files().some((bytes) => bytes.includes(Buffer.from(NAME)));
+
+    it('a document rewritten without the name, then scrubbed: in neither the database file nor its WAL', async () => {
+      const store = open();
+      const ref = { projection: 'registers', generation: await store.startGeneration('registers', 1) };
+      await store.applyBatch(ref, [upsert('e-1', { caeId: 'c', name: NAME }, 1)], 1);
+      expect(onDisk()).toBe(true);
+      await store.applyBatch(ref, [upsert('e-1', { caeId: 'c', name: '[forgotten]' }, 2)], 2);
+      await store.scrub();
+      expect(onDisk()).toBe(false);
+      expect(statSync(file.path + '-wal').size).toBe(0);
+    });
+
+    it('a generation dropped by a rebuild swap: zeroed and out of the WAL without a scrub', async () => {
+      const store = open();
+      const old = { projection: 'registers', generation: await store.startGeneration('registers', 1) };
+      await store.applyBatch(old, [upsert('e-1', { caeId: 'c', name: NAME }, 1)], 1);
+      await store.activate(old);
+      const fresh = { projection: 'registers', generation: await store.startGeneration('registers', 2) };
+      await store.applyBatch(fresh, [upsert('e-1', { caeId: 'c', name: '[forgotten]' }, 2)], 2);
+      expect(onDisk()).toBe(true);
+      await store.activate(fresh);
+      expect(onDisk()).toBe(false);
     });
   });
 });

@@ -123,7 +123,7 @@ describe('query routes over the real projector', () => {
     await h
       .http()
       .post('/api/commands')
-      .send({ type: 'ForgetPerson', commandId: 'forget-e-0002', data: { caeId: 'other', personId: 'e-0002' } })
+      .send({ type: 'ForgetPerson', commandId: 'forget-e-0002', data: { caeId: 'other', kind: 'entrepreneur', personId: 'e-0002' } })
       .expect(200);
     await h.caughtUp();
     const register = (await h.http().get('/api/caes/other/registers/entrepreneurs').expect(200)).body;

@@ -10,6 +10,7 @@ import {
   initialEntrepreneurState,
   initialInvoiceSeriesState,
   occurredOn,
+  personKey,
   planOf,
   refuse,
   SCHEMA_VERSION,
@@ -118,7 +119,7 @@ export class CommandService {
       const today = now.toISOString().slice(0, 10);
       const decision = decide(command, state, { today });
       if (!decision.ok) return rejected(commandId, decision.error);
-      if (command.type === 'ForgetPerson') await this.keys.destroy(command.data.caeId, command.data.personId);
+      if (command.type === 'ForgetPerson') await this.keys.destroy(command.data.caeId, personKey(command.data.kind, command.data.personId));
 
       const appends = await this.toAppends(envelope, decision.value.events, revisions, now);
       const events: AppendedEvent[] = appends.flatMap((a) =>

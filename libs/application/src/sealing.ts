@@ -1,4 +1,4 @@
-import { PERSONAL_FIELDS, type DomainEvent } from '../../domain';
+import { PERSONAL_FIELDS, personKeyOf, type DomainEvent } from '../../domain';
 import { isSealed, type PersonalDataVault } from '../../personal-data';
 
 type Data = Record<string, unknown>;
@@ -18,7 +18,7 @@ export const sealPersonalFields = async (event: DomainEvent, vault: PersonalData
   for (const field of PERSONAL_FIELDS[event.type] ?? []) {
     const value = getPath(data, field.path);
     if (value === undefined || isSealed(value)) continue;
-    data = setPath(data, field.path, await vault.seal(data['caeId'] as string, field.personId(data), value));
+    data = setPath(data, field.path, await vault.seal(data['caeId'] as string, personKeyOf(field, data), value));
   }
   return data;
 };

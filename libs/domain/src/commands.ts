@@ -28,6 +28,10 @@ export type VatRate = (typeof VAT_RATES)[number];
 export const ASSOCIATE_CATEGORIES = ['entrepreneur', 'staff', 'external'] as const;
 export type AssociateCategory = (typeof ASSOCIATE_CATEGORIES)[number];
 
+/** The kinds of person whose data the system holds: each kind names its people by its own ids (personal-data.ts). */
+export const PERSON_KINDS = ['entrepreneur', 'associate', 'client'] as const;
+export type PersonKind = (typeof PERSON_KINDS)[number];
+
 export const MEETING_KINDS = ['individual', 'collective', 'workshop'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 
@@ -218,6 +222,8 @@ export interface RecordMeeting {
   heldOn: IsoDate;
   kind: MeetingKind;
   hours: DecimalString;
+  /** Free text of the support team: personal data, sealed under the entrepreneur's key. */
+  notes?: string;
 }
 
 export interface ExitEntrepreneur {
@@ -234,9 +240,13 @@ export interface RecordSubsidy {
   amount: DecimalString;
 }
 
-/** Erases a person's personal data by destroying their key. personId: an entrepreneurId or an associateId. */
+/**
+ * Erases a person's personal data by destroying their key. personId: the entrepreneurId, the associateId of a
+ * staff or external associate, or for a private client the number of the invoice it was invoiced under.
+ */
 export interface ForgetPerson {
   caeId: string;
+  kind: PersonKind;
   personId: string;
 }
 

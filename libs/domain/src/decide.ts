@@ -1,4 +1,4 @@
-import type { Command } from './commands';
+import type { Command, ForgetPerson } from './commands';
 import { forgetPerson, recordInformationSession, recordIntakeInterview, recordSubsidy, registerCae } from './deciders/cae';
 import type { Decided, DecisionContext, DecisionState } from './deciders/decision';
 import {
@@ -81,8 +81,9 @@ export const planOf = (command: Command): LoadPlan => {
     case 'RecordInformationSession':
     case 'RecordIntakeInterview':
     case 'RecordSubsidy':
-    case 'ForgetPerson':
       return { caeId };
+    case 'ForgetPerson':
+      return forgetPlan(command.data);
     case 'IntegrateEntrepreneur':
     case 'SignCape':
     case 'RenewCape':
@@ -111,5 +112,17 @@ export const planOf = (command: Command): LoadPlan => {
       };
     case 'RedeemShares':
       return { caeId, associateId: command.data.associateId };
+  }
+};
+
+/** The person's own stream; a private client's through the invoice's series, then its entrepreneur, who knows the client's kind. */
+const forgetPlan = ({ caeId, kind, personId }: ForgetPerson): LoadPlan => {
+  switch (kind) {
+    case 'entrepreneur':
+      return { caeId, entrepreneurId: personId };
+    case 'associate':
+      return { caeId, associateId: personId };
+    case 'client':
+      return { caeId, document: { number: personId, seriesYear: seriesYearOf(personId) } };
   }
 };

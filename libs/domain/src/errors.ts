@@ -37,6 +37,7 @@ export const ERROR_CODES = [
   'ASSOCIATE_REQUIRES_CESA',
   'SHARES_EXCEED_HOLDING',
   'NOT_AN_ASSOCIATE',
+  'PERSON_ALREADY_FORGOTTEN',
   // The log failed an integrity check (truncated, a command record missing): nothing is appended until an
   // operator has run `npm run cli -- verify`. HTTP 503.
   'LOG_INTEGRITY_FAILED',

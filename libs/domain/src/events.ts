@@ -10,6 +10,7 @@ import type {
   MeetingKind,
   PayrollRates,
   Person,
+  PersonKind,
   SituationAtEntry,
   VatRate,
   YearMonth,
@@ -62,6 +63,7 @@ export interface EntrepreneurIntegrated {
   integratedOn: IsoDate;
   /** 1 for a first integration, 2 for a first return… */
   integration: number;
+  /** The description is sealed (free text about the person); the sector stays in clear. */
   activity: { description: string; sector: string };
   profile: EntrepreneurProfile;
 }
@@ -247,6 +249,8 @@ export interface MeetingRecorded {
   heldOn: IsoDate;
   kind: MeetingKind;
   hours: DecimalString;
+  /** Sealed: free text about the person. */
+  notes?: string;
 }
 
 export interface EntrepreneurExited {
@@ -285,6 +289,8 @@ export interface SharesRedeemed {
 
 export interface PersonForgotten {
   caeId: string;
+  kind: PersonKind;
+  /** The id within its kind (an invoice number for a private client). */
   personId: string;
   forgottenOn: IsoDate;
 }

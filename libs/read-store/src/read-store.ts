@@ -97,5 +97,12 @@ export interface ReadStore {
 
   list(ref: GenerationRef, collection: string, options?: ListOptions): Promise<StoredDoc[]>;
 
+  /**
+   * Leaves no copy of overwritten or deleted documents in the store's files (stale pages, write-ahead log): the
+   * projector calls it after a batch that erased personal data. Optional: a store that keeps no files (in memory)
+   * or cannot promise it (MongoDB) has none. Dropped generations are scrubbed by the store itself.
+   */
+  scrub?(): Promise<void>;
+
   close(): Promise<void>;
 }

@@ -95,6 +95,8 @@ export class SqliteReadStore implements ReadStore {
   private readonly activateTransaction: Database.Transaction<(ref: GenerationRef) => void>;
   private readonly dropTransaction: Database.Transaction<(ref: GenerationRef) => void>;
   private readonly batchTransaction: Database.Transaction<(ref: GenerationRef, changes: DocChange[], checkpoint: number) => void>;
+  /** A scrub could not empty the WAL (another process was reading it): tried again after the next write. */
+  private scrubPending = false;
 
   private constructor(private readonly db: Database.Database) {
     this.statements = prepareStatements(db);
@@ -111,6 +113,8 @@ export class SqliteReadStore implements ReadStore {
       db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
       db.pragma('journal_mode = WAL');
       db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
+      // Read models hold opened personal data: what a forget blanks or a drop deletes is overwritten with zeros.
+      db.pragma('secure_delete = ON');
       db.exec(SCHEMA);
       return new SqliteReadStore(db);
     } catch (error) {
@@ -125,15 +129,19 @@ export class SqliteReadStore implements ReadStore {
 
   async startGeneration(projection: string, version: number): Promise<number> {
     // IMMEDIATE takes the write lock before the counter is read: two processes never get the same number.
-    return this.startTransaction.immediate(projection, version);
+    const generation = this.startTransaction.immediate(projection, version);
+    this.emptyWal();
+    return generation;
   }
 
   async activate(ref: GenerationRef): Promise<void> {
     this.activateTransaction.immediate(ref);
+    this.emptyWal();
   }
 
   async dropGeneration(ref: GenerationRef): Promise<void> {
     this.dropTransaction.immediate(ref);
+    this.emptyWal();
   }
 
   async checkpoint(ref: GenerationRef): Promise<number> {
@@ -143,6 +151,11 @@ export class SqliteReadStore implements ReadStore {
   async applyBatch(ref: GenerationRef, changes: DocChange[], checkpoint: number): Promise<void> {
     assertValidBatch(changes, checkpoint);
     this.batchTransaction.immediate(ref, changes, checkpoint);
+    if (this.scrubPending) this.emptyWal();
+  }
+
+  async scrub(): Promise<void> {
+    this.emptyWal();
   }
 
   async get(ref: GenerationRef, collection: string, id: string): Promise<StoredDoc | undefined> {
@@ -176,6 +189,15 @@ export class SqliteReadStore implements ReadStore {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+
+  /**
+   * Old versions of rewritten pages stay in the WAL after a commit (secure_delete only zeroes the newest copy):
+   * copy the latest pages into the database file and cut the WAL to zero bytes.
+   */
+  private emptyWal(): void {
+    const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    this.scrubPending = result?.busy !== 0;
   }
 
   private writeStart(projection: string, version: number): number {

@@ -1,5 +1,5 @@
 import { openInMemory, type Runtime } from '../../../libs/application';
-import type { AssociateCategory, ClientKind, ExitReason, Gender, MeetingKind, SituationAtEntry, VatRate } from '../../../libs/domain';
+import type { AssociateCategory, ClientKind, ExitReason, Gender, MeetingKind, PersonKind, SituationAtEntry, VatRate } from '../../../libs/domain';
 import { eventsOf, MemoryDocs, type Envelope } from '../../testing/harness';
 import { networkStatistics } from '../projection';
 import { caeStatistics, type Statistics } from '../queries';
@@ -109,7 +109,7 @@ export const redeem = (associateId: string, redeemedOn: string, shares: number):
 export const subsidy = (receivedOn: string, amount: string): Envelope => command('RecordSubsidy', { receivedOn, funder: 'Région', amount });
 export const informationSession = (heldOn: string, attendees: number): Envelope => command('RecordInformationSession', { heldOn, attendees });
 export const intakeInterview = (heldOn: string): Envelope => command('RecordIntakeInterview', { heldOn });
-export const forget = (personId: string): Envelope => command('ForgetPerson', { personId });
+export const forget = (personId: string, kind: PersonKind = 'entrepreneur'): Envelope => command('ForgetPerson', { kind, personId });
 
 /** The read models after the story, built by the projection as the projector would. */
 export const project = async (envelopes: Envelope[], runtime: Runtime = openInMemory()): Promise<MemoryDocs> =>

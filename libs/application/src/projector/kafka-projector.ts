@@ -360,6 +360,7 @@ export class KafkaProjector {
     }));
     // The store skips a change whose document's position is already >= ours: someone else wrote it since we read.
     await this.readStore.applyBatch(ref, changes, highestPosition);
+    if (events.some(({ projected }) => projected.type === 'PersonForgotten')) await this.readStore.scrub?.();
     const after = await this.read(ref, written);
     for (const doc of written) {
       const now = after.get(keyOf(doc))!;

@@ -211,6 +211,7 @@ export class Projector {
       const pending = events.filter((event) => event.position > checkpoints[i]!);
       if (pending.length > 0) await this.readStore.applyBatch(ref, await this.project(projection, ref, pending), last);
     }
+    if (events.some((event) => event.type === 'PersonForgotten')) await this.readStore.scrub?.();
     return page.length;
   }
 

@@ -7,6 +7,8 @@ export interface AssociateState {
   category?: AssociateCategory;
   admittedOn?: IsoDate;
   lastMovementOn?: IsoDate;
+  /** An admission brought the associate's own personal data (a staff or external associate). */
+  holdsPersonalData?: true;
 }
 
 export const initialAssociateState = (): AssociateState => ({ shares: 0 });
@@ -19,6 +21,7 @@ export const evolveAssociate = (state: AssociateState, event: DomainEvent): Asso
         category: event.data.category,
         admittedOn: event.data.admittedOn,
         lastMovementOn: event.data.admittedOn,
+        ...(state.holdsPersonalData || event.data.person !== undefined ? { holdsPersonalData: true as const } : {}),
       };
     case 'SharesRedeemed':
       return { ...state, shares: event.data.remainingShares, lastMovementOn: event.data.redeemedOn };

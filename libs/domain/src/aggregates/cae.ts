@@ -1,5 +1,6 @@
-import type { ContributionPolicy, PayrollRates } from '../commands';
+import type { ContributionPolicy, IsoDate, PayrollRates, PersonKind } from '../commands';
 import type { DomainEvent } from '../events';
+import { personKey } from '../personal-data';
 
 /** The CAE itself: its identity and the policies every decision about its entrepreneurs depends on. */
 export type CaeState =
@@ -11,9 +12,15 @@ export type CaeState =
       contribution: ContributionPolicy;
       payroll: PayrollRates;
       shareNominalValue: string;
+      /** The persons forgotten (by personKey), and when: their ids never carry personal data again. */
+      forgotten: Readonly<Record<string, IsoDate>>;
     };
 
 export const initialCaeState = (): CaeState => ({ registered: false });
+
+/** When the person was forgotten, if they were. */
+export const forgottenOn = (state: CaeState, kind: PersonKind, id: string): IsoDate | undefined =>
+  state.registered ? state.forgotten[personKey(kind, id)] : undefined;
 
 export const evolveCae = (state: CaeState, event: DomainEvent): CaeState => {
   switch (event.type) {
@@ -25,7 +32,12 @@ export const evolveCae = (state: CaeState, event: DomainEvent): CaeState => {
         contribution: event.data.contribution,
         payroll: event.data.payroll,
         shareNominalValue: event.data.shareNominalValue,
+        forgotten: {},
       };
+    case 'PersonForgotten':
+      return state.registered
+        ? { ...state, forgotten: { ...state.forgotten, [personKey(event.data.kind, event.data.personId)]: event.data.forgottenOn } }
+        : state;
     default:
       return state;
   }

@@ -43,7 +43,7 @@ describe('the CAE', () => {
       ['RecordInformationSession', { type: 'RecordInformationSession', data: { caeId: unknown, heldOn: '2016-01-05', attendees: 12 } }],
       ['RecordIntakeInterview', { type: 'RecordIntakeInterview', data: { caeId: unknown, heldOn: '2016-01-06' } }],
       ['RecordSubsidy', { type: 'RecordSubsidy', data: { caeId: unknown, receivedOn: '2016-03-01', funder: 'Région Sud', amount: '1000.00' } }],
-      ['ForgetPerson', { type: 'ForgetPerson', data: { caeId: unknown, personId: 'alice' } }],
+      ['ForgetPerson', { type: 'ForgetPerson', data: { caeId: unknown, kind: 'entrepreneur', personId: 'alice' } }],
       ['IntegrateEntrepreneur', integrate('alice', '2016-01-04', { caeId: unknown })],
       ['SignCape', { type: 'SignCape', data: { caeId: unknown, entrepreneurId: 'alice', signedOn: '2016-01-04', months: 6 } }],
       ['SignCesa', { type: 'SignCesa', data: { caeId: unknown, entrepreneurId: 'alice', signedOn: '2016-01-04' } }],
@@ -86,12 +86,6 @@ describe('the CAE', () => {
     given(registerCae())
       .when({ type: 'RecordSubsidy', data: { caeId: CAE, receivedOn: '2016-03-01', funder: 'Région Sud', amount: '35625.00' } })
       .then([{ type: 'SubsidyRecorded', data: { caeId: CAE, receivedOn: '2016-03-01', funder: 'Région Sud', amount: '35625.00' } }]);
-  });
-
-  it("given Coodyssée, when forgetting a person, then PersonForgotten is dated today (the context's date)", () => {
-    given(registerCae())
-      .when({ type: 'ForgetPerson', data: { caeId: CAE, personId: 'alice' } }, { today: '2024-05-02' })
-      .then([{ type: 'PersonForgotten', data: { caeId: CAE, personId: 'alice', forgottenOn: '2024-05-02' } }]);
   });
 
   it('given a history of commands, when it is recorded, then each command contributed its events in order', () => {

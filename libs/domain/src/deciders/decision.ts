@@ -2,7 +2,7 @@ import type { CaeState } from '../aggregates/cae';
 import type { AssociateState } from '../aggregates/associate';
 import type { EntrepreneurState } from '../aggregates/entrepreneur';
 import type { InvoiceSeriesState } from '../aggregates/invoice-series';
-import type { IsoDate } from '../commands';
+import type { IsoDate, PersonKind } from '../commands';
 import type { DomainEvent, InvoiceNumberAssigned } from '../events';
 import { refuse, type Result } from '../errors';
 
@@ -41,3 +41,11 @@ export const caeNotFound = (caeId: string) => refuse('NOT_FOUND', `CAE "${caeId}
 
 export const entrepreneurNotFound = (caeId: string, entrepreneurId: string) =>
   refuse('NOT_FOUND', `Entrepreneur "${entrepreneurId}" is not known in CAE "${caeId}".`, { caeId, entrepreneurId });
+
+/** A forgotten person's id never carries personal data again: a second erasure, or new data under it, is refused. */
+export const alreadyForgotten = (kind: PersonKind, id: string, forgottenOn: IsoDate) =>
+  refuse('PERSON_ALREADY_FORGOTTEN', `The ${kind} "${id}" was forgotten on ${forgottenOn}: no personal data can be recorded under this id again (use a new id).`, {
+    kind,
+    personId: id,
+    forgottenOn,
+  });

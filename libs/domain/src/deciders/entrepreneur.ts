@@ -1,3 +1,4 @@
+import { forgottenOn } from '../aggregates/cae';
 import { isPresentOn, type EntrepreneurState } from '../aggregates/entrepreneur';
 import type {
   ExitEntrepreneur,
@@ -17,7 +18,7 @@ import type { DomainEvent } from '../events';
 import { formatMoney, money, toCents } from '../money';
 import { entrepreneurStream } from '../streams';
 import { availableTreasury } from '../treasury';
-import { caeNotFound, decided, entrepreneurNotFound, type Decided, type DecisionState } from './decision';
+import { alreadyForgotten, caeNotFound, decided, entrepreneurNotFound, type Decided, type DecisionState } from './decision';
 
 /** CAPE (contrat d'appui au projet d'entreprise, C. com. L127-1): 12 months at most, renewable twice, 36 in all. */
 export const CAPE_MAX_MONTHS = 12;
@@ -62,6 +63,8 @@ const isRefusal = (v: EntrepreneurState | Refusal): v is Refusal => 'ok' in v;
 
 export const integrateEntrepreneur = (c: IntegrateEntrepreneur, s: DecisionState): Decided => {
   if (!s.cae.registered) return caeNotFound(c.caeId);
+  const forgotten = forgottenOn(s.cae, 'entrepreneur', c.entrepreneurId);
+  if (forgotten !== undefined) return alreadyForgotten('entrepreneur', c.entrepreneurId, forgotten);
   const e = s.entrepreneur;
   if (e && e.integration > 0 && e.exitedOn === undefined)
     return refuse('ENTREPRENEUR_ALREADY_INTEGRATED', `${c.entrepreneurId} is already integrated (since ${e.integratedOn}); a return needs an exit first.`, {
@@ -254,10 +257,12 @@ export const paySalary = (c: PaySalary, s: DecisionState): Decided => {
 export const recordMeeting = (c: RecordMeeting, s: DecisionState): Decided => {
   const e = presentOn(c, s, c.heldOn);
   if (isRefusal(e)) return e;
+  const forgotten = c.notes === undefined ? undefined : forgottenOn(s.cae, 'entrepreneur', c.entrepreneurId);
+  if (forgotten !== undefined) return alreadyForgotten('entrepreneur', c.entrepreneurId, forgotten);
   return decided([
     emit(c.caeId, c.entrepreneurId, {
       type: 'MeetingRecorded',
-      data: { caeId: c.caeId, entrepreneurId: c.entrepreneurId, heldOn: c.heldOn, kind: c.kind, hours: c.hours },
+      data: { caeId: c.caeId, entrepreneurId: c.entrepreneurId, heldOn: c.heldOn, kind: c.kind, hours: c.hours, ...(c.notes !== undefined ? { notes: c.notes } : {}) },
     }),
   ]);
 };

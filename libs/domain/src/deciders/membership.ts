@@ -1,13 +1,16 @@
+import { forgottenOn } from '../aggregates/cae';
 import { cesaInForceOn } from '../aggregates/entrepreneur';
 import type { AdmitAssociate, RedeemShares } from '../commands';
 import { refuse } from '../errors';
 import { formatMoney, money } from '../money';
 import { associateStream } from '../streams';
-import { caeNotFound, decided, entrepreneurNotFound, type Decided, type DecisionState } from './decision';
+import { alreadyForgotten, caeNotFound, decided, entrepreneurNotFound, type Decided, type DecisionState } from './decision';
 
 /** Membership (sociétariat): shares fully paid at nominal value, repaid at nominal value on redemption. */
 export const admitAssociate = (c: AdmitAssociate, s: DecisionState): Decided => {
   if (!s.cae.registered) return caeNotFound(c.caeId);
+  const forgotten = c.person === undefined ? undefined : forgottenOn(s.cae, 'associate', c.associateId);
+  if (forgotten !== undefined) return alreadyForgotten('associate', c.associateId, forgotten);
   const a = s.associate;
   if (a && a.shares > 0)
     return refuse('ASSOCIATE_ALREADY_ADMITTED', `${c.associateId} is already an associate (${a.shares} shares since ${a.admittedOn}).`, {

@@ -12,6 +12,7 @@ import {
   type IsoDate,
   type IssueInvoice,
   type PaySalary,
+  type PersonKind,
   type RecordExpense,
   type RegisterCae,
   type SignCesa,
@@ -278,6 +279,8 @@ export const admitEntrepreneur = (associateId: string, entrepreneurId: string, a
   type: 'AdmitAssociate',
   data: { caeId: CAE, associateId, admittedOn, shares, category: 'entrepreneur', entrepreneurId },
 });
+
+export const forget = (kind: PersonKind, personId: string): Command => ({ type: 'ForgetPerson', data: { caeId: CAE, kind, personId } });
 
 export const redeemShares = (associateId: string, redeemedOn: IsoDate, shares: number): Command => ({
   type: 'RedeemShares',

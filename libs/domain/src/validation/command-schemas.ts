@@ -6,6 +6,7 @@ import {
   GENDERS,
   LEGAL_FORMS,
   MEETING_KINDS,
+  PERSON_KINDS,
   SITUATIONS_AT_ENTRY,
   VAT_RATES,
   type CommandDataByType,
@@ -18,7 +19,8 @@ import { arr, bool, date, decimal, int, isAbsent, money, month, obj, oneOf, opti
 // Identifiers end up in stream names (`entrepreneur-{caeId}/{entrepreneurId}`): no "/" in them, nothing but these characters.
 const id = () =>
   pattern(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'must be an identifier: 1 to 64 letters, digits, "_", "." or "-", starting with a letter or digit', 64);
-const invoiceNumber = () => pattern(/^\d{4}-\d{6}$/, 'must be an invoice number YYYY-NNNNNN (e.g. "2016-000001")', 11);
+const INVOICE_NUMBER = /^\d{4}-\d{6}$/;
+const invoiceNumber = () => pattern(INVOICE_NUMBER, 'must be an invoice number YYYY-NNNNNN (e.g. "2016-000001")', 11);
 
 const name = () => str(200);
 const longText = () => str(1000);
@@ -131,8 +133,14 @@ export const commandSchemas: { [T in CommandType]: Schema<CommandDataByType[T]> 
     },
   ),
   RedeemShares: obj({ caeId: id(), associateId: id(), redeemedOn: date(), shares: shares() }),
-  RecordMeeting: obj({ caeId: id(), entrepreneurId: id(), heldOn: date(), kind: oneOf(MEETING_KINDS), hours: hours('24') }),
+  RecordMeeting: obj({ caeId: id(), entrepreneurId: id(), heldOn: date(), kind: oneOf(MEETING_KINDS), hours: hours('24'), notes: optional(str(2000)) }),
   ExitEntrepreneur: obj({ caeId: id(), entrepreneurId: id(), exitedOn: date(), reason: oneOf(EXIT_REASONS) }),
   RecordSubsidy: obj({ caeId: id(), receivedOn: date(), funder: name(), amount: money({ positive: true }) }),
-  ForgetPerson: obj({ caeId: id(), personId: id() }),
+  ForgetPerson: obj(
+    { caeId: id(), kind: oneOf(PERSON_KINDS), personId: id() },
+    // A private client is known by the invoice it was invoiced under.
+    ({ kind, personId }, _raw, report) => {
+      if (kind === 'client' && personId !== undefined && !INVOICE_NUMBER.test(personId)) report('personId', 'must be an invoice number YYYY-NNNNNN when kind is client');
+    },
+  ),
 };

@@ -391,6 +391,30 @@ describe('validateEnvelope', () => {
     });
   });
 
+  describe('personal data', () => {
+    it('ForgetPerson names the kind of person: entrepreneur, associate or client', () => {
+      expect(issuesOf('ForgetPerson', { kind: undefined })).toEqual([{ path: 'data.kind', message: 'is required' }]);
+      expect(issuesOf('ForgetPerson', { kind: 'person' })).toEqual([{ path: 'data.kind', message: expect.stringContaining('entrepreneur') }]);
+      expect(accepted(envelope('ForgetPerson', { caeId: 'c', kind: 'associate', personId: 'p1' })).command.data).toEqual({ caeId: 'c', kind: 'associate', personId: 'p1' });
+    });
+
+    it('a private client is named by the number of the invoice it was invoiced under', () => {
+      expect(issuesOf('ForgetPerson', { kind: 'client', personId: 'client-2016-000001' })).toEqual([
+        { path: 'data.personId', message: 'must be an invoice number YYYY-NNNNNN when kind is client' },
+      ]);
+      expect(accepted(envelope('ForgetPerson', { caeId: 'c', kind: 'client', personId: '2016-000001' })).command.data).toMatchObject({ kind: 'client' });
+    });
+
+    it('a person id cannot hold ":" (the separator of person keys)', () => {
+      expect(issuesOf('ForgetPerson', { personId: 'entrepreneur:p1' })).toEqual([{ path: 'data.personId', message: expect.stringContaining('identifier') }]);
+    });
+
+    it('meeting notes are optional free text of at most 2,000 characters', () => {
+      expect(accepted(envelope('RecordMeeting', { ...exampleData('RecordMeeting'), notes: 'n'.repeat(2000) })).command.data).toMatchObject({ notes: 'n'.repeat(2000) });
+      expect(issuesOf('RecordMeeting', { notes: 'n'.repeat(2001) })).toEqual([{ path: 'data.notes', message: 'must be at most 2000 characters long (got 2001)' }]);
+    });
+  });
+
   describe('fixtures', () => {
     it('gives a fresh object on each call', () => {
       const first = exampleData('IssueInvoice');
