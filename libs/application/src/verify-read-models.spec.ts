@@ -34,7 +34,7 @@ describe('read models checked against the log', () => {
   });
 
   it('replays only up to the checkpoint of each projection, not the events it has yet to apply', async () => {
-    await send(runtime, 'pay-more', 'RecordPayment', { ...exampleData('RecordPayment'), amount: '100.00' });
+    await send(runtime, 'one-more-meeting', 'RecordMeeting', { ...exampleData('RecordMeeting'), hours: '2' });
 
     const report = await check(runtime);
 
