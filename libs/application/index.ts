@@ -4,3 +4,4 @@ export * from './src/runtime';
 export * from './src/config';
 export * from './src/projector';
 export * from './src/process';
+export * from './src/health';

@@ -1,6 +1,7 @@
 import { SingleBar, Presets } from 'cli-progress';
-import { ConfigError, loadConfig, openConfigured } from '../../../libs/application';
+import { ConfigError, loadConfig, openConfigured, type Runtime } from '../../../libs/application';
 import { importCommands } from './import-commands';
+import { QUARANTINE_USAGE, reportQuarantineAfterRebuild, runQuarantine } from './quarantine';
 
 const USAGE = `Alvéole operator tools
 
@@ -9,6 +10,7 @@ Usage:
   npm run cli -- verify [--cae <caeId>] check the hash chain of the event log, per CAE
   npm run cli -- rebuild [projection…]  rebuild read models (all by default) into fresh collections,
                                         swapped in once caught up; queries keep answering meanwhile
+${QUARANTINE_USAGE}
 
 The data directory is DATA_DIR (default ./data), as for npm start.`;
 
@@ -78,7 +80,10 @@ const runRebuild = async (names: string[]): Promise<number> => {
       console.log(`${feed.projection.name}: generation ${generation} active (consumed from ${feed.topic}).`);
     }
     const chosen = names.length > 0 ? names.filter((n) => fromLog.includes(n)) : fromLog;
-    if (chosen.length === 0) return 0;
+    if (chosen.length === 0) {
+      await reportQuarantineAfterRebuild(runtime, names.length > 0 ? names : known, console.log);
+      return 0;
+    }
     const bar = new SingleBar({ format: `rebuild ${chosen.join(', ')} [{bar}] {percentage}% | {value}/{total} events`, hideCursor: true }, Presets.shades_classic);
     bar.start(await runtime.store.headPosition(), 0);
     const positions = new Map<string, number>();
@@ -90,7 +95,17 @@ const runRebuild = async (names: string[]): Promise<number> => {
     bar.stop();
     for (const [name, generation] of Object.entries(generations)) console.log(`${name}: rebuilt into generation ${generation}, now active.`);
     console.log(`${events} events read once for ${chosen.length} projection(s).`);
+    await reportQuarantineAfterRebuild(runtime, names.length > 0 ? names : known, console.log);
     return 0;
+  } finally {
+    await runtime.close();
+  }
+};
+
+const withRuntime = async (run: (runtime: Runtime) => Promise<number>): Promise<number> => {
+  const runtime = await openConfigured(loadConfig());
+  try {
+    return await run(runtime);
   } finally {
     await runtime.close();
   }
@@ -105,6 +120,8 @@ const main = async (argv: string[]): Promise<number> => {
       return runVerify(args);
     case 'rebuild':
       return runRebuild(args);
+    case 'quarantine':
+      return withRuntime((runtime) => runQuarantine(runtime, args, console.log));
     default:
       console.error(USAGE);
       return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
