@@ -184,22 +184,24 @@ export class Projector {
    * was truncated, or restored from an older copy): positions would be reused by new events and never projected.
    */
   async problems(): Promise<LogBehindCheckpoint[]> {
-    const head = await this.store.headPosition();
     const problems: LogBehindCheckpoint[] = [];
     for (const projection of this.projections) {
       const status = await this.readStore.status(projection.name);
       for (const generation of [status.activeGeneration, status.rebuildingGeneration]) {
         const ref = { projection: projection.name, generation: generation! };
-        if (generation !== undefined && (await this.refuseIfBehind(ref, head))) problems.push(this.refused.get(refKey(ref))!);
+        if (generation !== undefined && (await this.refuseIfBehind(ref))) problems.push(this.refused.get(refKey(ref))!);
       }
     }
     return problems;
   }
 
-  private async refuseIfBehind(ref: GenerationRef, head: number): Promise<boolean> {
+  private async refuseIfBehind(ref: GenerationRef): Promise<boolean> {
     const key = refKey(ref);
     if (this.refused.has(key)) return true;
     const checkpoint = await this.readStore.checkpoint(ref);
+    if (checkpoint === 0) return false;
+    // The head read after the checkpoint: another projector moving it meanwhile can only have seen a lower head.
+    const head = await this.store.headPosition();
     if (checkpoint <= head) return false;
     const problem: LogBehindCheckpoint = {
       code: 'LOG_BEHIND_CHECKPOINT',
@@ -255,9 +257,8 @@ export class Projector {
    * own checkpoint: its documents and checkpoint written together. Returns the number of events read.
    */
   private async runBatch(all: readonly Target[]): Promise<number> {
-    const head = await this.store.headPosition();
     const targets: Target[] = [];
-    for (const target of all) if (!(await this.refuseIfBehind(target.ref, head))) targets.push(target);
+    for (const target of all) if (!(await this.refuseIfBehind(target.ref))) targets.push(target);
     if (targets.length === 0) return 0;
     const checkpoints = await Promise.all(targets.map(({ ref }) => this.readStore.checkpoint(ref)));
     const page = await this.store.readAll(Math.min(...checkpoints) + 1, { limit: this.batchSize });
