@@ -5,3 +5,4 @@ export * from './src/config';
 export * from './src/projector';
 export * from './src/process';
 export * from './src/verify-read-models';
+export * from './src/health';

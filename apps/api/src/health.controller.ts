@@ -1,6 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Runtime } from '../../../libs/application';
+import type { HealthReport, Runtime } from '../../../libs/application';
 import { RUNTIME } from './tokens';
 
 @ApiTags('operations')
@@ -8,14 +8,14 @@ import { RUNTIME } from './tokens';
 export class HealthController {
   constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
 
+  /** 200 also when degraded: the process is alive and serving; `status` and `problems` say what needs an operator. */
   @Get()
-  @ApiOperation({ summary: 'Liveness, the event log head, and how far behind each projection is (events and milliseconds)' })
-  async health(): Promise<Record<string, unknown>> {
-    return {
-      status: 'ok',
-      profile: this.runtime.profile,
-      eventLog: { headPosition: await this.runtime.store.headPosition() },
-      projections: await this.runtime.lag(),
-    };
+  @ApiOperation({
+    summary:
+      'Liveness, the event log head, how far behind each projection is, and `status: degraded` with `problems` ' +
+      '(EVENT_QUARANTINED, LOG_BEHIND_CHECKPOINT, the log\'s integrity problems) when something needs an operator',
+  })
+  health(): Promise<HealthReport> {
+    return this.runtime.health();
   }
 }

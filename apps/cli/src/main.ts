@@ -1,7 +1,8 @@
 import { SingleBar, Presets } from 'cli-progress';
-import { ConfigError, loadConfig, openConfigured } from '../../../libs/application';
+import { ConfigError, loadConfig, openConfigured, type Runtime } from '../../../libs/application';
 import { LogIntegrityError } from '../../../libs/event-store';
 import { importCommands } from './import-commands';
+import { QUARANTINE_USAGE, reportQuarantineAfterRebuild, runQuarantine } from './quarantine';
 import { parseVerifyArgs, runVerify, VERIFY_USAGE } from './verify';
 
 const USAGE = `Alvéole operator tools
@@ -11,6 +12,7 @@ Usage:
 ${VERIFY_USAGE}
   npm run cli -- rebuild [projection…]  rebuild read models (all by default) into fresh collections,
                                         swapped in once caught up; queries keep answering meanwhile
+${QUARANTINE_USAGE}
 
 The data directory is DATA_DIR (default ./data), as for npm start.`;
 
@@ -75,7 +77,10 @@ const runRebuild = async (names: string[]): Promise<number> => {
       console.log(`${feed.projection.name}: generation ${generation} active (consumed from ${feed.topic}).`);
     }
     const chosen = names.length > 0 ? names.filter((n) => fromLog.includes(n)) : fromLog;
-    if (chosen.length === 0) return 0;
+    if (chosen.length === 0) {
+      await reportQuarantineAfterRebuild(runtime, names.length > 0 ? names : known, console.log);
+      return 0;
+    }
     const bar = new SingleBar({ format: `rebuild ${chosen.join(', ')} [{bar}] {percentage}% | {value}/{total} events`, hideCursor: true }, Presets.shades_classic);
     bar.start(await runtime.store.headPosition(), 0);
     const positions = new Map<string, number>();
@@ -87,7 +92,17 @@ const runRebuild = async (names: string[]): Promise<number> => {
     bar.stop();
     for (const [name, generation] of Object.entries(generations)) console.log(`${name}: rebuilt into generation ${generation}, now active.`);
     console.log(`${events} events read once for ${chosen.length} projection(s).`);
+    await reportQuarantineAfterRebuild(runtime, names.length > 0 ? names : known, console.log);
     return 0;
+  } finally {
+    await runtime.close();
+  }
+};
+
+const withRuntime = async (run: (runtime: Runtime) => Promise<number>): Promise<number> => {
+  const runtime = await openConfigured(loadConfig());
+  try {
+    return await run(runtime);
   } finally {
     await runtime.close();
   }
@@ -102,6 +117,8 @@ const main = async (argv: string[]): Promise<number> => {
       return verify(args);
     case 'rebuild':
       return runRebuild(args);
+    case 'quarantine':
+      return withRuntime((runtime) => runQuarantine(runtime, args, console.log));
     default:
       console.error(USAGE);
       return command === undefined || command === 'help' || command === '--help' ? 0 : 2;

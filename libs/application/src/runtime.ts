@@ -9,8 +9,10 @@ import { createKafka } from '../../messaging';
 import { PROJECTION as NETWORK_STATISTICS } from '../../../projections/network-statistics/documents';
 import { CommandService, type CommandServiceOptions } from './command-service';
 import type { AppConfig } from './config';
+import { gatherProblems, type HealthProblem } from './health';
 import { KafkaProjector, type KafkaFeedLag, type KafkaFeedNotBuilt } from './projector/kafka-projector';
 import { Projector, type ProjectorOptions } from './projector/projector';
+import { quarantinedEvents, type Quarantined } from './projector/quarantine';
 import { QueryRunner } from './projector/read-models';
 
 /** Everything both sides need, wired for one profile. */
@@ -40,7 +42,19 @@ export interface Runtime {
   startProjections(onProgress?: Parameters<Projector['prepare']>[0]): Promise<string[]>;
   /** Lag of every projection: events behind the log, or messages behind the topic for a Kafka feed. */
   lag(): Promise<(Awaited<ReturnType<Projector['lag']>>[number] | KafkaFeedLag | KafkaFeedNotBuilt)[]>;
+  /** The events quarantined in the active generation of every projection (log-fed and Kafka-fed). */
+  quarantined(): Promise<Quarantined[]>;
+  /** What /api/health answers: `degraded` as soon as the log, the projector or a projection has a problem. */
+  health(): Promise<HealthReport>;
   close(): Promise<void>;
+}
+
+export interface HealthReport {
+  status: 'ok' | 'degraded';
+  profile: RuntimeProfile;
+  eventLog: { headPosition: number };
+  projections: Awaited<ReturnType<Runtime['lag']>>;
+  problems: HealthProblem[];
 }
 
 export interface RuntimeOptions {
@@ -62,8 +76,12 @@ const wire = (
   const feeds = options.feeds?.(vault, readStore) ?? [];
   const fed = new Set(feeds.map((feed) => feed.projection.name));
   const projector = new Projector(store, readStore, vault, (options.projections ?? ALL_PROJECTIONS).filter((p) => !fed.has(p.name)), options.projector);
+  const profile: RuntimeProfile = { ...kinds, networkStatistics: feeds.some((feed) => feed.projection.name === NETWORK_STATISTICS) ? 'kafka' : 'log' };
+  const names = [...projector.projections.map((p) => p.name), ...feeds.map((feed) => feed.projection.name)];
+  const quarantined = async (): Promise<Quarantined[]> => (await Promise.all(names.map((name) => quarantinedEvents(readStore, name)))).flat();
+  const lag = async () => [...(await projector.lag()), ...(await Promise.all(feeds.map((feed) => feed.lag())))];
   return {
-    profile: { ...kinds, networkStatistics: feeds.some((feed) => feed.projection.name === NETWORK_STATISTICS) ? 'kafka' : 'log' },
+    profile,
     store,
     keys,
     vault,
@@ -77,12 +95,19 @@ const wire = (
       projector.start();
       for (const feed of feeds) await feed.start();
       const lags = await projector.lag();
+      const problems = await gatherProblems({ integrity: () => store.integrity(), projector: () => projector.problems(), quarantined });
       return [
         `projecting ${lags.map((l) => `${l.projection} @${l.checkpoint}`).join(', ')} from the log (head ${lags[0]?.head ?? 0})`,
         ...feeds.map((feed) => `projecting ${feed.projection.name} from topic ${feed.topic} as group ${feed.group}`),
+        ...problems.map((problem) => `DEGRADED ${problem.code}: ${problem.message}`),
       ];
     },
-    lag: async () => [...(await projector.lag()), ...(await Promise.all(feeds.map((feed) => feed.lag())))],
+    lag,
+    quarantined,
+    health: async () => {
+      const problems = await gatherProblems({ integrity: () => store.integrity(), projector: () => projector.problems(), quarantined });
+      return { status: problems.length > 0 ? 'degraded' : 'ok', profile, eventLog: { headPosition: await store.headPosition() }, projections: await lag(), problems };
+    },
     close: async () => {
       for (const feed of feeds) await feed.stop();
       await projector.stop();

@@ -1,3 +1,4 @@
 export * from './projector';
 export * from './read-models';
 export * from './kafka-projector';
+export * from './quarantine';

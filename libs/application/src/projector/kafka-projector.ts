@@ -2,9 +2,9 @@ import type { Admin, Kafka } from 'kafkajs';
 import { EVENTS_TOPIC, KafkaEventConsumer, type DeliveredEvent } from '../../../messaging';
 import type { PersonalDataVault } from '../../../personal-data';
 import { UnknownGenerationError, type DocChange, type GenerationRef, type Json, type ProjectionStatus, type ReadStore } from '../../../read-store';
-import type { Doc, DocRef, Projection, ProjectedEvent } from '../../../../projections/projection';
-import { applyDeclared, keyOf, readDocuments } from './declared-documents';
-import { toProjectedEvent } from './projector';
+import type { Doc, DocRef, Projection } from '../../../../projections/projection';
+import { keyOf, readDocuments } from './declared-documents';
+import { openForProjection, QuarantiningProjection, type IncomingEvent, type Quarantined } from './quarantine';
 
 /**
  * A projection fed by the events topic (`cae.events.v1`) as a Kafka consumer group instead of the log: how a
@@ -44,6 +44,8 @@ export interface KafkaProjectorOptions {
   sessionTimeoutMs?: number;
   /** How often a rebuilding generation checks whether the group has caught up, default 1000 ms. */
   catchUpCheckMs?: number;
+  /** Where an event quarantined is reported as it happens (default: a warning on the console). */
+  onQuarantine?: (quarantined: Quarantined) => void;
 }
 
 export interface KafkaFeedLag {
@@ -101,6 +103,7 @@ export class KafkaProjector {
   private stopping = false;
   private activating: Promise<Map<number, number>> | undefined;
   private following: Promise<void> | undefined;
+  private readonly guard: QuarantiningProjection;
 
   constructor(
     private readonly kafka: Kafka,
@@ -113,6 +116,7 @@ export class KafkaProjector {
     this.groupPrefix = options.groupPrefix ?? `alveole.${projection.name}`;
     this.onError = options.onError ?? ((error) => console.error(`${projection.name} (Kafka): failed, trying again`, error));
     this.catchUpCheckMs = options.catchUpCheckMs ?? 1000;
+    this.guard = new QuarantiningProjection(projection, options.onQuarantine);
   }
 
   get version(): number {
@@ -310,7 +314,7 @@ export class KafkaProjector {
   /** One partition's batch: applied document by document, offsets committed by the consumer afterwards. */
   private async handle(delivered: DeliveredEvent[]): Promise<void> {
     const ref = this.ref!;
-    const events = await Promise.all(delivered.map(async ({ event }) => ({ revision: event.revision, projected: await toProjectedEvent(event, this.vault) })));
+    const events = await Promise.all(delivered.map(async ({ event }) => ({ revision: event.revision, projected: await openForProjection(event, this.vault) })));
     for (let attempt = 1; ; attempt++) {
       try {
         await this.applyOnce(ref, events);
@@ -328,17 +332,18 @@ export class KafkaProjector {
     }
   }
 
-  private async applyOnce(ref: GenerationRef, events: { revision: number; projected: ProjectedEvent }[]): Promise<void> {
-    const refsByEvent = events.map(({ projected }) => this.projection.documentsFor(projected));
-    const held = await this.read(ref, refsByEvent.flat());
+  private async applyOnce(ref: GenerationRef, events: { revision: number; projected: IncomingEvent }[]): Promise<void> {
+    // An event the projection cannot apply is quarantined, its CAE's later ones held: the same rules as the log's.
+    const plans = events.map(({ projected }) => this.guard.plan(projected));
+    const held = await this.read(ref, plans.flatMap((plan) => plan.refs));
     let highestPosition = 0;
     events.forEach(({ revision, projected: event }, i) => {
       highestPosition = Math.max(highestPosition, event.position);
-      const refs = refsByEvent[i]!;
+      const refs = plans[i]!.refs;
       // Documents that already hold this event (a redelivery, or a batch written halfway) keep it once.
       const pending = new Set(refs.map(keyOf).filter((key) => revision > (held.get(key)!.applied.get(event.streamId) ?? -1)));
       if (pending.size === 0) return;
-      for (const update of applyDeclared(this.projection, event, refs, (key) => held.get(key)!.doc ?? undefined)) {
+      for (const update of this.guard.apply(event, plans[i]!, (key) => held.get(key)!.doc ?? undefined)) {
         if (!pending.has(update.key)) continue;
         held.get(update.key)!.doc = update.doc;
       }

@@ -1,10 +1,11 @@
-import { upcast } from '../../../domain';
-import { waitForAppend, type EventStore, type RecordedEvent } from '../../../event-store';
+import { waitForAppend, type EventStore } from '../../../event-store';
 import type { PersonalDataVault } from '../../../personal-data';
 import type { DocChange, GenerationRef, ReadStore } from '../../../read-store';
-import type { Doc, Projection, ProjectedEvent } from '../../../../projections/projection';
-import { openPersonalFields } from '../sealing';
-import { applyDeclared, readDocuments } from './declared-documents';
+import type { Doc, Projection } from '../../../../projections/projection';
+import { readDocuments } from './declared-documents';
+import { openForProjection, QuarantiningProjection, type IncomingEvent, type Quarantined } from './quarantine';
+
+export { toProjectedEvent } from './quarantine';
 
 export interface ProjectorOptions {
   /** Events read and written per batch (one read-store transaction each). */
@@ -13,6 +14,15 @@ export interface ProjectorOptions {
   /** Where the live loop reports a failed batch before retrying it. */
   onError?: (error: unknown) => void;
   retryDelayMs?: number;
+  /** Where an event quarantined for a projection is reported as it happens (default: a warning on the console). */
+  onQuarantine?: (quarantined: Quarantined) => void;
+}
+
+/** The log's head is below a generation's checkpoint: the log lost events that were projected. */
+export interface LogBehindCheckpoint {
+  code: 'LOG_BEHIND_CHECKPOINT';
+  message: string;
+  details: { projection: string; generation: number; checkpoint: number; head: number };
 }
 
 export interface ProjectionLag {
@@ -48,6 +58,9 @@ export class Projector {
   private running = false;
   private stopped: Promise<void> = Promise.resolve();
   private wakeStop: (() => void) | undefined;
+  private readonly guards: Map<string, QuarantiningProjection>;
+  /** Generations refused because the log went below their checkpoint: never written again, even once the head has passed it. */
+  private readonly refused = new Map<string, LogBehindCheckpoint>();
 
   constructor(
     private readonly store: EventStore,
@@ -60,6 +73,7 @@ export class Projector {
     this.now = options.now ?? (() => new Date());
     this.onError = options.onError ?? ((error) => console.error('Projector: batch failed, retrying', error));
     this.retryDelayMs = options.retryDelayMs ?? 1000;
+    this.guards = new Map(projections.map((projection) => [projection.name, new QuarantiningProjection(projection, options.onQuarantine)]));
   }
 
   /**
@@ -98,9 +112,11 @@ export class Projector {
     for (const name of typeof names === 'string' ? [names] : names) {
       const projection = this.projection(name);
       const status = await this.readStore.status(name);
+      const resumable = status.rebuildingGeneration !== undefined && status.rebuildingVersion === projection.version;
+      // A rebuild left beyond the head of a log that lost events since is started again: it serves nothing yet.
       const generation =
-        status.rebuildingGeneration !== undefined && status.rebuildingVersion === projection.version
-          ? status.rebuildingGeneration
+        resumable && (await this.readStore.checkpoint({ projection: name, generation: status.rebuildingGeneration! })) <= (await this.store.headPosition())
+          ? status.rebuildingGeneration!
           : await this.restart(projection, status.rebuildingGeneration);
       targets.push({ projection, ref: { projection: name, generation } });
     }
@@ -115,7 +131,9 @@ export class Projector {
       }
       if (processed === 0) break;
     }
-    for (const { ref } of targets) await this.readStore.activate(ref);
+    const refused = targets.map(({ ref }) => this.refused.get(refKey(ref))).filter((problem) => problem !== undefined);
+    for (const { ref } of targets) if (!this.refused.has(refKey(ref))) await this.readStore.activate(ref);
+    if (refused.length > 0) throw new Error(refused.map((problem) => problem.message).join('\n'));
     return { generations: Object.fromEntries(targets.map(({ ref }) => [ref.projection, ref.generation])), events };
   }
 
@@ -161,6 +179,43 @@ export class Projector {
     return lags;
   }
 
+  /**
+   * The generations this projector refuses to write because the log's head is below their checkpoint (the log
+   * was truncated, or restored from an older copy): positions would be reused by new events and never projected.
+   */
+  async problems(): Promise<LogBehindCheckpoint[]> {
+    const problems: LogBehindCheckpoint[] = [];
+    for (const projection of this.projections) {
+      const status = await this.readStore.status(projection.name);
+      for (const generation of [status.activeGeneration, status.rebuildingGeneration]) {
+        const ref = { projection: projection.name, generation: generation! };
+        if (generation !== undefined && (await this.refuseIfBehind(ref))) problems.push(this.refused.get(refKey(ref))!);
+      }
+    }
+    return problems;
+  }
+
+  private async refuseIfBehind(ref: GenerationRef): Promise<boolean> {
+    const key = refKey(ref);
+    if (this.refused.has(key)) return true;
+    const checkpoint = await this.readStore.checkpoint(ref);
+    if (checkpoint === 0) return false;
+    // The head read after the checkpoint: another projector moving it meanwhile can only have seen a lower head.
+    const head = await this.store.headPosition();
+    if (checkpoint <= head) return false;
+    const problem: LogBehindCheckpoint = {
+      code: 'LOG_BEHIND_CHECKPOINT',
+      message:
+        `The event log's head (${head}) is below the checkpoint of ${ref.projection} (generation ${ref.generation}, ${checkpoint}): ` +
+        'the log has lost events that were projected (truncated, or restored from an older copy). The projector no longer ' +
+        'writes that generation. Restore the log, or accept it as it is and rebuild the read models (npm run cli -- rebuild).',
+      details: { projection: ref.projection, generation: ref.generation, checkpoint, head },
+    };
+    this.refused.set(key, problem);
+    console.error(`Projector: ${problem.message}`);
+    return true;
+  }
+
   private async loop(stop: Promise<void>): Promise<void> {
     while (this.running) {
       try {
@@ -180,7 +235,8 @@ export class Projector {
     let lowest = Number.MAX_SAFE_INTEGER;
     for (const projection of this.projections) {
       const { activeGeneration } = await this.readStore.status(projection.name);
-      if (activeGeneration !== undefined) lowest = Math.min(lowest, await this.readStore.checkpoint({ projection: projection.name, generation: activeGeneration }));
+      if (activeGeneration !== undefined && !this.refused.has(refKey({ projection: projection.name, generation: activeGeneration })))
+        lowest = Math.min(lowest, await this.readStore.checkpoint({ projection: projection.name, generation: activeGeneration }));
     }
     return lowest === Number.MAX_SAFE_INTEGER ? this.store.headPosition() : lowest;
   }
@@ -200,30 +256,35 @@ export class Projector {
    * One page of the log from the lowest checkpoint, read and opened once, applied to each projection from its
    * own checkpoint: its documents and checkpoint written together. Returns the number of events read.
    */
-  private async runBatch(targets: readonly Target[]): Promise<number> {
+  private async runBatch(all: readonly Target[]): Promise<number> {
+    const targets: Target[] = [];
+    for (const target of all) if (!(await this.refuseIfBehind(target.ref))) targets.push(target);
     if (targets.length === 0) return 0;
     const checkpoints = await Promise.all(targets.map(({ ref }) => this.readStore.checkpoint(ref)));
     const page = await this.store.readAll(Math.min(...checkpoints) + 1, { limit: this.batchSize });
     if (page.length === 0) return 0;
-    const events = await Promise.all(page.map((recorded) => toProjectedEvent(recorded, this.vault)));
+    const events = await Promise.all(page.map((recorded) => openForProjection(recorded, this.vault)));
     const last = page[page.length - 1]!.position;
     for (const [i, { projection, ref }] of targets.entries()) {
       const pending = events.filter((event) => event.position > checkpoints[i]!);
-      if (pending.length > 0) await this.readStore.applyBatch(ref, await this.project(projection, ref, pending), last);
+      if (pending.length > 0) await this.readStore.applyBatch(ref, await this.project(this.guards.get(projection.name)!, ref, pending), last);
     }
     if (events.some((event) => event.type === 'PersonForgotten')) await this.readStore.scrub?.();
     return page.length;
   }
 
-  /** Applies a batch of events in order over the documents they concern, read once for the whole batch. */
-  private async project(projection: Projection, ref: GenerationRef, events: ProjectedEvent[]): Promise<DocChange[]> {
-    const refsByEvent = events.map((event) => projection.documentsFor(event));
+  /**
+   * Applies a batch of events in order over the documents they concern, read once for the whole batch; an event
+   * the projection cannot apply is quarantined in the same batch.
+   */
+  private async project(guard: QuarantiningProjection, ref: GenerationRef, events: IncomingEvent[]): Promise<DocChange[]> {
+    const plans = events.map((event) => guard.plan(event));
     const cache = new Map<string, CachedDoc>();
-    for (const [key, { collection, id, stored }] of await readDocuments(this.readStore, ref, refsByEvent.flat()))
+    for (const [key, { collection, id, stored }] of await readDocuments(this.readStore, ref, plans.flatMap((plan) => plan.refs)))
       if (stored) cache.set(key, { collection, id, doc: stored.doc as Doc, position: stored.position });
     const dirty = new Set<string>();
     events.forEach((event, i) => {
-      for (const update of applyDeclared(projection, event, refsByEvent[i]!, (key) => cache.get(key)?.doc ?? undefined)) {
+      for (const update of guard.apply(event, plans[i]!, (key) => cache.get(key)?.doc ?? undefined)) {
         // Already applied to this document (a batch replayed after a partial write): it must not count twice.
         if ((cache.get(update.key)?.position ?? 0) >= event.position) continue;
         cache.set(update.key, { collection: update.collection, id: update.id, doc: update.doc, position: event.position });
@@ -233,6 +294,8 @@ export class Projector {
     return [...dirty].map((key) => cache.get(key)!);
   }
 }
+
+const refKey = (ref: GenerationRef): string => `${ref.projection}\u0000${ref.generation}`;
 
 interface Target {
   projection: Projection;
@@ -245,12 +308,3 @@ interface CachedDoc {
   doc: Doc | null;
   position: number;
 }
-
-/** A stored event as projections see it: upcast to the current schema, personal data opened (or `[forgotten]`). */
-export const toProjectedEvent = async (recorded: RecordedEvent, vault: PersonalDataVault): Promise<ProjectedEvent> => {
-  const event = upcast(recorded.type, recorded.schemaVersion, recorded.data);
-  const data = await openPersonalFields(event.type, event.data as unknown as Record<string, unknown>, vault);
-  // Opened data has the event's declared shape, with '[forgotten]' where a person's key was destroyed.
-  return { ...event, data, position: recorded.position, streamId: recorded.streamId, caeId: recorded.metadata.caeId, occurredOn: recorded.metadata.occurredOn } as unknown as ProjectedEvent;
-};
-

@@ -1,0 +1,53 @@
+import fc from 'fast-check';
+import { openInMemory, type Quarantined } from '../../libs/application';
+import { caeStatistics, networkStatistics } from '../../projections/network-statistics/queries';
+import { associatesRegister, compliance, entrepreneursRegister, invoices, shareMovements } from '../../projections/registers/queries';
+import { caeTreasury, entrepreneurAccount } from '../../projections/treasury/queries';
+import { CAE_IDS, ENTREPRENEUR_IDS, historySteps, runRandomHistory, type HistorySummary } from '../fixtures/random-history';
+
+/**
+ * Deliver 2 of issue 9: over random valid histories of several CAEs (ids that would collide in ambiguous stream
+ * names), no projection ever quarantines an event, and every query answers.
+ */
+describe('random valid histories over several CAEs', () => {
+  const summaries: HistorySummary[] = [];
+
+  it('never make a projection quarantine an event, and every query answers', async () => {
+    await fc.assert(
+      fc.asyncProperty(historySteps({ maxLength: 70 }), fc.integer({ min: 1, max: 9 }), async (steps, batchSize) => {
+        const quarantined: Quarantined[] = [];
+        const runtime = openInMemory({ projector: { batchSize, onQuarantine: (q) => quarantined.push(q) } });
+        try {
+          summaries.push(await runRandomHistory(runtime, steps));
+          await runtime.projector.prepare();
+          expect(quarantined).toEqual([]);
+          expect(await runtime.health()).toMatchObject({ status: 'ok', problems: [] });
+          await runtime.queries.run(async (models) => {
+            for (const year of [2016, 2017]) await networkStatistics(models, year);
+            for (const caeId of CAE_IDS) {
+              await caeStatistics(models, caeId, 2016);
+              await caeTreasury(models, caeId);
+              await entrepreneursRegister(models, caeId);
+              await associatesRegister(models, caeId);
+              await shareMovements(models, caeId);
+              await invoices(models, caeId);
+              await compliance(models, caeId, '2017-06-30');
+              for (const entrepreneurId of ENTREPRENEUR_IDS) await entrepreneurAccount(models, caeId, entrepreneurId);
+            }
+          });
+        } finally {
+          await runtime.close();
+        }
+      }),
+      { numRuns: 25 },
+    );
+    // The model makes histories worth the name: mostly accepted, and of the main kinds at least.
+    const accepted = summaries.reduce((sum, s) => sum + s.accepted, 0);
+    const rejected = summaries.reduce((sum, s) => sum + Object.values(s.rejected).reduce((a, b) => a + b, 0), 0);
+    expect(accepted).toBeGreaterThan(9 * rejected);
+    const types = new Set(summaries.flatMap((s) => Object.keys(s.types)));
+    expect([...types]).toEqual(
+      expect.arrayContaining(['RegisterCae', 'IntegrateEntrepreneur', 'SignCape', 'SignCesa', 'IssueInvoice', 'RecordPayment', 'IssueCreditNote', 'AdmitAssociate', 'ExitEntrepreneur']),
+    );
+  });
+});
