@@ -7,7 +7,8 @@ import { CAE_IDS, ENTREPRENEUR_IDS, historySteps, runRandomHistory, type History
 
 /**
  * Deliver 2 of issue 9: over random valid histories of several CAEs (ids that would collide in ambiguous stream
- * names), no projection ever quarantines an event, and every query answers.
+ * names), no projection ever quarantines an event, and every query answers. The histories credit paid invoices
+ * (leaving refunds owed), record refunds, and forget people of each kind, then go on.
  */
 describe('random valid histories over several CAEs', () => {
   const summaries: HistorySummary[] = [];
@@ -39,7 +40,7 @@ describe('random valid histories over several CAEs', () => {
           await runtime.close();
         }
       }),
-      { numRuns: 25 },
+      { numRuns: 50 },
     );
     // The model makes histories worth the name: mostly accepted, and of the main kinds at least.
     const accepted = summaries.reduce((sum, s) => sum + s.accepted, 0);
@@ -47,7 +48,21 @@ describe('random valid histories over several CAEs', () => {
     expect(accepted).toBeGreaterThan(9 * rejected);
     const types = new Set(summaries.flatMap((s) => Object.keys(s.types)));
     expect([...types]).toEqual(
-      expect.arrayContaining(['RegisterCae', 'IntegrateEntrepreneur', 'SignCape', 'SignCesa', 'IssueInvoice', 'RecordPayment', 'IssueCreditNote', 'AdmitAssociate', 'ExitEntrepreneur']),
+      expect.arrayContaining([
+        'RegisterCae',
+        'IntegrateEntrepreneur',
+        'SignCape',
+        'SignCesa',
+        'IssueInvoice',
+        'RecordPayment',
+        'IssueCreditNote',
+        'RecordRefund',
+        'AdmitAssociate',
+        'ExitEntrepreneur',
+        'ForgetPerson',
+      ]),
     );
+    // Every kind of person is forgotten somewhere, and histories go on after it.
+    expect(Object.keys(Object.assign({}, ...summaries.map((s) => s.forgotten))).sort()).toEqual(['associate', 'client', 'entrepreneur']);
   });
 });
