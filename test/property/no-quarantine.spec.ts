@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { openInMemory, type Quarantined } from '../../libs/application';
+import { formatMoney, money } from '../../libs/domain';
 import { caeStatistics, networkStatistics } from '../../projections/network-statistics/queries';
 import { associatesRegister, compliance, entrepreneursRegister, invoices, shareMovements } from '../../projections/registers/queries';
 import { caeTreasury, entrepreneurAccount } from '../../projections/treasury/queries';
@@ -7,7 +8,9 @@ import { CAE_IDS, ENTREPRENEUR_IDS, historySteps, runRandomHistory, type History
 
 /**
  * Deliver 2 of issue 9: over random valid histories of several CAEs (ids that would collide in ambiguous stream
- * names), no projection ever quarantines an event, and every query answers.
+ * names), no projection ever quarantines an event, and every query answers. The histories credit paid invoices
+ * (leaving refunds owed), record refunds, and forget people of each kind, then go on; the invoices register and
+ * the CAE's treasury show what the model says is due and owed back.
  */
 describe('random valid histories over several CAEs', () => {
   const summaries: HistorySummary[] = [];
@@ -18,7 +21,8 @@ describe('random valid histories over several CAEs', () => {
         const quarantined: Quarantined[] = [];
         const runtime = openInMemory({ projector: { batchSize, onQuarantine: (q) => quarantined.push(q) } });
         try {
-          summaries.push(await runRandomHistory(runtime, steps));
+          const summary = await runRandomHistory(runtime, steps);
+          summaries.push(summary);
           await runtime.projector.prepare();
           expect(quarantined).toEqual([]);
           expect(await runtime.health()).toMatchObject({ status: 'ok', problems: [] });
@@ -26,11 +30,15 @@ describe('random valid histories over several CAEs', () => {
             for (const year of [2016, 2017]) await networkStatistics(models, year);
             for (const caeId of CAE_IDS) {
               await caeStatistics(models, caeId, 2016);
-              await caeTreasury(models, caeId);
+              // What is due and owed back, invoice by invoice and in all, as the model computed it.
+              const expected = summary.invoices[caeId] ?? {};
+              const register = await invoices(models, caeId);
+              expect(Object.fromEntries((register?.invoices ?? []).map((i) => [i.number, { amountDue: i.amountDue, refundOwed: i.refundOwed }]))).toEqual(expected);
+              const owed = Object.values(expected).reduce((total, i) => total.plus(i.refundOwed), money(0));
+              expect((await caeTreasury(models, caeId))?.toDate.refundsOwedToClients ?? '0.00').toBe(formatMoney(owed));
               await entrepreneursRegister(models, caeId);
               await associatesRegister(models, caeId);
               await shareMovements(models, caeId);
-              await invoices(models, caeId);
               await compliance(models, caeId, '2017-06-30');
               for (const entrepreneurId of ENTREPRENEUR_IDS) await entrepreneurAccount(models, caeId, entrepreneurId);
             }
@@ -39,7 +47,7 @@ describe('random valid histories over several CAEs', () => {
           await runtime.close();
         }
       }),
-      { numRuns: 25 },
+      { numRuns: 50 },
     );
     // The model makes histories worth the name: mostly accepted, and of the main kinds at least.
     const accepted = summaries.reduce((sum, s) => sum + s.accepted, 0);
@@ -47,7 +55,21 @@ describe('random valid histories over several CAEs', () => {
     expect(accepted).toBeGreaterThan(9 * rejected);
     const types = new Set(summaries.flatMap((s) => Object.keys(s.types)));
     expect([...types]).toEqual(
-      expect.arrayContaining(['RegisterCae', 'IntegrateEntrepreneur', 'SignCape', 'SignCesa', 'IssueInvoice', 'RecordPayment', 'IssueCreditNote', 'AdmitAssociate', 'ExitEntrepreneur']),
+      expect.arrayContaining([
+        'RegisterCae',
+        'IntegrateEntrepreneur',
+        'SignCape',
+        'SignCesa',
+        'IssueInvoice',
+        'RecordPayment',
+        'IssueCreditNote',
+        'RecordRefund',
+        'AdmitAssociate',
+        'ExitEntrepreneur',
+        'ForgetPerson',
+      ]),
     );
+    // Every kind of person is forgotten somewhere, and histories go on after it.
+    expect(Object.keys(Object.assign({}, ...summaries.map((s) => s.forgotten))).sort()).toEqual(['associate', 'client', 'entrepreneur']);
   });
 });

@@ -90,6 +90,19 @@ const withInvoice = (state: EntrepreneurState, invoice: InvoiceState): Entrepren
   invoices: { ...state.invoices, [invoice.number]: invoice },
 });
 
+/** Money received or given back on an invoice: the invoice's sums change (when known) and the month's cash excl. VAT moves. */
+const withCashMovement = (
+  state: EntrepreneurState,
+  number: string,
+  on: IsoDate,
+  cashExclVat: Money,
+  change: (invoice: InvoiceState) => InvoiceState,
+): EntrepreneurState => {
+  const invoice = state.invoices[number];
+  const next = invoice ? withInvoice(state, change(invoice)) : state;
+  return { ...next, cashExclVatByMonth: addTo(next.cashExclVatByMonth, on.slice(0, 7), cashExclVat) };
+};
+
 export const evolveEntrepreneur = (state: EntrepreneurState, event: DomainEvent): EntrepreneurState => {
   switch (event.type) {
     case 'EntrepreneurIntegrated': {
@@ -176,28 +189,22 @@ export const evolveEntrepreneur = (state: EntrepreneurState, event: DomainEvent)
       return withInvoice(state, newlyOwed ? { ...credited, refundOwedSince: since } : credited);
     }
     case 'PaymentRecorded': {
-      const invoice = state.invoices[event.data.invoiceNumber];
-      const next = invoice
-        ? withInvoice(state, {
-            ...invoice,
-            paid: invoice.paid.plus(event.data.amount),
-            paidExclVat: invoice.paidExclVat.plus(event.data.amountExclVat),
-            lastPaidOn: maxDate(invoice.lastPaidOn ?? event.data.paidOn, event.data.paidOn),
-          })
-        : state;
-      return { ...next, cashExclVatByMonth: addTo(next.cashExclVatByMonth, event.data.paidOn.slice(0, 7), money(event.data.amountExclVat)) };
+      const d = event.data;
+      return withCashMovement(state, d.invoiceNumber, d.paidOn, money(d.amountExclVat), (invoice) => ({
+        ...invoice,
+        paid: invoice.paid.plus(d.amount),
+        paidExclVat: invoice.paidExclVat.plus(d.amountExclVat),
+        lastPaidOn: maxDate(invoice.lastPaidOn ?? d.paidOn, d.paidOn),
+      }));
     }
     case 'RefundRecorded': {
-      const invoice = state.invoices[event.data.invoiceNumber];
-      const next = invoice
-        ? withInvoice(state, {
-            ...invoice,
-            refunded: invoice.refunded.plus(event.data.amount),
-            refundedExclVat: invoice.refundedExclVat.plus(event.data.amountExclVat),
-          })
-        : state;
+      const d = event.data;
       // Cash given back leaves the activity in the month it is paid out.
-      return { ...next, cashExclVatByMonth: addTo(next.cashExclVatByMonth, event.data.refundedOn.slice(0, 7), money(event.data.amountExclVat).negated()) };
+      return withCashMovement(state, d.invoiceNumber, d.refundedOn, money(d.amountExclVat).negated(), (invoice) => ({
+        ...invoice,
+        refunded: invoice.refunded.plus(d.amount),
+        refundedExclVat: invoice.refundedExclVat.plus(d.amountExclVat),
+      }));
     }
     case 'ExpenseRecorded':
       return {

@@ -4,7 +4,7 @@ import type { InvoiceLine, IssueCreditNote, IssueInvoice, IsoDate, RecordPayment
 import { addDays, yearOf } from '../dates';
 import { refuse } from '../errors';
 import type { InvoiceClient, PricedLine } from '../events';
-import { Decimal, formatMoney, money, toCents, ZERO } from '../money';
+import { Decimal, formatMoney, money, toCents, ZERO, type Money } from '../money';
 import { priceLine, totalsOf } from '../pricing';
 import { entrepreneurStream, formatDocumentNumber, invoiceSeriesStream } from '../streams';
 import { caeNotFound, decided, entrepreneurNotFound, type Decided, type DecisionState } from './decision';
@@ -99,7 +99,7 @@ const referencedInvoice = (c: { caeId: string; invoiceNumber: string }, s: Decis
 
 /** Lines that cancel what remains of an invoice, one per VAT rate, to the cent. */
 const cancellingLines = (invoice: InvoiceState): PricedLine[] =>
-  (Object.entries(invoice.remainingByRate) as [VatRate, { base: ReturnType<typeof money>; vat: ReturnType<typeof money> }][])
+  (Object.entries(invoice.remainingByRate) as [VatRate, { base: Money; vat: Money }][])
     .filter(([, r]) => r.base.greaterThan(0) || r.vat.greaterThan(0))
     .map(([vatRate, r]) => ({
       description: `Annulation de la facture ${invoice.number}`,
@@ -112,7 +112,7 @@ const cancellingLines = (invoice: InvoiceState): PricedLine[] =>
     }));
 
 const exceedsRemaining = (invoice: InvoiceState, lines: PricedLine[]): boolean => {
-  const byRate = new Map<VatRate, ReturnType<typeof money>>();
+  const byRate = new Map<VatRate, Money>();
   for (const l of lines) byRate.set(l.vatRate, (byRate.get(l.vatRate) ?? money(0)).plus(l.totalExclVat));
   for (const [rate, base] of byRate) if (base.greaterThan(invoice.remainingByRate[rate]?.base ?? 0)) return true;
   return false;
@@ -139,7 +139,7 @@ export const issueCreditNote = (c: IssueCreditNote, s: DecisionState): Decided =
   const numbering = nextNumber(c.caeId, c.issuedOn, s.series);
   if (!numbering.ok) return numbering;
   // Credited beyond what remained unpaid: the excess is owed back to the client.
-  const paidBeyond = (net: ReturnType<typeof money>) => Decimal.max(ZERO, invoice.paid.minus(net));
+  const paidBeyond = (net: Money) => Decimal.max(ZERO, invoice.paid.minus(net));
   const refundOwed = formatMoney(paidBeyond(remainingInclVat.minus(totals.totalInclVat)).minus(paidBeyond(remainingInclVat)));
   return decided(
     [
@@ -182,6 +182,24 @@ export const issueCreditNote = (c: IssueCreditNote, s: DecisionState): Decided =
   );
 };
 
+type InclExcl = { incl: Money; excl: Money };
+
+/** The invoice net of its credit notes. */
+const netOf = (invoice: InvoiceState): InclExcl => ({
+  incl: invoice.totalInclVat.minus(invoice.creditedInclVat),
+  excl: invoice.totalExclVat.minus(invoice.creditedExclVat),
+});
+
+/**
+ * The part excl. VAT of `amount` (incl. VAT) settled against `whole`, given what was settled before: pro rata of
+ * all settled after it, rounded to the cent, and exact once the whole is settled (the roundings never drift).
+ */
+const proRataExclVat = (amount: Money, settled: InclExcl, whole: InclExcl): Money => {
+  const after = settled.incl.plus(amount);
+  const exclAfter = after.equals(whole.incl) ? whole.excl : toCents(after.times(whole.excl).dividedBy(whole.incl));
+  return exclAfter.minus(settled.excl);
+};
+
 export const recordPayment = (c: RecordPayment, s: DecisionState): Decided => {
   if (!s.cae.registered) return caeNotFound(c.caeId);
   const ref = referencedInvoice(c, s);
@@ -197,11 +215,7 @@ export const recordPayment = (c: RecordPayment, s: DecisionState): Decided => {
       amount: c.amount,
     });
   // Revenue excl. VAT received so far, pro rata of the invoice net of credit notes; exact once fully paid.
-  const netIncl = invoice.totalInclVat.minus(invoice.creditedInclVat);
-  const netExcl = invoice.totalExclVat.minus(invoice.creditedExclVat);
-  const paidAfter = invoice.paid.plus(amount);
-  const exclAfter = paidAfter.equals(netIncl) ? netExcl : toCents(paidAfter.times(netExcl).dividedBy(netIncl));
-  const amountExclVat = exclAfter.minus(invoice.paidExclVat);
+  const amountExclVat = proRataExclVat(amount, { incl: invoice.paid, excl: invoice.paidExclVat }, netOf(invoice));
   const remainingDue = due.minus(amount);
   return decided(
     [
@@ -244,11 +258,9 @@ export const recordRefund = (c: RecordRefund, s: DecisionState): Decided => {
       amount: c.amount,
     });
   // Cash excl. VAT given back, pro rata of what was received beyond the invoice net of credit notes; exact once all of it is refunded.
-  const excessIncl = invoice.paid.minus(invoice.totalInclVat.minus(invoice.creditedInclVat));
-  const excessExcl = invoice.paidExclVat.minus(invoice.totalExclVat.minus(invoice.creditedExclVat));
-  const refundedAfter = invoice.refunded.plus(amount);
-  const exclAfter = refundedAfter.equals(excessIncl) ? excessExcl : toCents(refundedAfter.times(excessExcl).dividedBy(excessIncl));
-  const amountExclVat = exclAfter.minus(invoice.refundedExclVat);
+  const net = netOf(invoice);
+  const excess = { incl: invoice.paid.minus(net.incl), excl: invoice.paidExclVat.minus(net.excl) };
+  const amountExclVat = proRataExclVat(amount, { incl: invoice.refunded, excl: invoice.refundedExclVat }, excess);
   const remainingOwed = owed.minus(amount);
   return decided(
     [
