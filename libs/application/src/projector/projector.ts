@@ -196,12 +196,16 @@ export class Projector {
   }
 
   private async refuseIfBehind(ref: GenerationRef): Promise<boolean> {
+    if (this.refused.has(refKey(ref))) return true;
+    const checkpoint = await this.readStore.checkpoint(ref);
+    // The head read after the checkpoint: another projector moving it meanwhile can only have seen a lower head.
+    return this.refuseBehind(ref, checkpoint, await this.store.headPosition());
+  }
+
+  /** Refuses the generation for good if its checkpoint is above the head (read after the checkpoint). */
+  private refuseBehind(ref: GenerationRef, checkpoint: number, head: number): boolean {
     const key = refKey(ref);
     if (this.refused.has(key)) return true;
-    const checkpoint = await this.readStore.checkpoint(ref);
-    if (checkpoint === 0) return false;
-    // The head read after the checkpoint: another projector moving it meanwhile can only have seen a lower head.
-    const head = await this.store.headPosition();
     if (checkpoint <= head) return false;
     const problem: LogBehindCheckpoint = {
       code: 'LOG_BEHIND_CHECKPOINT',
@@ -257,10 +261,12 @@ export class Projector {
    * own checkpoint: its documents and checkpoint written together. Returns the number of events read.
    */
   private async runBatch(all: readonly Target[]): Promise<number> {
-    const targets: Target[] = [];
-    for (const target of all) if (!(await this.refuseIfBehind(target.ref))) targets.push(target);
-    if (targets.length === 0) return 0;
-    const checkpoints = await Promise.all(targets.map(({ ref }) => this.readStore.checkpoint(ref)));
+    const read = await Promise.all(all.map(({ ref }) => this.readStore.checkpoint(ref)));
+    const head = await this.store.headPosition();
+    const kept = all.flatMap((target, i) => (this.refuseBehind(target.ref, read[i]!, head) ? [] : [{ target, checkpoint: read[i]! }]));
+    if (kept.length === 0) return 0;
+    const targets = kept.map(({ target }) => target);
+    const checkpoints = kept.map(({ checkpoint }) => checkpoint);
     const page = await this.store.readAll(Math.min(...checkpoints) + 1, { limit: this.batchSize });
     if (page.length === 0) return 0;
     const events = await Promise.all(page.map((recorded) => openForProjection(recorded, this.vault)));
