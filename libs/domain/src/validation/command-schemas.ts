@@ -36,15 +36,16 @@ const lines = () => arr(line, { min: 1, max: 200, noun: 'invoice lines' });
 
 const birthYear = () => int({ min: 1900, max: 2100 });
 
-// The fields every natural person shares; IntegrateEntrepreneur extends them.
-const naturalPersonFields = {
-  firstName: name(),
-  lastName: name(),
+// What every form of person may add to its name.
+const personDetails = {
   gender: optional(oneOf(GENDERS)),
   birthYear: optional(birthYear()),
   postalCode: optional(postalCode()),
   city: optional(name()),
 };
+
+// The fields every natural person shares; IntegrateEntrepreneur extends them.
+const naturalPersonFields = { firstName: name(), lastName: name(), ...personDetails };
 
 const naturalPerson = obj(naturalPersonFields);
 
@@ -54,7 +55,7 @@ const entrepreneurPerson = obj({ ...naturalPersonFields, gender: oneOf(GENDERS),
 // Any length up to 20 gets the SIREN message, not a length one.
 const legalPerson = obj({ organisation: obj({ name: name(), siren: optional(pattern(/^\d{9}$/, 'must be a SIREN: 9 digits', 20)) }) });
 
-const namedPerson = obj({ name: name(), gender: naturalPersonFields.gender, birthYear: naturalPersonFields.birthYear, postalCode: optional(postalCode()), city: optional(name()) });
+const namedPerson = obj({ name: name(), ...personDetails });
 
 /** Which form a person was sent in: the key that names it decides; keys of another form are refused by name. */
 const PERSON_FORMS = [
