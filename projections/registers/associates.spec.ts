@@ -40,6 +40,15 @@ describe('register of associates', () => {
     ]);
   });
 
+  it.each([
+    ['a natural person', 'staff', { firstName: 'Léa', lastName: 'Roux', gender: 'F' }, 'Léa Roux'],
+    ['an organisation', 'external', { organisation: { name: 'Alpes Solidaires', siren: '123456789' } }, 'Alpes Solidaires'],
+    ['the first form { name }', 'external', { name: 'Jean Roche', city: 'Gap' }, 'Jean Roche'],
+  ] as const)('given an associate admitted as %s, then the line shows their display name', async (_form, category, person, name) => {
+    const docs = await registersAfter([command('RegisterCae'), command('AdmitAssociate', { associateId: 'a-9', category, entrepreneurId: undefined, person })]);
+    expect((await associatesRegister(docs, 'coodyssee'))?.associates).toEqual([expect.objectContaining({ associateId: 'a-9', category, name })]);
+  });
+
   it('given an unknown CAE, then there is no register', async () => {
     expect(await associatesRegister(await registersAfter(membership), 'elsewhere')).toBeUndefined();
   });

@@ -81,6 +81,17 @@ describe('forgetting a person (erasure on request)', () => {
     expect(await shareMovements(live, 'coodyssee')).toEqual(await shareMovements(before, 'coodyssee'));
   });
 
+  it.each([
+    ['a natural person', 'staff', { firstName: 'Léa', lastName: 'Roux', birthYear: 1980 }],
+    ['an organisation', 'external', { organisation: { name: 'Alpes Solidaires', siren: '123456789' } }],
+    ['the first form { name }', 'external', { name: 'Jean Roche' }],
+  ] as const)('given an associate admitted as %s forgotten, then their name reads [forgotten], live and rebuilt', async (_form, category, person) => {
+    const commands = [...storyUpTo('RegisterCae'), command('AdmitAssociate', { associateId: 'a-9', category, entrepreneurId: undefined, person })];
+    const { live, rebuilt } = await forgetting(commands, 'associate', 'a-9');
+    for (const models of [live, rebuilt]) expect((await associatesRegister(models, 'coodyssee'))?.associates.map((a) => a.name)).toEqual([FORGOTTEN]);
+    expect(rebuilt.docs).toEqual(live.docs);
+  });
+
   it('given a private client forgotten, then the invoice names no one and its amounts are unchanged', async () => {
     const { before, live } = await forgetting(withPrivateClient, 'client', '2016-000001');
     const [was, is] = [(await invoices(before, 'coodyssee'))!.invoices[0]!, (await invoices(live, 'coodyssee'))!.invoices[0]!];

@@ -1,4 +1,4 @@
-import { occurredOn, type EntrepreneurProfile, type InvoiceClient, type IsoDate } from '../../libs/domain';
+import { occurredOn, type AssociatePerson, type EntrepreneurProfile, type InvoiceClient, type IsoDate } from '../../libs/domain';
 import type { DocReader, DocRef, DocUpdate, Projection, ProjectedEvent } from '../projection';
 import {
   docId,
@@ -40,8 +40,15 @@ const personOf = (profile: EntrepreneurProfile | Forgotten): PersonFields =>
         city: profile.city ?? null,
       };
 
-/** Likewise for a name inside a sealed value (an associate's person, a private client). */
+/** Likewise for a name inside a sealed value (a private client). */
 const openedName = (person: { name: string } | Forgotten): string => (person === FORGOTTEN ? FORGOTTEN : person.name);
+
+/** An associate's display name in each form of person: "firstName lastName", the organisation's name, or the name as given. */
+const associateNameOf = (person: AssociatePerson | Forgotten): string => {
+  if (person === FORGOTTEN) return FORGOTTEN;
+  if ('organisation' in person) return person.organisation.name;
+  return 'firstName' in person ? `${person.firstName} ${person.lastName}` : person.name;
+};
 
 const clientNameOf = (client: InvoiceClient): string => (client.individual === undefined ? (client.name ?? '') : openedName(client.individual));
 
@@ -175,7 +182,7 @@ const applyToAssociate = (event: ProjectedEvent, current: AssociateDoc | undefin
   if (event.type === 'AssociateAdmitted') {
     const d = event.data;
     const membership = { category: d.category, entrepreneurId: d.entrepreneurId ?? null, admittedOn: d.admittedOn, admittedPosition: event.position, sharesSubscribed: d.shares, leftOn: null, leftPosition: null };
-    const name = d.person === undefined ? null : openedName(d.person);
+    const name = d.person === undefined ? null : associateNameOf(d.person);
     return {
       associate: {
         caeId: d.caeId,

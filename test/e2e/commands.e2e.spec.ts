@@ -1,4 +1,5 @@
-import { COMMAND_TYPES, type CommandType } from '../../libs/domain';
+import { associateStream, COMMAND_TYPES, type CommandType } from '../../libs/domain';
+import { isSealed } from '../../libs/personal-data';
 import { exampleData } from '../fixtures/commands';
 import { startHarness, type Harness } from './api-harness';
 
@@ -38,6 +39,41 @@ describe('POST /api/commands', () => {
     const res = await h.http().post('/api/commands').send(envelope('IssueInvoice', 'inv-1')).expect(200);
     expect(res.body.result).toMatchObject({ number: '2016-000001', totalExclVat: '4500.00', totalVat: '900.00', totalInclVat: '5400.00', contract: 'cesa' });
     expect(res.body.events.map((e: { type: string }) => e.type)).toEqual(['InvoiceNumberAssigned', 'InvoiceIssued']);
+  });
+
+  describe('one person shape', () => {
+    const admit = (associateId: string, category: string, person: object) =>
+      envelope('AdmitAssociate', `admit-${associateId}`, { caeId: 'coodyssee', associateId, admittedOn: '2016-03-01', shares: 1, category, person });
+
+    it('admits a staff associate as firstName/lastName and an external organisation, sealed, and names each in the register', async () => {
+      await h.http().post('/api/commands').send(storyBefore('IntegrateEntrepreneur')).expect(200);
+      await h
+        .http()
+        .post('/api/commands')
+        .send([admit('a-staff', 'staff', { firstName: 'Léa', lastName: 'Roux', gender: 'F' }), admit('a-org', 'external', { organisation: { name: 'Alpes Solidaires', siren: '123456789' } }), admit('a-old', 'external', { name: 'Jean Roche' })])
+        .expect(200);
+      for (const associateId of ['a-staff', 'a-org']) {
+        const [admitted] = await h.runtime.store.readStream(associateStream('coodyssee', associateId));
+        expect(isSealed(admitted!.data['person'])).toBe(true);
+        expect(JSON.stringify(admitted!.data)).not.toMatch(/Roux|Alpes|123456789/);
+      }
+      await h.caughtUp();
+      const register = (await h.http().get('/api/caes/coodyssee/registers/associates').expect(200)).body;
+      expect(register.associates.map((a: { associateId: string; name: string }) => [a.associateId, a.name])).toEqual([
+        ['a-staff', 'Léa Roux'],
+        ['a-org', 'Alpes Solidaires'],
+        ['a-old', 'Jean Roche'],
+      ]);
+    });
+
+    it('refuses a person mixing two forms with 400 VALIDATION_FAILED and appends nothing', async () => {
+      await h.http().post('/api/commands').send(storyBefore('IntegrateEntrepreneur')).expect(200);
+      const before = await head();
+      const res = await h.http().post('/api/commands').send(admit('a-org', 'external', { organisation: { name: 'Alpes Solidaires' }, firstName: 'Léa' })).expect(400);
+      expect(res.body.error.code).toBe('VALIDATION_FAILED');
+      expect(res.body.error.details.errors.map((e: { path: string }) => e.path)).toEqual(['data.person.firstName']);
+      expect(await head()).toBe(before);
+    });
   });
 
   describe('idempotency', () => {

@@ -59,25 +59,39 @@ export interface PayrollRates {
   employerRate: DecimalString; // "0.42"
 }
 
-/** Personal data of a person: never stored in clear in the log (sealed per person). */
-export interface Person {
+/** A natural person, in every command that carries one: personal data, never stored in clear in the log (sealed per person). */
+export interface NaturalPerson {
   firstName: string;
   lastName: string;
-  gender: Gender;
-  birthYear: number;
+  gender?: Gender;
+  birthYear?: number;
   postalCode?: string;
   city?: string;
+}
+
+/** An entrepreneur: the statistics need their gender and birth year. */
+export interface Person extends NaturalPerson {
+  gender: Gender;
+  birthYear: number;
   educationLevel?: string;
 }
 
-/** Personal data of an associate who is not an entrepreneur of the CAE (staff, external person or body). */
-export interface AssociatePerson {
+/** A legal person (an external associate that is an organisation); siren: its 9 digits. */
+export interface LegalPerson {
+  organisation: { name: string; siren?: string };
+}
+
+/** The first form of an associate's person, still accepted from import files: kept as given (a name cannot be split reliably). */
+export interface NamedPerson {
   name: string;
   gender?: Gender;
   birthYear?: number;
   postalCode?: string;
   city?: string;
 }
+
+/** Personal data of an associate who is not an entrepreneur of the CAE (staff, external person or body). */
+export type AssociatePerson = NaturalPerson | LegalPerson | NamedPerson;
 
 export interface InvoiceLine {
   description: string;

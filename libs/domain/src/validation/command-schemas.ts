@@ -9,10 +9,11 @@ import {
   PERSON_KINDS,
   SITUATIONS_AT_ENTRY,
   VAT_RATES,
+  type AssociatePerson,
   type CommandDataByType,
   type CommandType,
 } from '../commands';
-import { arr, bool, date, decimal, int, isAbsent, money, month, obj, oneOf, optional, pattern, str, type Schema } from './schema';
+import { arr, bool, date, decimal, fail, FAIL, int, isAbsent, isPlainObject, money, month, obj, oneOf, optional, pattern, schema, str, type Schema } from './schema';
 
 /** The data of each command, field by field as in the table of API.md. */
 
@@ -33,22 +34,42 @@ const hours = (max: string) => decimal({ decimals: 2, integerDigits: 3, example:
 const line = obj({ description: longText(), quantity: quantity(), unitPrice: money(), vatRate: oneOf(VAT_RATES) });
 const lines = () => arr(line, { min: 1, max: 200, noun: 'invoice lines' });
 
-const person = obj({
-  firstName: name(),
-  lastName: name(),
-  gender: oneOf(GENDERS),
-  birthYear: int({ min: 1900, max: 2100 }),
-  postalCode: optional(postalCode()),
-  city: optional(name()),
-  educationLevel: optional(name()),
-});
+const birthYear = () => int({ min: 1900, max: 2100 });
 
-const associatePerson = obj({
-  name: name(),
+// What every form of person may add to its name.
+const personDetails = {
   gender: optional(oneOf(GENDERS)),
-  birthYear: optional(int({ min: 1900, max: 2100 })),
+  birthYear: optional(birthYear()),
   postalCode: optional(postalCode()),
   city: optional(name()),
+};
+
+// The fields every natural person shares; IntegrateEntrepreneur extends them.
+const naturalPersonFields = { firstName: name(), lastName: name(), ...personDetails };
+
+const naturalPerson = obj(naturalPersonFields);
+
+// The statistics count entrepreneurs by gender and age.
+const entrepreneurPerson = obj({ ...naturalPersonFields, gender: oneOf(GENDERS), birthYear: birthYear(), educationLevel: optional(name()) });
+
+// Any length up to 20 gets the SIREN message, not a length one.
+const legalPerson = obj({ organisation: obj({ name: name(), siren: optional(pattern(/^\d{9}$/, 'must be a SIREN: 9 digits', 20)) }) });
+
+const namedPerson = obj({ name: name(), ...personDetails });
+
+/** Which form a person was sent in: the key that names it decides; keys of another form are refused by name. */
+const PERSON_FORMS = [
+  { key: 'organisation', schema: legalPerson, others: ['name', ...Object.keys(naturalPersonFields)], form: 'an organisation' },
+  { key: 'name', schema: namedPerson, others: ['firstName', 'lastName', 'organisation'], form: 'name' },
+] as const;
+
+const associatePerson: Schema<AssociatePerson> = schema((input, path, issues) => {
+  if (!isPlainObject(input)) return fail(issues, path, 'must be an object');
+  const form = PERSON_FORMS.find(({ key }) => !isAbsent(input[key]));
+  if (form === undefined) return naturalPerson.parse(input, path, issues);
+  const mixed = form.others.filter((key) => !isAbsent(input[key]));
+  for (const key of mixed) issues.push({ path: `${path}.${key}`, message: `is not allowed with ${form.form} (one form: firstName and lastName, organisation, or name)` });
+  return mixed.length > 0 ? FAIL : form.schema.parse(input, path, issues);
 });
 
 const shares = () => int({ min: 1, max: 1_000_000 });
@@ -74,7 +95,7 @@ export const commandSchemas: { [T in CommandType]: Schema<CommandDataByType[T]> 
     caeId: id(),
     entrepreneurId: id(),
     integratedOn: date(),
-    person,
+    person: entrepreneurPerson,
     activity: obj({ description: longText(), sector: name() }),
     situationAtEntry: oneOf(SITUATIONS_AT_ENTRY),
     parallelActivity: bool(),

@@ -354,6 +354,67 @@ describe('validateEnvelope', () => {
     });
   });
 
+  describe('one person shape', () => {
+    const admit = (category: string, person: unknown) =>
+      envelope('AdmitAssociate', { caeId: 'coodyssee', associateId: 'a-9', admittedOn: '2016-03-01', shares: 1, category, person });
+    const personOf = (input: unknown) => (accepted(input).command.data as { person?: unknown }).person;
+    const allowedOnly = (form: string) => `is not allowed with ${form} (one form: firstName and lastName, organisation, or name)`;
+
+    it('accepts a natural person, with or without gender and birth year, as sent', () => {
+      expect(personOf(admit('staff', { firstName: ' Léa ', lastName: 'Roux' }))).toEqual({ firstName: 'Léa', lastName: 'Roux' });
+      const full = { firstName: 'Léa', lastName: 'Roux', gender: 'F', birthYear: 1980, postalCode: '05100', city: 'Briançon' };
+      expect(personOf(admit('staff', full))).toEqual(full);
+    });
+
+    it('accepts a legal person, with or without its SIREN', () => {
+      expect(personOf(admit('external', { organisation: { name: 'Alpes Solidaires' } }))).toEqual({ organisation: { name: 'Alpes Solidaires' } });
+      expect(personOf(admit('external', { organisation: { name: 'Alpes Solidaires', siren: '123456789' } }))).toEqual({
+        organisation: { name: 'Alpes Solidaires', siren: '123456789' },
+      });
+    });
+
+    it('keeps accepting the first form { name } as given', () => {
+      expect(personOf(admit('external', { name: 'Alpes Solidaires', postalCode: '05000' }))).toEqual({ name: 'Alpes Solidaires', postalCode: '05000' });
+    });
+
+    it('refuses a name beside firstName or lastName, naming the field of the other form', () => {
+      expect(refused(admit('staff', { name: 'Léa Roux', firstName: 'Léa', lastName: 'Roux' })).errors).toEqual([
+        { path: 'data.person.firstName', message: allowedOnly('name') },
+        { path: 'data.person.lastName', message: allowedOnly('name') },
+      ]);
+    });
+
+    it('refuses an organisation with the fields of a natural person', () => {
+      expect(refused(admit('external', { organisation: { name: 'Alpes Solidaires' }, firstName: 'Léa' })).errors).toEqual([
+        { path: 'data.person.firstName', message: allowedOnly('an organisation') },
+      ]);
+      expect(refused(admit('external', { organisation: { name: 'Alpes Solidaires' }, name: 'Alpes' })).errors).toEqual([
+        { path: 'data.person.name', message: allowedOnly('an organisation') },
+      ]);
+    });
+
+    it.each(['12345678', '1234567890', '12345678A'])('refuses the SIREN %s', (siren) => {
+      expect(refused(admit('external', { organisation: { name: 'Alpes Solidaires', siren } })).errors).toEqual([
+        { path: 'data.person.organisation.siren', message: 'must be a SIREN: 9 digits' },
+      ]);
+    });
+
+    it('refuses an organisation without a name, and a natural person without a last name', () => {
+      expect(refused(admit('external', { organisation: {} })).errors).toEqual([{ path: 'data.person.organisation.name', message: 'is required' }]);
+      expect(refused(admit('staff', { firstName: 'Léa' })).errors).toEqual([{ path: 'data.person.lastName', message: 'is required' }]);
+    });
+
+    it('refuses an entrepreneur without gender or birth year, which the statistics need, and keeps their education level', () => {
+      const { gender: _gender, birthYear: _birthYear, ...rest } = exampleData('IntegrateEntrepreneur').person;
+      expect(issuesOf('IntegrateEntrepreneur', { person: rest })).toEqual([
+        { path: 'data.person.gender', message: 'is required' },
+        { path: 'data.person.birthYear', message: 'is required' },
+      ]);
+      const person = { ...exampleData('IntegrateEntrepreneur').person, educationLevel: 'bac+2' };
+      expect(personOf(envelope('IntegrateEntrepreneur', { ...exampleData('IntegrateEntrepreneur'), person }))).toEqual(person);
+    });
+  });
+
   describe('collecting every problem', () => {
     it('reports all the errors with their paths, envelope and data alike', () => {
       const error = refused({
