@@ -19,3 +19,4 @@ export * from './src/decide';
 export * from './src/upcasters';
 export * from './src/personal-data';
 export * from './src/validation';
+export * from './src/command-handling';

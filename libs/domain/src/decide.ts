@@ -60,12 +60,17 @@ export const decide = (command: Command, state: DecisionState, context: Decision
   }
 };
 
+/** A consistency boundary: one stream each (streams.ts). */
+export type Boundary = 'cae' | 'entrepreneur' | 'series' | 'associate';
+
 /**
  * Which aggregates a command is decided against. Every stream a command writes is among them, so its
  * expected revision is the one read; `document` names an invoice whose series tells the entrepreneur.
  */
 export interface LoadPlan {
   caeId: string;
+  /** The boundaries the command appends to (its turn, its expected revisions); the others are only read. */
+  writes: readonly Boundary[];
   entrepreneurId?: string;
   /** The invoice a payment, refund or credit note refers to: its series is read to find the entrepreneur. */
   document?: { number: string; seriesYear: number };
@@ -81,7 +86,7 @@ export const planOf = (command: Command): LoadPlan => {
     case 'RecordInformationSession':
     case 'RecordIntakeInterview':
     case 'RecordSubsidy':
-      return { caeId };
+      return { caeId, writes: ['cae'] };
     case 'ForgetPerson':
       return forgetPlan(command.data);
     case 'IntegrateEntrepreneur':
@@ -92,37 +97,39 @@ export const planOf = (command: Command): LoadPlan => {
     case 'PaySalary':
     case 'RecordMeeting':
     case 'ExitEntrepreneur':
-      return { caeId, entrepreneurId: command.data.entrepreneurId };
+      return { caeId, entrepreneurId: command.data.entrepreneurId, writes: ['entrepreneur'] };
     case 'IssueInvoice':
-      return { caeId, entrepreneurId: command.data.entrepreneurId, seriesYear: yearOf(command.data.issuedOn) };
+      return { caeId, entrepreneurId: command.data.entrepreneurId, seriesYear: yearOf(command.data.issuedOn), writes: ['entrepreneur', 'series'] };
     case 'IssueCreditNote':
       return {
         caeId,
         document: { number: command.data.invoiceNumber, seriesYear: seriesYearOf(command.data.invoiceNumber) },
         seriesYear: yearOf(command.data.issuedOn),
+        writes: ['entrepreneur', 'series'],
       };
     case 'RecordPayment':
     case 'RecordRefund':
-      return { caeId, document: { number: command.data.invoiceNumber, seriesYear: seriesYearOf(command.data.invoiceNumber) } };
+      return { caeId, document: { number: command.data.invoiceNumber, seriesYear: seriesYearOf(command.data.invoiceNumber) }, writes: ['entrepreneur'] };
     case 'AdmitAssociate':
       return {
         caeId,
         associateId: command.data.associateId,
         ...(command.data.entrepreneurId !== undefined ? { entrepreneurId: command.data.entrepreneurId } : {}),
+        writes: ['associate'],
       };
     case 'RedeemShares':
-      return { caeId, associateId: command.data.associateId };
+      return { caeId, associateId: command.data.associateId, writes: ['associate'] };
   }
 };
 
-/** The person's own stream; a private client's through the invoice's series, then its entrepreneur, who knows the client's kind. */
+/** The person's own stream is read; a private client's through the invoice's series, then its entrepreneur, who knows the client's kind. The erasure is recorded in the CAE. */
 const forgetPlan = ({ caeId, kind, personId }: ForgetPerson): LoadPlan => {
   switch (kind) {
     case 'entrepreneur':
-      return { caeId, entrepreneurId: personId };
+      return { caeId, entrepreneurId: personId, writes: ['cae'] };
     case 'associate':
-      return { caeId, associateId: personId };
+      return { caeId, associateId: personId, writes: ['cae'] };
     case 'client':
-      return { caeId, document: { number: personId, seriesYear: seriesYearOf(personId) } };
+      return { caeId, document: { number: personId, seriesYear: seriesYearOf(personId) }, writes: ['cae'] };
   }
 };

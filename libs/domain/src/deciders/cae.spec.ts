@@ -1,9 +1,9 @@
 import type { Command } from '../commands';
-import { CAE, CAE_NAME, given, integrate, record, registerCae } from '../testing/decider-specification';
+import { CAE, CAE_NAME, given, integrate, record, registerCae } from '../testing';
 
 describe('the CAE', () => {
-  it('given nothing, when registering Coodyssée, then it is registered with the default payroll rates 22% / 42%', () => {
-    given()
+  it('given nothing, when registering Coodyssée, then it is registered with the default payroll rates 22% / 42%', async () => {
+    await given()
       .when(registerCae())
       .then([
         {
@@ -21,18 +21,18 @@ describe('the CAE', () => {
       ]);
   });
 
-  it('given nothing, when registering a CAE with its own payroll rates, then they are kept', () => {
-    given()
+  it('given nothing, when registering a CAE with its own payroll rates, then they are kept', async () => {
+    await given()
       .when(registerCae({ payroll: { employeeRate: '0.215', employerRate: '0.40' } }))
       .then(([registered]) => expect(registered?.data).toMatchObject({ payroll: { employeeRate: '0.215', employerRate: '0.40' } }));
   });
 
-  it('given a registered CAE, when registering it again, then CAE_ALREADY_REGISTERED', () => {
-    given(registerCae()).when(registerCae()).thenRejects('CAE_ALREADY_REGISTERED', CAE);
+  it('given a registered CAE, when registering it again, then CAE_ALREADY_REGISTERED', async () => {
+    await given(registerCae()).when(registerCae()).thenRejects('CAE_ALREADY_REGISTERED', CAE);
   });
 
-  it('given another CAE registered, when registering Coodyssée, then it is registered (one stream per CAE)', () => {
-    given(registerCae({ caeId: 'oxalis', name: 'Oxalis' }))
+  it('given another CAE registered, when registering Coodyssée, then it is registered (one stream per CAE)', async () => {
+    await given(registerCae({ caeId: 'oxalis', name: 'Oxalis' }))
       .when(registerCae())
       .then((events) => expect(events.map((e) => e.type)).toEqual(['CaeRegistered']));
   });
@@ -65,34 +65,34 @@ describe('the CAE', () => {
       ['AdmitAssociate', { type: 'AdmitAssociate', data: { caeId: unknown, associateId: 'a1', admittedOn: '2016-01-04', shares: 1, category: 'external' } }],
       ['RedeemShares', { type: 'RedeemShares', data: { caeId: unknown, associateId: 'a1', redeemedOn: '2016-01-04', shares: 1 } }],
     ];
-    it.each(commands)('given only Coodyssée, when %s names an unregistered CAE, then NOT_FOUND', (_type, command) => {
-      expect(given(registerCae()).when(command).thenRejects('NOT_FOUND').details).toEqual({ caeId: unknown });
+    it.each(commands)('given only Coodyssée, when %s names an unregistered CAE, then NOT_FOUND', async (_type, command) => {
+      expect((await given(registerCae()).when(command).thenRejects('NOT_FOUND')).details).toEqual({ caeId: unknown });
     });
   });
 
-  it('given Coodyssée, when recording an information session, then its attendees are recorded', () => {
-    given(registerCae())
+  it('given Coodyssée, when recording an information session, then its attendees are recorded', async () => {
+    await given(registerCae())
       .when({ type: 'RecordInformationSession', data: { caeId: CAE, heldOn: '2016-01-05', attendees: 18 } })
       .then([{ type: 'InformationSessionRecorded', data: { caeId: CAE, heldOn: '2016-01-05', attendees: 18 } }]);
   });
 
-  it('given Coodyssée, when recording an intake interview, then it is recorded', () => {
-    given(registerCae())
+  it('given Coodyssée, when recording an intake interview, then it is recorded', async () => {
+    await given(registerCae())
       .when({ type: 'RecordIntakeInterview', data: { caeId: CAE, heldOn: '2016-01-06' } })
       .then([{ type: 'IntakeInterviewRecorded', data: { caeId: CAE, heldOn: '2016-01-06' } }]);
   });
 
-  it('given Coodyssée, when recording a subsidy, then it is recorded with its funder and amount', () => {
-    given(registerCae())
+  it('given Coodyssée, when recording a subsidy, then it is recorded with its funder and amount', async () => {
+    await given(registerCae())
       .when({ type: 'RecordSubsidy', data: { caeId: CAE, receivedOn: '2016-03-01', funder: 'Région Sud', amount: '35625.00' } })
       .then([{ type: 'SubsidyRecorded', data: { caeId: CAE, receivedOn: '2016-03-01', funder: 'Région Sud', amount: '35625.00' } }]);
   });
 
-  it('given a history of commands, when it is recorded, then each command contributed its events in order', () => {
-    expect(record(registerCae(), integrate('alice', '2016-01-04')).map((e) => e.type)).toEqual(['CaeRegistered', 'EntrepreneurIntegrated']);
+  it('given a history of commands, when it is recorded, then each command contributed its events in order', async () => {
+    expect((await record(registerCae(), integrate('alice', '2016-01-04'))).map((e) => e.type)).toEqual(['CaeRegistered', 'EntrepreneurIntegrated']);
   });
 
-  it('given a history with a refused command, when it is recorded, then the fixture fails loudly', () => {
-    expect(() => record(registerCae(), registerCae())).toThrow('CAE_ALREADY_REGISTERED');
+  it('given a history with a refused command, when it is recorded, then the fixture fails loudly', async () => {
+    await expect(record(registerCae(), registerCae())).rejects.toThrow('CAE_ALREADY_REGISTERED');
   });
 });
