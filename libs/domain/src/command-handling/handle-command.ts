@@ -1,10 +1,12 @@
-import type { Command } from '../commands';
-import { decide, planOf } from '../decide';
-import type { Decision, DecisionContext, DecisionState } from '../deciders/decision';
+import { CAE_FOLD } from '../cae/state';
+import { ENTREPRENEUR_FOLD } from '../entrepreneur/state';
 import { ok, type Result } from '../errors';
+import { streamOf } from '../events';
+import { SERIES_FOLD } from '../invoicing/series';
+import { ASSOCIATE_FOLD } from '../membership/state';
 import { associateStream, caeStream, entrepreneurStream, invoiceSeriesStream } from '../streams';
-import { streamOf } from './event-streams';
-import { ASSOCIATE_FOLD, CAE_FOLD, ENTREPRENEUR_FOLD, SERIES_FOLD } from './folds';
+import type { Decision, DecisionContext, DecisionState } from './decision';
+import { decide, planOf, type Command } from './registry';
 import type { Fold, StreamReader } from './stream-reader';
 
 /** The streams of one command: those it is decided against, and those it writes (its turns, its expected revisions). */

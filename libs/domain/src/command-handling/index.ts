@@ -1,4 +1,5 @@
 export type { Fold, StreamReader } from './stream-reader';
-export { ASSOCIATE_FOLD, CAE_FOLD, ENTREPRENEUR_FOLD, SERIES_FOLD, type SeriesView } from './folds';
-export { streamOf } from './event-streams';
+export * from './decision';
+export { defineCommand, type Boundary, type CommandDefinition, type LoadPlan } from './define-command';
+export { COMMANDS, decide, planOf } from './registry';
 export { handleCommand, streamsOf, type CommandStreams, type Handled } from './handle-command';

@@ -1,6 +1,6 @@
 import { handleCommand } from '../command-handling/handle-command';
 import { COMMAND_TYPES, type Command, type IsoDate } from '../commands';
-import type { Decided, DecisionContext } from '../deciders/decision';
+import type { Decided, DecisionContext } from '../command-handling/decision';
 import type { DomainError, ErrorCode } from '../errors';
 import type { DomainEvent } from '../events';
 import { InMemoryStreams } from './in-memory-streams';

@@ -1,6 +1,5 @@
-import { streamOf } from '../command-handling/event-streams';
 import type { Fold, StreamReader } from '../command-handling/stream-reader';
-import type { DomainEvent } from '../events';
+import { streamOf, type DomainEvent } from '../events';
 
 /** The log of a spec: each event on the stream its type declares, and all of them in the order recorded. */
 export class InMemoryStreams implements StreamReader {

@@ -1,5 +1,7 @@
-import type { AssociateCategory, IsoDate } from '../commands';
+import type { Fold } from '../command-handling/stream-reader';
 import type { DomainEvent } from '../events';
+import type { IsoDate } from '../values';
+import type { AssociateCategory } from './commands';
 
 /** A member of the cooperative (sociétariat): one person, one vote, shares at nominal value. */
 export interface AssociateState {
@@ -29,3 +31,6 @@ export const evolveAssociate = (state: AssociateState, event: DomainEvent): Asso
       return state;
   }
 };
+
+/** The associate boundary: how an associate's stream folds. */
+export const ASSOCIATE_FOLD: Fold<AssociateState> = { initial: initialAssociateState, evolve: evolveAssociate };

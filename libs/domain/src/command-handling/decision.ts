@@ -1,12 +1,13 @@
-import type { CaeState } from '../aggregates/cae';
-import type { AssociateState } from '../aggregates/associate';
-import type { EntrepreneurState } from '../aggregates/entrepreneur';
-import type { InvoiceSeriesState } from '../aggregates/invoice-series';
-import type { IsoDate, PersonKind } from '../commands';
-import type { DomainEvent, InvoiceNumberAssigned } from '../events';
+import type { CaeState } from '../cae/state';
+import type { EntrepreneurState } from '../entrepreneur/state';
 import { refuse, type Result } from '../errors';
+import type { DomainEvent, InvoiceNumberAssigned } from '../events';
+import type { PersonKind } from '../forgetting/commands';
+import type { InvoiceSeriesState } from '../invoicing/series';
+import type { AssociateState } from '../membership/state';
+import type { IsoDate } from '../values';
 
-/** Everything a command is decided against, loaded from the streams its plan names (plan.ts). */
+/** Everything a command is decided against, loaded from the streams its plan names (define-command.ts). */
 export interface DecisionState {
   cae: CaeState;
   entrepreneur?: EntrepreneurState;

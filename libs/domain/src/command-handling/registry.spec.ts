@@ -1,6 +1,6 @@
-import { planOf } from './decide';
-import { formatDocumentNumber, seriesYearOf } from './streams';
-import { admitAssociate, admitEntrepreneur, CAE, issueCreditNote, issueInvoice, recordPayment, redeemShares, registerCae, signCape } from './testing';
+import { COMMAND_TYPES, COMMANDS, planOf } from './registry';
+import { formatDocumentNumber, seriesYearOf } from '../streams';
+import { admitAssociate, admitEntrepreneur, CAE, issueCreditNote, issueInvoice, recordPayment, redeemShares, registerCae, signCape } from '../testing';
 
 describe('planOf: the aggregates a command is decided against', () => {
   it('reads only the CAE to register it', () => {
@@ -35,5 +35,12 @@ describe('document numbers', () => {
     expect(formatDocumentNumber(2016, 1)).toBe('2016-000001');
     expect(formatDocumentNumber(2019, 123)).toBe('2019-000123');
     expect(seriesYearOf('2019-000123')).toBe(2019);
+  });
+});
+
+describe('the registry', () => {
+  it('lists every command its slices declare, once, in the order of a CAE life', () => {
+    expect([...COMMAND_TYPES].sort()).toEqual(Object.keys(COMMANDS).sort());
+    expect(new Set(COMMAND_TYPES).size).toBe(COMMAND_TYPES.length);
   });
 });

@@ -1,13 +1,27 @@
-import { capeInForceOn, cesaInForceOn, dueOf, refundOwedOf, type InvoiceState } from '../aggregates/entrepreneur';
-import type { InvoiceSeriesState } from '../aggregates/invoice-series';
-import type { InvoiceLine, IssueCreditNote, IssueInvoice, IsoDate, RecordPayment, RecordRefund, VatRate } from '../commands';
+import { caeNotFound, decided, entrepreneurNotFound, type Decided, type DecisionState } from '../command-handling/decision';
+import { defineCommand, type CommandDefinitions, invoiceDocument } from '../command-handling/define-command';
 import { addDays, yearOf } from '../dates';
+import { capeInForceOn, cesaInForceOn, dueOf, refundOwedOf, type InvoiceState } from '../entrepreneur/state';
 import { refuse } from '../errors';
-import type { InvoiceClient, PricedLine } from '../events';
 import { Decimal, formatMoney, money, toCents, ZERO, type Money } from '../money';
 import { priceLine, totalsOf } from '../pricing';
 import { entrepreneurStream, formatDocumentNumber, invoiceSeriesStream } from '../streams';
-import { caeNotFound, decided, entrepreneurNotFound, type Decided, type DecisionState } from './decision';
+import type { IsoDate } from '../values';
+import {
+  issueCreditNoteSchema,
+  issueInvoiceSchema,
+  recordPaymentSchema,
+  recordRefundSchema,
+  type InvoiceLine,
+  type IssueCreditNote,
+  type IssueInvoice,
+  type RecordPayment,
+  type RecordRefund,
+  type VatRate,
+  type InvoicingCommands,
+} from './commands';
+import type { InvoiceClient, PricedLine } from './events';
+import type { InvoiceSeriesState } from './series';
 
 export const DEFAULT_PAYMENT_TERM_DAYS = 30;
 export const DEFAULT_VAT_EXEMPTION_MENTION = 'TVA non applicable – exonération prévue par le code général des impôts';
@@ -283,4 +297,23 @@ export const recordRefund = (c: RecordRefund, s: DecisionState): Decided => {
     ],
     { invoiceNumber: invoice.number, remainingOwed: formatMoney(remainingOwed) },
   );
+};
+
+export const INVOICING_COMMANDS: CommandDefinitions<InvoicingCommands> = {
+  IssueInvoice: defineCommand(issueInvoiceSchema, {
+    plan: (c) => ({ caeId: c.caeId, entrepreneurId: c.entrepreneurId, seriesYear: yearOf(c.issuedOn), writes: ['entrepreneur', 'series'] }),
+    decide: issueInvoice,
+  }),
+  RecordPayment: defineCommand(recordPaymentSchema, {
+    plan: (c) => ({ caeId: c.caeId, document: invoiceDocument(c.invoiceNumber), writes: ['entrepreneur'] }),
+    decide: recordPayment,
+  }),
+  IssueCreditNote: defineCommand(issueCreditNoteSchema, {
+    plan: (c) => ({ caeId: c.caeId, document: invoiceDocument(c.invoiceNumber), seriesYear: yearOf(c.issuedOn), writes: ['entrepreneur', 'series'] }),
+    decide: issueCreditNote,
+  }),
+  RecordRefund: defineCommand(recordRefundSchema, {
+    plan: (c) => ({ caeId: c.caeId, document: invoiceDocument(c.invoiceNumber), writes: ['entrepreneur'] }),
+    decide: recordRefund,
+  }),
 };

@@ -1,51 +1,9 @@
-import type { ForgetPerson, RecordInformationSession, RecordIntakeInterview, RecordSubsidy, RegisterCae } from '../commands';
+import { alreadyForgotten, caeNotFound, decided, entrepreneurNotFound, type Decided, type DecisionContext, type DecisionState } from '../command-handling/decision';
+import { defineCommand, type CommandDefinitions, invoiceDocument, type LoadPlan } from '../command-handling/define-command';
+import { forgottenOn } from '../cae/state';
 import { refuse } from '../errors';
 import { caeStream } from '../streams';
-import { forgottenOn } from '../aggregates/cae';
-import { alreadyForgotten, caeNotFound, decided, entrepreneurNotFound, type Decided, type DecisionContext, type DecisionState } from './decision';
-
-export const DEFAULT_PAYROLL_RATES = { employeeRate: '0.22', employerRate: '0.42' } as const;
-
-export const registerCae = (c: RegisterCae, s: DecisionState): Decided => {
-  if (s.cae.registered) return refuse('CAE_ALREADY_REGISTERED', `CAE "${c.caeId}" is already registered.`, { caeId: c.caeId });
-  return decided([
-    {
-      streamId: caeStream(c.caeId),
-      event: {
-        type: 'CaeRegistered',
-        data: {
-          caeId: c.caeId,
-          name: c.name,
-          legalForm: c.legalForm,
-          region: c.region,
-          contribution: c.contribution,
-          shareNominalValue: c.shareNominalValue,
-          payroll: c.payroll ?? DEFAULT_PAYROLL_RATES,
-        },
-      },
-    },
-  ]);
-};
-
-export const recordInformationSession = (c: RecordInformationSession, s: DecisionState): Decided =>
-  s.cae.registered
-    ? decided([{ streamId: caeStream(c.caeId), event: { type: 'InformationSessionRecorded', data: { caeId: c.caeId, heldOn: c.heldOn, attendees: c.attendees } } }])
-    : caeNotFound(c.caeId);
-
-export const recordIntakeInterview = (c: RecordIntakeInterview, s: DecisionState): Decided =>
-  s.cae.registered
-    ? decided([{ streamId: caeStream(c.caeId), event: { type: 'IntakeInterviewRecorded', data: { caeId: c.caeId, heldOn: c.heldOn } } }])
-    : caeNotFound(c.caeId);
-
-export const recordSubsidy = (c: RecordSubsidy, s: DecisionState): Decided =>
-  s.cae.registered
-    ? decided([
-        {
-          streamId: caeStream(c.caeId),
-          event: { type: 'SubsidyRecorded', data: { caeId: c.caeId, receivedOn: c.receivedOn, funder: c.funder, amount: c.amount } },
-        },
-      ])
-    : caeNotFound(c.caeId);
+import { forgetPersonSchema, type ForgetPerson, type ForgettingCommands } from './commands';
 
 /** Whether the decision state shows the person: only someone whose personal data the CAE holds can be forgotten. */
 const unknownPerson = (c: ForgetPerson, s: DecisionState): Decided | undefined => {
@@ -86,4 +44,20 @@ export const forgetPerson = (c: ForgetPerson, s: DecisionState, ctx: DecisionCon
     [{ streamId: caeStream(c.caeId), event: { type: 'PersonForgotten', data: { caeId: c.caeId, kind: c.kind, personId: c.personId, forgottenOn: ctx.today } } }],
     { kind: c.kind, personId: c.personId },
   );
+};
+
+/** The person's own stream is read; a private client's through the invoice's series, then its entrepreneur, who knows the client's kind. The erasure is recorded in the CAE. */
+const forgetPlan = ({ caeId, kind, personId }: ForgetPerson): LoadPlan => {
+  switch (kind) {
+    case 'entrepreneur':
+      return { caeId, entrepreneurId: personId, writes: ['cae'] };
+    case 'associate':
+      return { caeId, associateId: personId, writes: ['cae'] };
+    case 'client':
+      return { caeId, document: invoiceDocument(personId), writes: ['cae'] };
+  }
+};
+
+export const FORGETTING_COMMANDS: CommandDefinitions<ForgettingCommands> = {
+  ForgetPerson: defineCommand(forgetPersonSchema, { plan: forgetPlan, decide: forgetPerson }),
 };

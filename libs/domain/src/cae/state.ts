@@ -1,6 +1,9 @@
-import type { ContributionPolicy, IsoDate, PayrollRates, PersonKind } from '../commands';
+import type { Fold } from '../command-handling/stream-reader';
 import type { DomainEvent } from '../events';
+import type { PersonKind } from '../forgetting/commands';
 import { personKey } from '../personal-data';
+import type { IsoDate } from '../values';
+import type { ContributionPolicy, PayrollRates } from './commands';
 
 /** The CAE itself: its identity and the policies every decision about its entrepreneurs depends on. */
 export type CaeState =
@@ -42,3 +45,6 @@ export const evolveCae = (state: CaeState, event: DomainEvent): CaeState => {
       return state;
   }
 };
+
+/** The CAE boundary: how its stream folds. */
+export const CAE_FOLD: Fold<CaeState> = { initial: initialCaeState, evolve: evolveCae };

@@ -1,10 +1,11 @@
-import { forgottenOn } from '../aggregates/cae';
-import { cesaInForceOn } from '../aggregates/entrepreneur';
-import type { AdmitAssociate, RedeemShares } from '../commands';
+import { forgottenOn } from '../cae/state';
+import { alreadyForgotten, caeNotFound, decided, entrepreneurNotFound, type Decided, type DecisionState } from '../command-handling/decision';
+import { defineCommand, type CommandDefinitions } from '../command-handling/define-command';
+import { cesaInForceOn } from '../entrepreneur/state';
 import { refuse } from '../errors';
 import { formatMoney, money } from '../money';
 import { associateStream } from '../streams';
-import { alreadyForgotten, caeNotFound, decided, entrepreneurNotFound, type Decided, type DecisionState } from './decision';
+import { admitAssociateSchema, redeemSharesSchema, type AdmitAssociate, type RedeemShares, type MembershipCommands } from './commands';
 
 /** Membership (sociétariat): shares fully paid at nominal value, repaid at nominal value on redemption. */
 export const admitAssociate = (c: AdmitAssociate, s: DecisionState): Decided => {
@@ -83,4 +84,13 @@ export const redeemShares = (c: RedeemShares, s: DecisionState): Decided => {
     ],
     { remainingShares, amount, leftAssociation: remainingShares === 0 },
   );
+};
+
+/** An associate's register is written; an entrepreneur associate's own stream is only read (for the CESA). */
+export const MEMBERSHIP_COMMANDS: CommandDefinitions<MembershipCommands> = {
+  AdmitAssociate: defineCommand(admitAssociateSchema, {
+    plan: (c) => ({ caeId: c.caeId, associateId: c.associateId, ...(c.entrepreneurId !== undefined ? { entrepreneurId: c.entrepreneurId } : {}), writes: ['associate'] }),
+    decide: admitAssociate,
+  }),
+  RedeemShares: defineCommand(redeemSharesSchema, { plan: (c) => ({ caeId: c.caeId, associateId: c.associateId, writes: ['associate'] }), decide: redeemShares }),
 };
