@@ -26,8 +26,8 @@ export const recordIntakeInterview = (c: RecordIntakeInterview, s: DecisionState
     : caeNotFound(c.caeId);
 
 export const recordMeeting = (c: RecordMeeting, s: DecisionState): Decided => {
-  const e = presentOn(c, s, c.heldOn);
-  if (isRefusal(e)) return e;
+  const entrepreneur = presentOn(c, s, c.heldOn);
+  if (isRefusal(entrepreneur)) return entrepreneur;
   const forgotten = c.notes === undefined ? undefined : forgottenOn(s.cae, 'entrepreneur', c.entrepreneurId);
   if (forgotten !== undefined) return alreadyForgotten('entrepreneur', c.entrepreneurId, forgotten);
   return decided([

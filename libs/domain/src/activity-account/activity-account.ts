@@ -10,8 +10,8 @@ import { paySalarySchema, recordExpenseSchema, type PaySalary, type RecordExpens
 /** The activity account: what an entrepreneur's activity spends, its expenses and the salaries it pays. */
 
 export const recordExpense = (c: RecordExpense, s: DecisionState): Decided => {
-  const e = presentOn(c, s, c.incurredOn);
-  if (isRefusal(e)) return e;
+  const entrepreneur = presentOn(c, s, c.incurredOn);
+  if (isRefusal(entrepreneur)) return entrepreneur;
   return decided([
     emit(c.caeId, c.entrepreneurId, {
       type: 'ExpenseRecorded',
@@ -29,27 +29,27 @@ export const recordExpense = (c: RecordExpense, s: DecisionState): Decided => {
 };
 
 export const paySalary = (c: PaySalary, s: DecisionState): Decided => {
-  const e = known(c, s);
-  if (isRefusal(e)) return e;
+  const entrepreneur = known(c, s);
+  if (isRefusal(entrepreneur)) return entrepreneur;
   if (!s.cae.registered) return caeNotFound(c.caeId);
   const periodStart = `${c.period}-01`;
   // The period must overlap the CESA: from the month it was signed to the month of the exit.
-  const cesa = e.cesa && monthOf(e.cesa.signedOn) <= c.period && (e.exitedOn === undefined || periodStart < e.exitedOn) ? e.cesa : undefined;
+  const cesa = entrepreneur.cesa && monthOf(entrepreneur.cesa.signedOn) <= c.period && (entrepreneur.exitedOn === undefined || periodStart < entrepreneur.exitedOn) ? entrepreneur.cesa : undefined;
   if (!cesa) {
     // Under a CAPE during the period: the entrepreneur is not an employee (C. com. L127-1).
-    if (e.cape && e.cape.firstSignedOn <= lastDayOfMonth(c.period) && periodStart <= e.cape.endsOn)
+    if (entrepreneur.cape && entrepreneur.cape.firstSignedOn <= lastDayOfMonth(c.period) && periodStart <= entrepreneur.cape.endsOn)
       return refuse('SALARY_UNDER_CAPE', `${c.entrepreneurId} is under a CAPE in ${c.period}: no salary is paid under a CAPE.`, { period: c.period });
     return refuse('SALARY_REQUIRES_CESA', `${c.entrepreneurId} has no CESA covering ${c.period}; only an entrepreneur salarié is paid a salary.`, {
       period: c.period,
     });
   }
   if (c.paidOn < periodStart) return refuse('DATE_OUT_OF_ORDER', `A salary for ${c.period} cannot be paid before the period starts.`);
-  if (e.salaryPeriods[c.period]) return refuse('SALARY_ALREADY_PAID', `The salary of ${c.period} has already been paid to ${c.entrepreneurId}.`, { period: c.period });
+  if (entrepreneur.salaryPeriods[c.period]) return refuse('SALARY_ALREADY_PAID', `The salary of ${c.period} has already been paid to ${c.entrepreneurId}.`, { period: c.period });
   const gross = money(c.gross);
   const employee = c.employeeContributions !== undefined ? money(c.employeeContributions) : toCents(gross.times(s.cae.payroll.employeeRate));
   const employer = c.employerContributions !== undefined ? money(c.employerContributions) : toCents(gross.times(s.cae.payroll.employerRate));
   const employerCost = gross.plus(employer);
-  const available = availableTreasury(e, s.cae.contribution, c.paidOn);
+  const available = availableTreasury(entrepreneur, s.cae.contribution, c.paidOn);
   if (employerCost.greaterThan(available))
     return refuse(
       'INSUFFICIENT_TREASURY',

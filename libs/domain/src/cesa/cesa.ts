@@ -11,13 +11,13 @@ export const CESA_MAX_TRIAL_MONTHS = 8;
 export const ASSOCIATE_DEADLINE_YEARS = 3;
 
 export const signCesa = (c: SignCesa, s: DecisionState): Decided => {
-  const e = presentOn(c, s, c.signedOn);
-  if (isRefusal(e)) return e;
-  if (e.cesa) return refuse('CESA_ALREADY_SIGNED', `${c.entrepreneurId} has been under a CESA since ${e.cesa.signedOn}.`, { signedOn: e.cesa.signedOn });
-  if (e.cape && c.signedOn < e.cape.lastSignedOn)
-    return refuse('DATE_OUT_OF_ORDER', `The CESA cannot predate the last CAPE signature (${e.cape.lastSignedOn}).`);
+  const entrepreneur = presentOn(c, s, c.signedOn);
+  if (isRefusal(entrepreneur)) return entrepreneur;
+  if (entrepreneur.cesa) return refuse('CESA_ALREADY_SIGNED', `${c.entrepreneurId} has been under a CESA since ${entrepreneur.cesa.signedOn}.`, { signedOn: entrepreneur.cesa.signedOn });
+  if (entrepreneur.cape && c.signedOn < entrepreneur.cape.lastSignedOn)
+    return refuse('DATE_OUT_OF_ORDER', `The CESA cannot predate the last CAPE signature (${entrepreneur.cape.lastSignedOn}).`);
   // CAPE time actually spent: from its first signature to its end, or to the CESA if signed earlier.
-  const capeDays = e.cape ? Math.max(0, daysBetween(e.cape.firstSignedOn, minDate(addDays(e.cape.endsOn, 1), c.signedOn))) : 0;
+  const capeDays = entrepreneur.cape ? Math.max(0, daysBetween(entrepreneur.cape.firstSignedOn, minDate(addDays(entrepreneur.cape.endsOn, 1), c.signedOn))) : 0;
   const associateDeadline = addDays(addYears(c.signedOn, ASSOCIATE_DEADLINE_YEARS), -capeDays);
   const trialEnd = addDays(addMonths(c.signedOn, CESA_MAX_TRIAL_MONTHS), -capeDays);
   return decided(

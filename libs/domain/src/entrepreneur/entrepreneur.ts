@@ -14,13 +14,13 @@ export const integrateEntrepreneur = (c: IntegrateEntrepreneur, s: DecisionState
   if (!s.cae.registered) return caeNotFound(c.caeId);
   const forgotten = forgottenOn(s.cae, 'entrepreneur', c.entrepreneurId);
   if (forgotten !== undefined) return alreadyForgotten('entrepreneur', c.entrepreneurId, forgotten);
-  const e = s.entrepreneur;
-  if (e && e.integration > 0 && e.exitedOn === undefined)
-    return refuse('ENTREPRENEUR_ALREADY_INTEGRATED', `${c.entrepreneurId} is already integrated (since ${e.integratedOn}); a return needs an exit first.`, {
-      integratedOn: e.integratedOn,
+  const entrepreneur = s.entrepreneur;
+  if (entrepreneur && entrepreneur.integration > 0 && entrepreneur.exitedOn === undefined)
+    return refuse('ENTREPRENEUR_ALREADY_INTEGRATED', `${c.entrepreneurId} is already integrated (since ${entrepreneur.integratedOn}); a return needs an exit first.`, {
+      integratedOn: entrepreneur.integratedOn,
     });
-  if (e?.exitedOn !== undefined && c.integratedOn < e.exitedOn)
-    return refuse('DATE_OUT_OF_ORDER', `A return must come after the exit on ${e.exitedOn}.`, { exitedOn: e.exitedOn });
+  if (entrepreneur?.exitedOn !== undefined && c.integratedOn < entrepreneur.exitedOn)
+    return refuse('DATE_OUT_OF_ORDER', `A return must come after the exit on ${entrepreneur.exitedOn}.`, { exitedOn: entrepreneur.exitedOn });
   return decided(
     [
       emit(c.caeId, c.entrepreneurId, {
@@ -29,33 +29,33 @@ export const integrateEntrepreneur = (c: IntegrateEntrepreneur, s: DecisionState
           caeId: c.caeId,
           entrepreneurId: c.entrepreneurId,
           integratedOn: c.integratedOn,
-          integration: (e?.integration ?? 0) + 1,
+          integration: (entrepreneur?.integration ?? 0) + 1,
           activity: c.activity,
           profile: { ...c.person, situationAtEntry: c.situationAtEntry, parallelActivity: c.parallelActivity },
         },
       }),
     ],
-    { integration: (e?.integration ?? 0) + 1 },
+    { integration: (entrepreneur?.integration ?? 0) + 1 },
   );
 };
 
 export const exitEntrepreneur = (c: ExitEntrepreneur, s: DecisionState): Decided => {
-  const e = known(c, s);
-  if (isRefusal(e)) return e;
-  if (e.exitedOn !== undefined) return refuse('ENTREPRENEUR_NOT_ACTIVE', `${c.entrepreneurId} already left the CAE on ${e.exitedOn}.`, { exitedOn: e.exitedOn });
-  const lastFact = [e.integratedOn!, e.cape?.lastSignedOn, e.cesa?.signedOn].filter((d): d is string => d !== undefined).sort().at(-1)!;
+  const entrepreneur = known(c, s);
+  if (isRefusal(entrepreneur)) return entrepreneur;
+  if (entrepreneur.exitedOn !== undefined) return refuse('ENTREPRENEUR_NOT_ACTIVE', `${c.entrepreneurId} already left the CAE on ${entrepreneur.exitedOn}.`, { exitedOn: entrepreneur.exitedOn });
+  const lastFact = [entrepreneur.integratedOn!, entrepreneur.cape?.lastSignedOn, entrepreneur.cesa?.signedOn].filter((d): d is string => d !== undefined).sort().at(-1)!;
   if (c.exitedOn < lastFact)
     return refuse('DATE_OUT_OF_ORDER', `The exit cannot predate the last integration or contract signature (${lastFact}).`, { lastFact });
   // Present until the day before the exit: an invoice, expense or meeting dated on or after it would be orphaned.
-  if (e.lastActivityOn !== undefined && c.exitedOn <= e.lastActivityOn)
-    return refuse('DATE_OUT_OF_ORDER', `${c.entrepreneurId} has activity recorded on ${e.lastActivityOn}; the exit must come after it.`, {
-      lastActivityOn: e.lastActivityOn,
+  if (entrepreneur.lastActivityOn !== undefined && c.exitedOn <= entrepreneur.lastActivityOn)
+    return refuse('DATE_OUT_OF_ORDER', `${c.entrepreneurId} has activity recorded on ${entrepreneur.lastActivityOn}; the exit must come after it.`, {
+      lastActivityOn: entrepreneur.lastActivityOn,
     });
   // The day before the exit is the last day of presence: every contract in force then ends.
   const lastDay = addDays(c.exitedOn, -1);
   const endedContracts: ('cape' | 'cesa')[] = [];
-  if (e.cape && !e.cesa && e.cape.endsOn >= lastDay) endedContracts.push('cape');
-  if (e.cesa) endedContracts.push('cesa');
+  if (entrepreneur.cape && !entrepreneur.cesa && entrepreneur.cape.endsOn >= lastDay) endedContracts.push('cape');
+  if (entrepreneur.cesa) endedContracts.push('cesa');
   return decided(
     [
       emit(c.caeId, c.entrepreneurId, {

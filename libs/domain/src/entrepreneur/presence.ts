@@ -20,19 +20,19 @@ export const known = (c: { caeId: string; entrepreneurId: string }, s: DecisionS
 
 /** The entrepreneur, present in the CAE on the given day. */
 export const presentOn = (c: { caeId: string; entrepreneurId: string }, s: DecisionState, day: IsoDate): EntrepreneurState | Refusal => {
-  const e = known(c, s);
-  if ('ok' in e) return e;
-  if (e.integratedOn! > day)
-    return refuse('DATE_BEFORE_INTEGRATION', `${day} is before ${c.entrepreneurId}'s integration on ${e.integratedOn}.`, {
+  const entrepreneur = known(c, s);
+  if ('ok' in entrepreneur) return entrepreneur;
+  if (entrepreneur.integratedOn! > day)
+    return refuse('DATE_BEFORE_INTEGRATION', `${day} is before ${c.entrepreneurId}'s integration on ${entrepreneur.integratedOn}.`, {
       date: day,
-      integratedOn: e.integratedOn,
+      integratedOn: entrepreneur.integratedOn,
     });
-  if (!isPresentOn(e, day))
-    return refuse('ENTREPRENEUR_NOT_ACTIVE', `${c.entrepreneurId} left the CAE on ${e.exitedOn}; nothing can be recorded for ${day}.`, {
+  if (!isPresentOn(entrepreneur, day))
+    return refuse('ENTREPRENEUR_NOT_ACTIVE', `${c.entrepreneurId} left the CAE on ${entrepreneur.exitedOn}; nothing can be recorded for ${day}.`, {
       date: day,
-      exitedOn: e.exitedOn,
+      exitedOn: entrepreneur.exitedOn,
     });
-  return e;
+  return entrepreneur;
 };
 
 export const isRefusal = (v: EntrepreneurState | Refusal): v is Refusal => 'ok' in v;

@@ -5,8 +5,7 @@ import { capeInForceOn, cesaInForceOn, dueOf, refundOwedOf, type InvoiceState } 
 import { refuse } from '../errors';
 import { Decimal, formatMoney, money, toCents, ZERO, type Money } from '../money';
 import { priceLine, totalsOf } from '../pricing';
-import { entrepreneurStream, formatDocumentNumber, invoiceSeriesStream } from '../streams';
-import type { IsoDate } from '../values';
+import { entrepreneurStream } from '../streams';
 import {
   issueCreditNoteSchema,
   issueInvoiceSchema,
@@ -21,23 +20,10 @@ import {
   type InvoicingCommands,
 } from './commands';
 import type { InvoiceClient, PricedLine } from './events';
-import type { InvoiceSeriesState } from './series';
+import { continuousNumbering } from './continuous-numbering';
 
 export const DEFAULT_PAYMENT_TERM_DAYS = 30;
 export const DEFAULT_VAT_EXEMPTION_MENTION = 'TVA non applicable – exonération prévue par le code général des impôts';
-
-/** The next number of the series of the document's year, refusing a date earlier than the series' last. */
-const nextNumber = (caeId: string, issuedOn: IsoDate, series: InvoiceSeriesState | undefined) => {
-  const s = series ?? { lastSequence: 0 };
-  if (s.lastIssuedOn !== undefined && issuedOn < s.lastIssuedOn)
-    return refuse(
-      'INVOICE_DATE_BEFORE_LAST',
-      `The ${yearOf(issuedOn)} series already has a document issued on ${s.lastIssuedOn}; a new one cannot be dated ${issuedOn}.`,
-      { issuedOn, lastIssuedOn: s.lastIssuedOn },
-    );
-  const sequence = s.lastSequence + 1;
-  return { ok: true as const, sequence, number: formatDocumentNumber(yearOf(issuedOn), sequence), streamId: invoiceSeriesStream(caeId, yearOf(issuedOn)) };
-};
 
 const clientOf = (c: IssueInvoice['client']): InvoiceClient =>
   c.kind === 'individual'
@@ -46,15 +32,15 @@ const clientOf = (c: IssueInvoice['client']): InvoiceClient =>
 
 export const issueInvoice = (c: IssueInvoice, s: DecisionState): Decided => {
   if (!s.cae.registered) return caeNotFound(c.caeId);
-  const e = s.entrepreneur;
-  if (!e || e.integration === 0) return entrepreneurNotFound(c.caeId, c.entrepreneurId);
-  const cape = capeInForceOn(e, c.issuedOn);
-  const cesa = cesaInForceOn(e, c.issuedOn);
+  const entrepreneur = s.entrepreneur;
+  if (!entrepreneur || entrepreneur.integration === 0) return entrepreneurNotFound(c.caeId, c.entrepreneurId);
+  const cape = capeInForceOn(entrepreneur, c.issuedOn);
+  const cesa = cesaInForceOn(entrepreneur, c.issuedOn);
   if (!cape && !cesa)
     return refuse('NO_ACTIVE_CONTRACT', `${c.entrepreneurId} has no CAPE or CESA in force on ${c.issuedOn} and cannot invoice.`, { issuedOn: c.issuedOn });
   const dueOn = c.dueOn ?? addDays(c.issuedOn, DEFAULT_PAYMENT_TERM_DAYS);
   if (dueOn < c.issuedOn) return refuse('INVALID_DUE_DATE', `The due date ${dueOn} is before the issue date ${c.issuedOn}.`);
-  const numbering = nextNumber(c.caeId, c.issuedOn, s.series);
+  const numbering = continuousNumbering(c.caeId, c.issuedOn, s.series);
   if (!numbering.ok) return numbering;
   const lines = c.lines.map(priceLine);
   const totals = totalsOf(lines);
@@ -94,7 +80,7 @@ export const issueInvoice = (c: IssueInvoice, s: DecisionState): Decided => {
             contract,
             ...mention,
             ...exemption,
-            sector: e.sector ?? '',
+            sector: entrepreneur.sector ?? '',
           },
         },
       },
@@ -150,7 +136,7 @@ export const issueCreditNote = (c: IssueCreditNote, s: DecisionState): Decided =
       `The credit note (${totals.totalInclVat} € incl. VAT) exceeds what remains of invoice ${invoice.number} (${formatMoney(remainingInclVat)} €).`,
       { requested: totals.totalInclVat, remaining: formatMoney(remainingInclVat) },
     );
-  const numbering = nextNumber(c.caeId, c.issuedOn, s.series);
+  const numbering = continuousNumbering(c.caeId, c.issuedOn, s.series);
   if (!numbering.ok) return numbering;
   // Credited beyond what remained unpaid: the excess is owed back to the client.
   const paidBeyond = (net: Money) => Decimal.max(ZERO, invoice.paid.minus(net));

@@ -20,9 +20,9 @@ export const admitAssociate = (c: AdmitAssociate, s: DecisionState): Decided => 
   if (a?.lastMovementOn !== undefined && c.admittedOn < a.lastMovementOn)
     return refuse('DATE_OUT_OF_ORDER', `The register of share movements is chronological: its last movement for ${c.associateId} is on ${a.lastMovementOn}.`);
   if (c.category === 'entrepreneur') {
-    const e = s.entrepreneur;
-    if (!e || e.integration === 0) return entrepreneurNotFound(c.caeId, c.entrepreneurId ?? '');
-    if (!cesaInForceOn(e, c.admittedOn))
+    const entrepreneur = s.entrepreneur;
+    if (!entrepreneur || entrepreneur.integration === 0) return entrepreneurNotFound(c.caeId, c.entrepreneurId ?? '');
+    if (!cesaInForceOn(entrepreneur, c.admittedOn))
       return refuse('ASSOCIATE_REQUIRES_CESA', `${c.entrepreneurId} is not under a CESA on ${c.admittedOn}: only an entrepreneur salarié becomes an associate as an entrepreneur.`);
   }
   const nominalValue = s.cae.shareNominalValue;
