@@ -34,9 +34,9 @@ describe('the aggregate cache', () => {
     const cache = new AggregateCache(spied());
     const fold = counting();
     await store.append('s', [event(1), event(2)], 'no_stream');
-    expect(await cache.load('s', fold)).toEqual({ state: 2, revision: 1 });
+    expect(await cache.readStream('s', fold)).toEqual({ state: 2, revision: 1 });
     await store.append('s', [event(3)], 1);
-    expect(await cache.load('s', fold)).toEqual({ state: 3, revision: 2 });
+    expect(await cache.readStream('s', fold)).toEqual({ state: 3, revision: 2 });
     expect(fold.folded).toBe(3);
     expect(reads.map((r) => r.fromRevision)).toEqual([0, 2]);
   });
@@ -47,14 +47,14 @@ describe('the aggregate cache', () => {
     await store.append('a', [event(1), event(2)], 'no_stream');
     await store.append('b', [event(3), event(4)], 'no_stream');
     await store.append('c', [event(5), event(6)], 'no_stream');
-    await cache.load('a', fold);
-    await cache.load('b', fold);
-    await cache.load('a', fold);
-    await cache.load('c', fold); // 6 events > 5: b, the least recently used, goes
+    await cache.readStream('a', fold);
+    await cache.readStream('b', fold);
+    await cache.readStream('a', fold);
+    await cache.readStream('c', fold); // 6 events > 5: b, the least recently used, goes
     expect(fold.folded).toBe(6);
-    await cache.load('a', fold);
+    await cache.readStream('a', fold);
     expect(fold.folded).toBe(6);
-    await cache.load('b', fold);
+    await cache.readStream('b', fold);
     expect(fold.folded).toBe(8);
   });
 });

@@ -1,11 +1,7 @@
-import { upcast, type DomainEvent } from '../../domain';
+import { upcast, type Fold, type StreamReader } from '../../domain';
 import type { EventStore } from '../../event-store';
 
-/** How a stream folds into the state a decider needs. */
-export interface Fold<S> {
-  initial(): S;
-  evolve(state: S, event: DomainEvent): S;
-}
+export type { Fold };
 
 interface Entry {
   revision: number;
@@ -19,7 +15,7 @@ interface Entry {
  * The cache is bounded by the number of events its states were folded from, since a year's invoice series is
  * thousands of times longer than a CAE's stream.
  */
-export class AggregateCache {
+export class AggregateCache implements StreamReader {
   private readonly entries = new Map<string, Entry>();
   private weight = 0;
 
@@ -28,7 +24,7 @@ export class AggregateCache {
     private readonly maxEvents = 1_000_000,
   ) {}
 
-  async load<S>(streamId: string, fold: Fold<S>): Promise<{ state: S; revision: number }> {
+  async readStream<S>(streamId: string, fold: Fold<S>): Promise<{ state: S; revision: number }> {
     const cached = this.entries.get(streamId);
     let state = (cached?.state as S | undefined) ?? fold.initial();
     let revision = cached?.revision ?? -1;

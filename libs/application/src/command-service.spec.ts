@@ -60,17 +60,17 @@ describe.each([
   });
   afterEach(() => store.inner.close());
 
-  const gapless = (n: number) => Array.from({ length: n }, (_, i) => `2016-${String(i + 1).padStart(6, '0')}`);
+  const continuous = (n: number) => Array.from({ length: n }, (_, i) => `2016-${String(i + 1).padStart(6, '0')}`);
 
-  it('lets interleaved invoices of one process take turns: no conflict, numbers gapless', async () => {
+  it('lets interleaved invoices of one process take turns: no conflict, numbers continuous', async () => {
     const n = 40;
     const outcomes = await Promise.all(Array.from({ length: n }, (_, i) => service.handle(envelope('IssueInvoice', `inv-${i}`))));
     expect(outcomes.every((o) => o.status === 'accepted')).toBe(true);
     expect(store.conflicts).toBe(0);
-    expect(outcomes.map((o) => o.result!['number']).sort()).toEqual(gapless(n));
+    expect(outcomes.map((o) => o.result!['number']).sort()).toEqual(continuous(n));
   });
 
-  it('retries the conflicts another process causes: every invoice of both accepted, numbers gapless', async () => {
+  it('retries the conflicts another process causes: every invoice of both accepted, numbers continuous', async () => {
     const keys = new InMemoryKeyStore();
     const other = new CommandService(store.wrap(), new PersonalDataVault(keys), keys);
     const n = 20;
@@ -79,7 +79,7 @@ describe.each([
     );
     expect(outcomes.every((o) => o.status === 'accepted')).toBe(true);
     expect(store.conflicts).toBeGreaterThan(0);
-    expect(outcomes.map((o) => o.result!['number']).sort()).toEqual(gapless(2 * n));
+    expect(outcomes.map((o) => o.result!['number']).sort()).toEqual(continuous(2 * n));
   });
 
   it('never lets interleaved payments exceed what is due', async () => {

@@ -1,31 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
-  decide,
-  evolveAssociate,
-  evolveCae,
-  evolveEntrepreneur,
-  evolveInvoiceSeries,
-  initialAssociateState,
-  initialCaeState,
-  initialEntrepreneurState,
-  initialInvoiceSeriesState,
+  handleCommand,
   occurredOn,
   personKey,
-  planOf,
   refuse,
   SCHEMA_VERSION,
-  associateStream,
-  caeStream,
-  entrepreneurStream,
-  invoiceSeriesStream,
+  streamsOf,
   type CommandEnvelope,
-  type DecisionState,
+  type CommandStreams,
   type DomainError,
-  type AssociateState,
-  type CaeState,
-  type EntrepreneurState,
-  type InvoiceSeriesState,
-  type Command,
   type PlannedEvent,
 } from '../../domain';
 import {
@@ -38,7 +21,7 @@ import {
   type StreamAppend,
 } from '../../event-store';
 import type { KeyStore, PersonalDataVault } from '../../personal-data';
-import { AggregateCache, type Fold } from './aggregate-cache';
+import { AggregateCache } from './aggregate-cache';
 import { sealPersonalFields } from './sealing';
 import { StreamTurns } from './stream-turns';
 
@@ -75,8 +58,8 @@ export interface CommandServiceOptions {
 }
 
 /**
- * Handles one command: read the aggregates it needs → decide → seal personal data → append with the
- * expected revision of every stream written, atomically with the command's record. Commands of this process
+ * Handles one command: the domain's handler reads the aggregates it needs and decides → seal personal data →
+ * append with the expected revision of every stream written, atomically with the command's record. Commands of this process
  * take turns on the streams they write, so a conflict can only come from another process; those are retried.
  */
 export class CommandService {
@@ -98,12 +81,12 @@ export class CommandService {
   }
 
   async handle(envelope: CommandEnvelope): Promise<CommandOutcome> {
-    const aggregates = await this.aggregatesOf(envelope.command);
+    const streams = await streamsOf(envelope.command, this.aggregates);
     // Held from the load until the append has resolved or failed: writers of other streams run meanwhile.
-    return this.turns.run(aggregates.written, () => this.handleInTurn(envelope, aggregates));
+    return this.turns.run(streams.written, () => this.handleInTurn(envelope, streams));
   }
 
-  private async handleInTurn(envelope: CommandEnvelope, aggregates: Aggregates): Promise<CommandOutcome> {
+  private async handleInTurn(envelope: CommandEnvelope, streams: CommandStreams): Promise<CommandOutcome> {
     const { commandId, command } = envelope;
     const fingerprint = createHash('sha256').update(canonicalJson(command)).digest('hex');
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
@@ -114,11 +97,10 @@ export class CommandService {
         const stored = previous.result as StoredResult;
         return { commandId, status: 'duplicate', events: stored.events, result: stored.result };
       }
-      const { state, revisions } = await this.load(aggregates);
       const now = this.now();
-      const today = now.toISOString().slice(0, 10);
-      const decision = decide(command, state, { today });
+      const decision = await handleCommand(command, this.aggregates, { today: now.toISOString().slice(0, 10) }, streams);
       if (!decision.ok) return rejected(commandId, decision.error);
+      const revisions = decision.value.expectedRevisions;
       if (command.type === 'ForgetPerson') await this.keys.destroy(command.data.caeId, personKey(command.data.kind, command.data.personId));
 
       const appends = await this.toAppends(envelope, decision.value.events, revisions, now);
@@ -158,54 +140,6 @@ export class CommandService {
     return outcomes;
   }
 
-  /**
-   * The streams a command is decided against, and those it writes. A payment or credit note names an invoice:
-   * its entrepreneur is read from the series' index before any turn is taken, which is safe since an assigned
-   * number never changes hands; an unknown number leaves the entrepreneur out, for the decider to refuse.
-   */
-  private async aggregatesOf(command: Command): Promise<Aggregates> {
-    const plan = planOf(command);
-    let entrepreneurId = plan.entrepreneurId;
-    let document: DecisionState['document'];
-    if (plan.document) {
-      const { state: series } = await this.aggregates.load(invoiceSeriesStream(plan.caeId, plan.document.seriesYear), SERIES);
-      const invoiceOf = series.invoices.get(plan.document.number);
-      if (invoiceOf !== undefined) {
-        document = { document: 'invoice', entrepreneurId: invoiceOf };
-        entrepreneurId = invoiceOf;
-      }
-    }
-    const cae = caeStream(plan.caeId);
-    const entrepreneur = entrepreneurId === undefined ? undefined : entrepreneurStream(plan.caeId, entrepreneurId);
-    const series = plan.seriesYear === undefined ? undefined : invoiceSeriesStream(plan.caeId, plan.seriesYear);
-    const associate = plan.associateId === undefined ? undefined : associateStream(plan.caeId, plan.associateId);
-    // A CAE-level command names nothing but the CAE, or is an erasure (which reads the person, records in the
-    // CAE). Others only read the CAE: a turn on it would serialise the whole CAE. An associate's entrepreneur is
-    // read for the CESA, not written.
-    const caeLevel =
-      command.type === 'ForgetPerson' ||
-      (plan.entrepreneurId === undefined && plan.document === undefined && plan.seriesYear === undefined && plan.associateId === undefined);
-    const written = caeLevel ? [cae] : associate !== undefined ? [associate] : [entrepreneur, series].filter((s): s is string => s !== undefined);
-    return { cae, entrepreneur, series, associate, document, written };
-  }
-
-  /** Folds the aggregates; only the revisions of the streams written (held in turn) become expected revisions. */
-  private async load(aggregates: Aggregates): Promise<{ state: DecisionState; revisions: Map<string, number> }> {
-    const revisions = new Map<string, number>();
-    const read = async <S>(streamId: string, fold: Fold<S>): Promise<S> => {
-      const { state, revision } = await this.aggregates.load(streamId, fold);
-      if (aggregates.written.includes(streamId)) revisions.set(streamId, revision);
-      return state;
-    };
-
-    const state: DecisionState = { cae: await read(aggregates.cae, CAE) };
-    if (aggregates.document) state.document = aggregates.document;
-    if (aggregates.entrepreneur) state.entrepreneur = await read(aggregates.entrepreneur, ENTREPRENEUR);
-    if (aggregates.series) state.series = (await read(aggregates.series, SERIES)).state;
-    if (aggregates.associate) state.associate = await read(aggregates.associate, ASSOCIATE);
-    return { state, revisions };
-  }
-
   /** Groups the decided events by stream (first-appearance order), sealed and with their metadata. */
   private async toAppends(envelope: CommandEnvelope, planned: PlannedEvent[], revisions: Map<string, number>, now: Date): Promise<StreamAppend[]> {
     const byStream = new Map<string, EventToAppend[]>();
@@ -232,41 +166,12 @@ export class CommandService {
       byStream.set(streamId, list);
     }
     return [...byStream].map(([streamId, events]) => {
-      const revision = revisions.get(streamId);
-      if (revision === undefined) throw new Error(`Stream ${streamId} was written without its turn`);
+      // The domain's handler guarantees every stream decided on has its expected revision.
+      const revision = revisions.get(streamId)!;
       return { streamId, events, expectedRevision: revision === -1 ? 'no_stream' : revision };
     });
   }
 }
-
-/** The streams of one command: those read, and those written, on which it takes its turns. */
-interface Aggregates {
-  cae: string;
-  entrepreneur?: string;
-  series?: string;
-  associate?: string;
-  document?: DecisionState['document'];
-  written: string[];
-}
-
-const CAE: Fold<CaeState> = { initial: initialCaeState, evolve: evolveCae };
-const ENTREPRENEUR: Fold<EntrepreneurState> = { initial: initialEntrepreneurState, evolve: evolveEntrepreneur };
-const ASSOCIATE: Fold<AssociateState> = { initial: initialAssociateState, evolve: evolveAssociate };
-
-/** A series and which entrepreneur each of its invoices belongs to (what payments and credit notes refer to). */
-interface SeriesView {
-  state: InvoiceSeriesState;
-  invoices: Map<string, string>;
-}
-
-const SERIES: Fold<SeriesView> = {
-  initial: () => ({ state: initialInvoiceSeriesState(), invoices: new Map() }),
-  evolve: (view, event) => {
-    // The index only grows, so it is extended in place rather than copied at every invoice.
-    if (event.type === 'InvoiceNumberAssigned' && event.data.document === 'invoice') view.invoices.set(event.data.number, event.data.entrepreneurId);
-    return { state: evolveInvoiceSeries(view.state, event), invoices: view.invoices };
-  },
-};
 
 const rejected = (commandId: string, error: DomainError): CommandOutcome => ({ commandId, status: 'rejected', error });
 

@@ -1,0 +1,46 @@
+import { caeNotFound, decided, type Decided, type DecisionState } from '../command-handling/decision';
+import { defineCommand, type CommandDefinitions, inTheCae } from '../command-handling/define-command';
+import { refuse } from '../errors';
+import { caeStream } from '../streams';
+import { recordSubsidySchema, registerCaeSchema, type RecordSubsidy, type RegisterCae, type CaeCommands } from './commands';
+
+/** The CAE itself: its registration, and the subsidies it receives. */
+
+export const DEFAULT_PAYROLL_RATES = { employeeRate: '0.22', employerRate: '0.42' } as const;
+
+export const registerCae = (c: RegisterCae, s: DecisionState): Decided => {
+  if (s.cae.registered) return refuse('CAE_ALREADY_REGISTERED', `CAE "${c.caeId}" is already registered.`, { caeId: c.caeId });
+  return decided([
+    {
+      streamId: caeStream(c.caeId),
+      event: {
+        type: 'CaeRegistered',
+        data: {
+          caeId: c.caeId,
+          name: c.name,
+          legalForm: c.legalForm,
+          region: c.region,
+          contribution: c.contribution,
+          shareNominalValue: c.shareNominalValue,
+          payroll: c.payroll ?? DEFAULT_PAYROLL_RATES,
+        },
+      },
+    },
+  ]);
+};
+
+export const recordSubsidy = (c: RecordSubsidy, s: DecisionState): Decided =>
+  s.cae.registered
+    ? decided([
+        {
+          streamId: caeStream(c.caeId),
+          event: { type: 'SubsidyRecorded', data: { caeId: c.caeId, receivedOn: c.receivedOn, funder: c.funder, amount: c.amount } },
+        },
+      ])
+    : caeNotFound(c.caeId);
+
+
+export const CAE_COMMANDS: CommandDefinitions<CaeCommands> = {
+  RegisterCae: defineCommand(registerCaeSchema, { plan: inTheCae, decide: registerCae }),
+  RecordSubsidy: defineCommand(recordSubsidySchema, { plan: inTheCae, decide: recordSubsidy }),
+};

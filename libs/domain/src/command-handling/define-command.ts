@@ -1,0 +1,47 @@
+import { seriesYearOf } from '../streams';
+import type { Schema } from '../validation/schema';
+import type { Decided, DecisionContext, DecisionState } from './decision';
+
+/** A consistency boundary: one stream each (streams.ts). */
+export type Boundary = 'cae' | 'entrepreneur' | 'series' | 'associate';
+
+/**
+ * Which aggregates a command is decided against, and which it writes. Every stream written is among those read,
+ * so its expected revision is the one read; `document` names an invoice whose series tells the entrepreneur.
+ */
+export interface LoadPlan {
+  caeId: string;
+  /** The boundaries the command appends to (its turn, its expected revisions); the others are only read. */
+  writes: readonly Boundary[];
+  entrepreneurId?: string;
+  /** The invoice a payment, refund or credit note refers to: its series is read to find the entrepreneur. */
+  document?: { number: string; seriesYear: number };
+  /** The series that receives a new number. */
+  seriesYear?: number;
+  associateId?: string;
+}
+
+/** Everything the handler needs of one command type, declared once in its slice. */
+export interface CommandDefinition<C> {
+  schema: Schema<C>;
+  plan: (command: C) => LoadPlan;
+  decide: (command: C, state: DecisionState, context: DecisionContext) => Decided;
+}
+
+/** The definitions of a map of command types to their data. */
+export type CommandDefinitions<M> = { [T in keyof M]: CommandDefinition<M[T]> };
+
+export const defineCommand = <C>(schema: Schema<C>, how: Omit<CommandDefinition<C>, 'schema'>): CommandDefinition<C> => ({ schema, ...how });
+
+/** Commands recorded in the CAE's own stream, naming nothing else. */
+export const inTheCae = ({ caeId }: { caeId: string }): LoadPlan => ({ caeId, writes: ['cae'] });
+
+/** Commands about one entrepreneur, recorded in their stream. */
+export const ofTheEntrepreneur = ({ caeId, entrepreneurId }: { caeId: string; entrepreneurId: string }): LoadPlan => ({
+  caeId,
+  entrepreneurId,
+  writes: ['entrepreneur'],
+});
+
+/** The invoice a command refers to, found through its series. */
+export const invoiceDocument = (invoiceNumber: string): LoadPlan['document'] => ({ number: invoiceNumber, seriesYear: seriesYearOf(invoiceNumber) });

@@ -1,0 +1,86 @@
+import { ACCOMPANIMENT_COMMANDS } from '../accompaniment/accompaniment';
+import { ACTIVITY_ACCOUNT_COMMANDS } from '../activity-account/activity-account';
+import { CAE_COMMANDS } from '../cae/cae';
+import { CAPE_COMMANDS } from '../cape/cape';
+import { CESA_COMMANDS } from '../cesa/cesa';
+import { ENTREPRENEUR_COMMANDS } from '../entrepreneur/entrepreneur';
+import { FORGETTING_COMMANDS } from '../forgetting/forgetting';
+import { INVOICING_COMMANDS } from '../invoicing/invoicing';
+import { MEMBERSHIP_COMMANDS } from '../membership/membership';
+import type { Decided, DecisionContext, DecisionState } from './decision';
+import type { AccompanimentCommands } from '../accompaniment/commands';
+import type { ActivityAccountCommands } from '../activity-account/commands';
+import type { CaeCommands } from '../cae/commands';
+import type { CapeCommands } from '../cape/commands';
+import type { CesaCommands } from '../cesa/commands';
+import type { EntrepreneurCommands } from '../entrepreneur/commands';
+import type { ForgettingCommands } from '../forgetting/commands';
+import type { InvoicingCommands } from '../invoicing/commands';
+import type { MembershipCommands } from '../membership/commands';
+import type { CommandDefinition, CommandDefinitions, LoadPlan } from './define-command';
+
+/** The data of every command type, each slice's gathered. */
+export interface CommandDataByType
+  extends CaeCommands,
+    AccompanimentCommands,
+    EntrepreneurCommands,
+    CapeCommands,
+    CesaCommands,
+    InvoicingCommands,
+    ActivityAccountCommands,
+    MembershipCommands,
+    ForgettingCommands {}
+
+/** Every command, as its slice declares it: schema, plan (streams read and written) and decision. */
+export const COMMANDS: CommandDefinitions<CommandDataByType> = {
+  ...CAE_COMMANDS,
+  ...ACCOMPANIMENT_COMMANDS,
+  ...ENTREPRENEUR_COMMANDS,
+  ...CAPE_COMMANDS,
+  ...CESA_COMMANDS,
+  ...INVOICING_COMMANDS,
+  ...ACTIVITY_ACCOUNT_COMMANDS,
+  ...MEMBERSHIP_COMMANDS,
+  ...FORGETTING_COMMANDS,
+};
+
+export type CommandType = keyof CommandDataByType;
+export type Command = { [T in CommandType]: { type: T; data: CommandDataByType[T] } }[CommandType];
+
+/** The order of a CAE's life, which the stories of the specs replay: every command, once (checked below). */
+export const COMMAND_TYPES = [
+  'RegisterCae',
+  'RecordInformationSession',
+  'RecordIntakeInterview',
+  'IntegrateEntrepreneur',
+  'SignCape',
+  'RenewCape',
+  'SignCesa',
+  'IssueInvoice',
+  'RecordPayment',
+  'IssueCreditNote',
+  'RecordRefund',
+  'RecordExpense',
+  'PaySalary',
+  'AdmitAssociate',
+  'RedeemShares',
+  'RecordMeeting',
+  'ExitEntrepreneur',
+  'RecordSubsidy',
+  'ForgetPerson',
+] as const satisfies readonly CommandType[];
+
+type Unlisted = Exclude<CommandType, (typeof COMMAND_TYPES)[number]>;
+/** A command declared in a slice but missing from COMMAND_TYPES fails to compile here. */
+export type EveryCommandListed = [Unlisted] extends [never] ? true : { unlisted: Unlisted };
+const everyCommandListed: EveryCommandListed = true;
+void everyCommandListed;
+
+// The registry pairs each type with its own definition; TypeScript cannot follow the pairing through a lookup.
+const definitionOf = (command: Command) => COMMANDS[command.type] as CommandDefinition<Command['data']>;
+
+/** decide(command, state) → events | error: the whole domain contract, pure. */
+export const decide = (command: Command, state: DecisionState, context: DecisionContext): Decided => definitionOf(command).decide(command.data, state, context);
+
+/** Which streams a command reads and writes. */
+export const planOf = (command: Command): LoadPlan => definitionOf(command).plan(command.data);

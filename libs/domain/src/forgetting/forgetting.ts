@@ -1,0 +1,63 @@
+import { alreadyForgotten, caeNotFound, decided, entrepreneurNotFound, type Decided, type DecisionContext, type DecisionState } from '../command-handling/decision';
+import { defineCommand, type CommandDefinitions, invoiceDocument, type LoadPlan } from '../command-handling/define-command';
+import { forgottenOn } from '../cae/state';
+import { refuse } from '../errors';
+import { caeStream } from '../streams';
+import { forgetPersonSchema, type ForgetPerson, type ForgettingCommands } from './commands';
+
+/** Whether the decision state shows the person: only someone whose personal data the CAE holds can be forgotten. */
+const unknownPerson = (c: ForgetPerson, s: DecisionState): Decided | undefined => {
+  switch (c.kind) {
+    case 'entrepreneur':
+      return s.entrepreneur && s.entrepreneur.integration > 0 ? undefined : entrepreneurNotFound(c.caeId, c.personId);
+    case 'associate':
+      if (s.associate?.category === undefined)
+        return refuse('NOT_FOUND', `Associate "${c.personId}" has never been admitted in CAE "${c.caeId}".`, { caeId: c.caeId, associateId: c.personId });
+      return s.associate.holdsPersonalData
+        ? undefined
+        : refuse('NOT_FOUND', `Associate "${c.personId}" is an entrepreneur associate: their personal data is the entrepreneur's; forget the entrepreneur (kind "entrepreneur").`, {
+            caeId: c.caeId,
+            associateId: c.personId,
+          });
+    case 'client': {
+      const invoice = s.document?.document === 'invoice' ? s.entrepreneur?.invoices[c.personId] : undefined;
+      if (invoice === undefined) return refuse('NOT_FOUND', `Invoice "${c.personId}" does not exist in CAE "${c.caeId}".`, { caeId: c.caeId, invoiceNumber: c.personId });
+      return invoice.clientKind === 'individual'
+        ? undefined
+        : refuse('NOT_FOUND', `The client of invoice "${c.personId}" is a ${invoice.clientKind}, not a private individual: it holds no personal data.`, {
+            caeId: c.caeId,
+            invoiceNumber: c.personId,
+            clientKind: invoice.clientKind,
+          });
+    }
+  }
+};
+
+/** The key is destroyed by the application once this is accepted; the log records that the erasure happened, without any data. */
+export const forgetPerson = (c: ForgetPerson, s: DecisionState, ctx: DecisionContext): Decided => {
+  if (!s.cae.registered) return caeNotFound(c.caeId);
+  const unknown = unknownPerson(c, s);
+  if (unknown) return unknown;
+  const forgotten = forgottenOn(s.cae, c.kind, c.personId);
+  if (forgotten !== undefined) return alreadyForgotten(c.kind, c.personId, forgotten);
+  return decided(
+    [{ streamId: caeStream(c.caeId), event: { type: 'PersonForgotten', data: { caeId: c.caeId, kind: c.kind, personId: c.personId, forgottenOn: ctx.today } } }],
+    { kind: c.kind, personId: c.personId },
+  );
+};
+
+/** The person's own stream is read; a private client's through the invoice's series, then its entrepreneur, who knows the client's kind. The erasure is recorded in the CAE. */
+const forgetPlan = ({ caeId, kind, personId }: ForgetPerson): LoadPlan => {
+  switch (kind) {
+    case 'entrepreneur':
+      return { caeId, entrepreneurId: personId, writes: ['cae'] };
+    case 'associate':
+      return { caeId, associateId: personId, writes: ['cae'] };
+    case 'client':
+      return { caeId, document: invoiceDocument(personId), writes: ['cae'] };
+  }
+};
+
+export const FORGETTING_COMMANDS: CommandDefinitions<ForgettingCommands> = {
+  ForgetPerson: defineCommand(forgetPersonSchema, { plan: forgetPlan, decide: forgetPerson }),
+};

@@ -1,0 +1,133 @@
+import type { DecimalString, IsoDate } from '../values';
+import type { ClientKind, VatRate } from './commands';
+import { inEntrepreneurStream, type EventDeclarations } from '../event-declaration';
+import { invoiceSeriesStream, seriesYearOf } from '../streams';
+
+export interface VatBreakdown {
+  vatRate: VatRate;
+  baseExclVat: DecimalString;
+  vat: DecimalString;
+}
+
+export interface PricedLine {
+  description: string;
+  quantity: DecimalString;
+  unitPrice: DecimalString;
+  vatRate: VatRate;
+  totalExclVat: DecimalString;
+  vat: DecimalString;
+  totalInclVat: DecimalString;
+}
+
+export interface DocumentTotals {
+  totalExclVat: DecimalString;
+  totalVat: DecimalString;
+  totalInclVat: DecimalString;
+  vatBreakdown: VatBreakdown[];
+}
+
+/** Name and postal code of a private client: personal data, sealed in the log. */
+export interface IndividualClient {
+  name: string;
+  postalCode?: string;
+}
+
+export interface InvoiceClient {
+  kind: ClientKind;
+  /** In clear for companies, public bodies and associations. */
+  name?: string;
+  postalCode?: string;
+  /** For individuals only (sealed). */
+  individual?: IndividualClient;
+}
+
+export interface CapeMention {
+  text: string;
+  caeName: string;
+  capeEndsOn: IsoDate;
+}
+
+export interface InvoiceIssued extends DocumentTotals {
+  caeId: string;
+  entrepreneurId: string;
+  number: string;
+  issuedOn: IsoDate;
+  dueOn: IsoDate;
+  client: InvoiceClient;
+  lines: PricedLine[];
+  contract: 'cape' | 'cesa';
+  capeMention?: CapeMention;
+  vatExemptionMention?: string;
+  sector: string;
+}
+
+/** The invoice series (one per CAE and calendar year) keeps the numbering: the chronological register. */
+export interface InvoiceNumberAssigned {
+  caeId: string;
+  number: string;
+  sequence: number;
+  document: 'invoice' | 'credit_note';
+  issuedOn: IsoDate;
+  entrepreneurId: string;
+  /** For a credit note: the invoice it corrects. */
+  invoiceNumber?: string;
+}
+
+export interface CreditNoteIssued extends DocumentTotals {
+  caeId: string;
+  entrepreneurId: string;
+  number: string;
+  invoiceNumber: string;
+  issuedOn: IsoDate;
+  reason: string;
+  lines: PricedLine[];
+  clientKind: ClientKind;
+  sector: string;
+  /** What this credit note credits beyond what remained unpaid, incl. VAT: owed back to the client (since v2). */
+  refundOwed: DecimalString;
+}
+
+export interface PaymentRecorded {
+  caeId: string;
+  entrepreneurId: string;
+  invoiceNumber: string;
+  paidOn: IsoDate;
+  /** Incl. VAT, as received. */
+  amount: DecimalString;
+  /** The share of the payment that is revenue excl. VAT (pro rata of the invoice, exact once fully paid). */
+  amountExclVat: DecimalString;
+  vat: DecimalString;
+  remainingDue: DecimalString;
+  fullyPaid: boolean;
+}
+
+/** Money paid back to the client once credit notes exceed what remained unpaid: cash out of the activity. */
+export interface RefundRecorded {
+  caeId: string;
+  entrepreneurId: string;
+  invoiceNumber: string;
+  refundedOn: IsoDate;
+  /** Incl. VAT, as paid back. */
+  amount: DecimalString;
+  /** The share of the refund that is cash excl. VAT given back (pro rata of the excess, exact once all of it is refunded). */
+  amountExclVat: DecimalString;
+  vat: DecimalString;
+  /** What is still owed to the client after this refund. */
+  remainingOwed: DecimalString;
+}
+
+export interface InvoicingEvents {
+  InvoiceIssued: InvoiceIssued;
+  InvoiceNumberAssigned: InvoiceNumberAssigned;
+  CreditNoteIssued: CreditNoteIssued;
+  PaymentRecorded: PaymentRecorded;
+  RefundRecorded: RefundRecorded;
+}
+
+export const INVOICING_EVENTS: EventDeclarations<InvoicingEvents> = {
+  InvoiceIssued: { schemaVersion: 1, stream: inEntrepreneurStream, occurredOn: (d) => d.issuedOn },
+  InvoiceNumberAssigned: { schemaVersion: 1, stream: (d) => invoiceSeriesStream(d.caeId, seriesYearOf(d.number)), occurredOn: (d) => d.issuedOn },
+  CreditNoteIssued: { schemaVersion: 2, stream: inEntrepreneurStream, occurredOn: (d) => d.issuedOn },
+  PaymentRecorded: { schemaVersion: 1, stream: inEntrepreneurStream, occurredOn: (d) => d.paidOn },
+  RefundRecorded: { schemaVersion: 1, stream: inEntrepreneurStream, occurredOn: (d) => d.refundedOn },
+};
