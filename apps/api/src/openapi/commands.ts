@@ -30,7 +30,8 @@ const envelopeOf = (type: CommandType): JsonSchema => ({
   examples: [exampleEnvelope(type)],
 });
 
-const APPENDED_EVENT = record({ type: TEXT, streamId: { ...TEXT, description: 'opaque: do not parse it' }, revision: INTEGER, position: INTEGER });
+// A duplicate's answer may not know the positions of the events it appended the first time.
+const APPENDED_EVENT = { ...record({ type: TEXT, streamId: { ...TEXT, description: 'opaque: do not parse it' }, revision: INTEGER, position: INTEGER }), required: ['type', 'streamId', 'revision'] };
 
 export const COMMAND_OUTCOME: JsonSchema = {
   type: 'object',
