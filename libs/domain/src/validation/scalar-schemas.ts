@@ -20,7 +20,7 @@ const text = <T extends string>(max: number, rule?: (s: string) => string | unde
 export const str = (max: number): Schema<string> => text(max);
 
 export const pattern = (re: RegExp, message: string, max: number): Schema<string> =>
-  text(max, (s) => (re.test(s) ? undefined : message), { pattern: re.source });
+  text(max, (s) => (re.test(s) ? undefined : message), { pattern: re.source, description: message });
 
 export const oneOf = <V extends string>(values: readonly V[]): Schema<V> =>
   text<V>(
