@@ -3,8 +3,8 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type { Runtime } from '../../../libs/application';
 import { CommandsController } from './commands.controller';
 import { ExecuteCommandHandler } from './execute-commands';
-import { HealthController } from './health.controller';
 import { QueriesController } from './queries.controller';
+import { QUERY_HANDLERS } from './queries/query-handlers';
 import { RUNTIME } from './tokens';
 
 @Module({})
@@ -13,8 +13,9 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [CommandsController, QueriesController, HealthController],
-      providers: [{ provide: RUNTIME, useValue: runtime }, ExecuteCommandHandler],
+      controllers: [CommandsController, QueriesController],
+      // ExecuteCommandHandler serves bench/ only (see execute-commands.ts); the API sends commands to the CommandService itself.
+      providers: [{ provide: RUNTIME, useValue: runtime }, ...QUERY_HANDLERS, ExecuteCommandHandler],
     };
   }
 }

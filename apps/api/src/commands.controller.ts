@@ -1,37 +1,24 @@
-import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import type { CommandOutcome } from '../../../libs/application';
+import type { CommandOutcome, Runtime } from '../../../libs/application';
 import { validateEnvelope } from '../../../libs/domain';
 import { invalid } from './api-error';
-import { ExecuteCommand } from './execute-commands';
 import { httpStatusOf } from './http-status';
 import { requireJson } from './json-body';
-import { commandBodySchema, commandOutcomeSchema } from './openapi';
+import { RUNTIME } from './tokens';
 
 export const MAX_BATCH = 1000;
 
-@ApiTags('commands')
+/**
+ * POST /api/commands (its envelopes and outcomes: the OpenAPI document). Every command, whatever its type, takes
+ * one path: validated here, then the CommandService loads, decides and appends — as for the CLI import.
+ */
 @Controller('api/commands')
 export class CommandsController {
-  constructor(private readonly commandBus: CommandBus) {}
+  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
 
   @Post()
   @HttpCode(200)
-  @ApiOperation({
-    summary: 'Send one command envelope, or an array of up to 1,000 processed in order',
-    description:
-      'Each envelope is answered with its status: accepted, duplicate (same commandId seen before: the original result) or rejected (nothing appended). ' +
-      'HTTP 200 when every envelope was accepted or duplicate; otherwise the status of the first refusal (400 invalid, 404 unknown, 409 conflict, 422 business rule, 503 damaged log).',
-  })
-  @ApiBody({ schema: commandBodySchema })
-  @ApiResponse({ status: 200, description: 'Every envelope accepted or duplicate', schema: commandOutcomeSchema })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: malformed JSON, unknown type, missing or ill-typed fields' })
-  @ApiResponse({ status: 413, description: 'PAYLOAD_TOO_LARGE: the body exceeds BODY_LIMIT' })
-  @ApiResponse({ status: 415, description: 'UNSUPPORTED_MEDIA_TYPE: the body is not application/json (UTF-8)' })
-  @ApiResponse({ status: 422, description: 'A business rule refused the command (stable error code)' })
-  @ApiResponse({ status: 503, description: 'LOG_INTEGRITY_FAILED: the event log failed an integrity check (truncated, a command record missing); nothing appended until an operator runs `npm run cli -- verify`' })
   async send(@Req() request: Request, @Body() body: unknown, @Res({ passthrough: true }) response: Response): Promise<CommandOutcome | CommandOutcome[]> {
     requireJson(request);
     if (Array.isArray(body)) {
@@ -49,7 +36,7 @@ export class CommandsController {
   private async execute(input: unknown): Promise<CommandOutcome> {
     const validated = validateEnvelope(input);
     if (!validated.ok) return { commandId: commandIdOf(input), status: 'rejected', error: validated.error };
-    return this.commandBus.execute<ExecuteCommand, CommandOutcome>(new ExecuteCommand(validated.value));
+    return this.runtime.commands.handle(validated.value);
   }
 }
 

@@ -4,12 +4,14 @@ import type { CommandOutcome, Runtime } from '../../../libs/application';
 import type { CommandEnvelope } from '../../../libs/domain';
 import { RUNTIME } from './tokens';
 
-/** A validated envelope on its way through the CommandBus. */
+/**
+ * Deprecated, used by nothing of the API: kept only while bench/src/phases.ts sends through it. Once the bench
+ * calls `runtime.commands.handle` itself, delete this file and its provider in app.module.ts.
+ */
 export class ExecuteCommand {
   constructor(readonly envelope: CommandEnvelope) {}
 }
 
-/** Thin by design: the CommandService loads, decides and appends. */
 @CommandHandler(ExecuteCommand)
 export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, CommandOutcome> {
   constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}

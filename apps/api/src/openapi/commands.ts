@@ -1,0 +1,107 @@
+import { COMMAND_TYPES, type CommandType } from '../../../../libs/domain';
+import { commandExamples } from '../../../../libs/domain/src/validation/command-examples';
+import { commandSchemas } from '../../../../libs/domain/src/validation/command-schemas';
+import { MAX_BATCH } from '../commands.controller';
+import { codesOf, errorOf, errorResponse } from './errors';
+import { INTEGER, list, oneOfValues, record, ref, TEXT, type JsonSchema } from './json';
+
+/** POST /api/commands: every command's `data` generated from its validation schema, the envelope, the outcomes. */
+
+export const dataSchemaName = (type: CommandType): string => `${type}Data`;
+export const envelopeSchemaName = (type: CommandType): string => `${type}Command`;
+
+// As validate-envelope.ts checks them: tracing ids are opaque but bounded and printable.
+const TOKEN: JsonSchema = { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,128}$', maxLength: 128 };
+
+const exampleEnvelope = (type: CommandType) => ({ type, commandId: `example-${type}`, data: commandExamples[type] });
+
+const envelopeOf = (type: CommandType): JsonSchema => ({
+  type: 'object',
+  properties: {
+    type: { type: 'string', enum: [type] },
+    commandId: { ...TOKEN, description: 'chosen by the client, unique per command: makes the command idempotent, also across restarts' },
+    data: ref(dataSchemaName(type)),
+    actor: { type: 'string', minLength: 1, maxLength: 200, description: 'who sends it; kept in the events\' metadata' },
+    correlationId: TOKEN,
+    causationId: TOKEN,
+  },
+  required: ['type', 'commandId', 'data'],
+  additionalProperties: false,
+  examples: [exampleEnvelope(type)],
+});
+
+// A duplicate's answer may not know the positions of the events it appended the first time.
+const APPENDED_EVENT = { ...record({ type: TEXT, streamId: { ...TEXT, description: 'opaque: do not parse it' }, revision: INTEGER, position: INTEGER }), required: ['type', 'streamId', 'revision'] };
+
+export const COMMAND_OUTCOME: JsonSchema = {
+  type: 'object',
+  properties: {
+    commandId: TEXT,
+    status: { ...oneOfValues(['accepted', 'duplicate', 'rejected']), description: 'duplicate: this commandId was seen before, the original answer' },
+    events: list(APPENDED_EVENT, 'what was appended, with each event\'s stream, revision in its stream and position in the log'),
+    result: { type: 'object', description: 'what the command decided (docs/api.md § The commands): e.g. the invoice number and totals; {} when nothing' },
+    error: ref('Error'),
+  },
+  required: ['commandId', 'status'],
+  additionalProperties: false,
+};
+
+/** The components of the command side: one data and one envelope schema per command type. */
+export const commandComponents = (): Record<string, JsonSchema> => ({
+  ...Object.fromEntries(COMMAND_TYPES.map((type) => [dataSchemaName(type), { ...commandSchemas[type].json, examples: [commandExamples[type]] }])),
+  ...Object.fromEntries(COMMAND_TYPES.map((type) => [envelopeSchemaName(type), envelopeOf(type)])),
+  CommandEnvelope: {
+    oneOf: COMMAND_TYPES.map((type) => ref(envelopeSchemaName(type))),
+    discriminator: { propertyName: 'type', mapping: Object.fromEntries(COMMAND_TYPES.map((type) => [type, `#/components/schemas/${envelopeSchemaName(type)}`])) },
+  },
+  CommandOutcome: COMMAND_OUTCOME,
+});
+
+const json = (schema: JsonSchema, description: string) => ({ description, content: { 'application/json': { schema } } });
+
+const batchOfOutcomes = list(ref('CommandOutcome'), 'a batch: the outcomes in the order sent');
+
+/** A rejected envelope's outcome, its code one of those answered with `status`. */
+const rejectedWith = (status: number): JsonSchema => ({
+  ...COMMAND_OUTCOME,
+  properties: { ...(COMMAND_OUTCOME['properties'] as Record<string, JsonSchema>), status: oneOfValues(['rejected']), error: errorOf(codesOf(status)) },
+  required: ['commandId', 'status', 'error'],
+});
+
+/** A refused envelope is answered with its outcome (or the batch's outcomes) under the status of its code. */
+const refusedWith = (status: number, also: JsonSchema[] = []) =>
+  json({ oneOf: [rejectedWith(status), batchOfOutcomes, ...also] }, `The (first) rejected envelope: ${codesOf(status).join(', ')}`);
+
+export const commandsPath = {
+  post: {
+    tags: ['commands'],
+    operationId: 'sendCommands',
+    summary: `Send one command envelope, or an array of up to ${MAX_BATCH.toLocaleString('en')} processed in order`,
+    description:
+      'Each envelope is answered with its status: accepted, duplicate (same commandId seen before: the original result) or rejected (nothing appended). ' +
+      'HTTP 200 when every envelope was accepted or duplicate; otherwise the status of the first refusal. The fields of each command: the `<Type>Data` schemas.',
+    requestBody: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: { oneOf: [ref('CommandEnvelope'), { type: 'array', minItems: 1, maxItems: MAX_BATCH, items: ref('CommandEnvelope') }] },
+          // One example per command type: the UI offers them by name.
+          examples: Object.fromEntries(COMMAND_TYPES.map((type) => [type, { summary: type, value: exampleEnvelope(type) }])),
+        },
+      },
+    },
+    responses: {
+      200: json({ oneOf: [ref('CommandOutcome'), batchOfOutcomes] }, 'Every envelope accepted or duplicate'),
+      // The request as a whole is refused too: not JSON, an empty or too large batch.
+      400: refusedWith(400, [record({ error: errorOf(['VALIDATION_FAILED']) })]),
+      404: refusedWith(404),
+      409: refusedWith(409),
+      413: errorResponse(413),
+      415: errorResponse(415),
+      422: refusedWith(422),
+      431: errorResponse(431),
+      500: errorResponse(500),
+      503: refusedWith(503),
+    },
+  },
+};

@@ -1,0 +1,39 @@
+import { date, month, type JsonSchema } from '../../../../libs/domain/src/validation/schema';
+export type { JsonSchema };
+
+/** Small builders for the JSON Schemas of what the API answers (what it reads is described by its own schemas). */
+
+/** An object with exactly these fields, every one present (absent values are `null`, never missing). */
+export const record = (properties: Record<string, JsonSchema>, description?: string): JsonSchema => ({
+  type: 'object',
+  properties,
+  required: Object.keys(properties),
+  additionalProperties: false,
+  ...(description && { description }),
+});
+
+/** An object whose keys are exactly `keys`, each holding a `value`. */
+export const keyed = (keys: readonly string[], value: JsonSchema): JsonSchema => record(Object.fromEntries(keys.map((key) => [key, value])));
+
+export const list = (items: JsonSchema, description?: string): JsonSchema => ({ type: 'array', items, ...(description && { description }) });
+
+export const nullable = (s: JsonSchema): JsonSchema => ({ oneOf: [s, { type: 'null' }] });
+
+export const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
+
+export const oneOfValues = (values: readonly string[]): JsonSchema => ({ type: 'string', enum: [...values] });
+
+export const TEXT: JsonSchema = { type: 'string' };
+export const BOOLEAN: JsonSchema = { type: 'boolean' };
+export const INTEGER: JsonSchema = { type: 'integer' };
+export const COUNT: JsonSchema = { type: 'integer', minimum: 0 };
+export const DATE: JsonSchema = { type: 'string', format: 'date', pattern: date().json['pattern'], examples: ['2016-12-31'] };
+export const MONTH: JsonSchema = { type: 'string', pattern: month().json['pattern'], examples: ['2016-09'] };
+
+/** Money as answered: a decimal string with exactly 2 decimals; a result or a balance may be negative. */
+export const MONEY: JsonSchema = { type: 'string', pattern: '^-?[0-9]+\\.[0-9]{2}$', examples: ['1234.50'], description: 'money, a decimal string with 2 decimals' };
+/** A share or a rate: a decimal string with 4 decimals. */
+export const SHARE: JsonSchema = { type: 'string', pattern: '^[0-9]+\\.[0-9]{4}$', examples: ['0.6552'], description: 'a share, a decimal string with 4 decimals' };
+/** Hours, FTEs, ratios: a decimal string with 2 decimals. */
+export const DECIMAL_2: JsonSchema = { type: 'string', pattern: '^[0-9]+\\.[0-9]{2}$', examples: ['7.10'], description: 'a decimal string with 2 decimals' };
+export const DECIMAL: JsonSchema = { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?$', examples: ['0.51'], description: 'a decimal string' };

@@ -1,0 +1,91 @@
+import { queryParameters } from '../../../../libs/domain';
+import { commandSchemas } from '../../../../libs/domain/src/validation/command-schemas';
+import type { JsonSchema } from '../../../../libs/domain/src/validation/schema';
+import { errorResponse } from './errors';
+import { ref } from './json';
+
+/** The GET routes: their path and query parameters (generated from the schemas that check them) and their answers. */
+
+interface QueryRoute {
+  path: string;
+  operationId: string;
+  summary: string;
+  /** The schema of its query string, in libs/domain's queryParameters. */
+  parameters: keyof typeof queryParameters;
+  /** The component schema of its answer. */
+  answer: string;
+  /** What a 404 means on this route; none: the route answers for anything it is asked. */
+  notFound?: string;
+  tag?: string;
+}
+
+export const QUERY_ROUTES: readonly QueryRoute[] = [
+  { path: '/api/caes/{caeId}/statistics', operationId: 'caeStatistics', summary: 'The indicators of a CAE for a calendar year (by the business date of each fact)', parameters: 'year', answer: 'Statistics', notFound: 'Unknown CAE' },
+  { path: '/api/network/statistics', operationId: 'networkStatistics', summary: 'The indicators of the whole network for a calendar year', parameters: 'year', answer: 'NetworkStatistics' },
+  {
+    path: '/api/caes/{caeId}/entrepreneurs/{entrepreneurId}/account',
+    operationId: 'activityAccount',
+    summary: 'The activity account of an entrepreneur (R7331-5), to date and month by month, with receivables',
+    parameters: 'none',
+    answer: 'ActivityAccount',
+    notFound: 'Unknown CAE, or no activity account for this entrepreneur',
+  },
+  { path: '/api/caes/{caeId}/treasury', operationId: 'caeTreasury', summary: 'CAE-level totals: VAT owed, contributions earned, cash held for entrepreneurs', parameters: 'none', answer: 'CaeTreasury', notFound: 'Unknown CAE' },
+  { path: '/api/caes/{caeId}/registers/entrepreneurs', operationId: 'entrepreneursRegister', summary: 'Register of entrepreneurs with their status history', parameters: 'none', answer: 'EntrepreneursRegister', notFound: 'Unknown CAE' },
+  { path: '/api/caes/{caeId}/registers/associates', operationId: 'associatesRegister', summary: 'Register of associates (sociétariat)', parameters: 'none', answer: 'AssociatesRegister', notFound: 'Unknown CAE' },
+  { path: '/api/caes/{caeId}/registers/share-movements', operationId: 'shareMovements', summary: 'Register of share movements with the running capital', parameters: 'none', answer: 'ShareMovements', notFound: 'Unknown CAE' },
+  { path: '/api/caes/{caeId}/invoices', operationId: 'invoices', summary: 'Invoices with their payments, credit notes, refunds, amount due and status', parameters: 'none', answer: 'Invoices', notFound: 'Unknown CAE' },
+  { path: '/api/caes/{caeId}/compliance', operationId: 'compliance', summary: 'CAPE limits, associate deadlines, meetings and SCOP thresholds to act on', parameters: 'compliance', answer: 'Compliance', notFound: 'Unknown CAE' },
+];
+
+// Path identifiers are checked as in the commands: the same pattern.
+const IDENTIFIER = (commandSchemas.IntegrateEntrepreneur.json['properties'] as Record<string, JsonSchema>)['caeId']!;
+const QUERY_EXAMPLES: Record<string, string> = { year: '2016', today: '2016-12-31' };
+
+const pathParameters = (path: string) =>
+  [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: IDENTIFIER, example: name === 'caeId' ? 'coodyssee' : 'e-001' }));
+
+const queryParametersOf = (key: QueryRoute['parameters']) => {
+  const json = queryParameters[key].json;
+  const required = (json['required'] as string[] | undefined) ?? [];
+  return Object.entries(json['properties'] as Record<string, JsonSchema>).map(([name, schema]) => ({
+    name,
+    in: 'query',
+    required: required.includes(name),
+    schema,
+    example: QUERY_EXAMPLES[name],
+  }));
+};
+
+const answer = (name: string, description: string) => ({ description, content: { 'application/json': { schema: ref(name) } } });
+
+const pathOf = (route: QueryRoute) => ({
+  get: {
+    tags: [route.tag ?? 'queries'],
+    operationId: route.operationId,
+    summary: route.summary,
+    parameters: [...pathParameters(route.path), ...queryParametersOf(route.parameters)],
+    responses: {
+      200: answer(route.answer, 'From the read models (an answer may lag the last accepted command by a few milliseconds)'),
+      400: { ...errorResponse(400), description: 'VALIDATION_FAILED: a query parameter invalid, unknown or given twice (details.errors[].path names it)' },
+      ...(route.notFound && { 404: { ...errorResponse(404), description: `NOT_FOUND: ${route.notFound}` } }),
+      431: errorResponse(431),
+      500: errorResponse(500),
+    },
+  },
+});
+
+// An operator's probe: it ignores its query string and always answers 200 while the process serves.
+const healthPath = {
+  get: {
+    tags: ['operations'],
+    operationId: 'health',
+    summary: 'Liveness, the event log head, how far behind each projection is, and `status: degraded` with `problems` when something needs an operator',
+    responses: { 200: answer('Health', 'Also when degraded: the process is alive and serving'), 500: errorResponse(500) },
+  },
+};
+
+export const queryPaths = (): Record<string, unknown> => ({
+  ...Object.fromEntries(QUERY_ROUTES.map((route) => [route.path, pathOf(route)])),
+  '/api/health': healthPath,
+});

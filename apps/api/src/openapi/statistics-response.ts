@@ -1,0 +1,40 @@
+import { ASSOCIATE_CATEGORIES, CLIENT_KINDS, EXIT_REASONS, SITUATIONS_AT_ENTRY } from '../../../../libs/domain';
+import { AGE_BRACKETS } from '../../../../projections/network-statistics/indicators';
+import { COUNT, DECIMAL_2, INTEGER, keyed, list, MONEY, MONTH, record, SHARE, TEXT, type JsonSchema } from './json';
+
+/** The answer of /api/caes/{caeId}/statistics and /api/network/statistics (docs/api.md § Statistics). */
+const indicators = {
+  scope: { ...TEXT, description: 'the caeId, or "network"' },
+  year: INTEGER,
+  headcount: record({
+    start: COUNT,
+    end: COUNT,
+    entries: COUNT,
+    exits: COUNT,
+    accompanied: COUNT,
+    endByStatus: keyed(['cape', 'salaried', 'associates'], COUNT),
+  }),
+  monthly: { ...list(record({ month: MONTH, entries: COUNT, exits: COUNT, headcountEnd: COUNT })), minItems: 12, maxItems: 12 },
+  exits: record({ byReason: keyed(EXIT_REASONS, COUNT), positiveExitRate: SHARE }),
+  associates: record({ end: keyed([...ASSOCIATE_CATEGORIES, 'total'], COUNT), newAssociates: COUNT, shareCapital: MONEY }),
+  funnel: record({ informationSessionAttendees: COUNT, intakeInterviews: COUNT, integrations: COUNT }),
+  revenue: record({
+    total: MONEY,
+    byClientKind: keyed(CLIENT_KINDS, MONEY),
+    bySector: { type: 'object', additionalProperties: MONEY, description: 'revenue excl. VAT by activity sector' },
+    vatCollected: MONEY,
+    contributions: MONEY,
+    subsidies: MONEY,
+    socialAndFiscalReturnPerSubsidyEuro: DECIMAL_2,
+  }),
+  payroll: record({ grossMass: MONEY, employeeContributions: MONEY, employerContributions: MONEY, hoursPaid: DECIMAL_2, fte: DECIMAL_2, averageMonthlyGross: MONEY }),
+  people: record({ womenShare: SHARE, ageBrackets: keyed(AGE_BRACKETS, COUNT), situationAtEntry: keyed(SITUATIONS_AT_ENTRY, COUNT), parallelActivityShare: SHARE }),
+  support: record({ meetings: COUNT, workshopHours: DECIMAL_2, belowTwoMeetings: COUNT }),
+};
+
+export const STATISTICS: JsonSchema = record(indicators, 'The indicators of a CAE for a calendar year, by the business date of each fact');
+
+export const NETWORK_STATISTICS: JsonSchema = record(
+  { ...indicators, network: record({ caes: COUNT }) },
+  'The indicators of the whole network: the sums of every CAE, rates recomputed on the sums',
+);

@@ -1,0 +1,49 @@
+import { Query } from '@nestjs/cqrs';
+import type { HealthReport } from '../../../../libs/application';
+import type { caeStatistics, networkStatistics } from '../../../../projections/network-statistics/queries';
+import type { associatesRegister, compliance, entrepreneursRegister, invoices, shareMovements } from '../../../../projections/registers/queries';
+import type { caeTreasury, entrepreneurAccount } from '../../../../projections/treasury/queries';
+
+/** What a read-model query answers when it finds what it was asked for. */
+type Answer<F extends (...args: never[]) => unknown> = NonNullable<Awaited<ReturnType<F>>>;
+
+/** One query per GET route, carrying its checked parameters to its handler over the QueryBus. */
+
+export class CaeStatisticsQuery extends Query<Answer<typeof caeStatistics>> {
+  constructor(readonly caeId: string, readonly year: number) {
+    super();
+  }
+}
+
+export class NetworkStatisticsQuery extends Query<Answer<typeof networkStatistics>> {
+  constructor(readonly year: number) {
+    super();
+  }
+}
+
+export class ActivityAccountQuery extends Query<Answer<typeof entrepreneurAccount>> {
+  constructor(readonly caeId: string, readonly entrepreneurId: string) {
+    super();
+  }
+}
+
+/** The queries that name a CAE and nothing else. */
+abstract class CaeQuery<T> extends Query<T> {
+  constructor(readonly caeId: string) {
+    super();
+  }
+}
+
+export class CaeTreasuryQuery extends CaeQuery<Answer<typeof caeTreasury>> {}
+export class EntrepreneursRegisterQuery extends CaeQuery<Answer<typeof entrepreneursRegister>> {}
+export class AssociatesRegisterQuery extends CaeQuery<Answer<typeof associatesRegister>> {}
+export class ShareMovementsQuery extends CaeQuery<Answer<typeof shareMovements>> {}
+export class InvoicesQuery extends CaeQuery<Answer<typeof invoices>> {}
+
+export class ComplianceQuery extends Query<Answer<typeof compliance>> {
+  constructor(readonly caeId: string, readonly today: string | undefined) {
+    super();
+  }
+}
+
+export class HealthQuery extends Query<HealthReport> {}

@@ -1,0 +1,97 @@
+import type { CommandDataByType, CommandType } from '../commands';
+
+/**
+ * One valid, already normalised `data` per command type: the examples of the OpenAPI document. Taken in the
+ * order of COMMAND_TYPES they tell one coherent story for Coodyssée in 2016, so each is also accepted by the
+ * domain: e-001 is integrated, signs and renews a CAPE, signs a CESA, invoices (first invoice of the year:
+ * 2016-000001), is paid in full, credits a line and refunds it, pays an expense and a salary that the treasury
+ * covers, becomes an associate, redeems a share, is met, leaves, and is finally forgotten.
+ */
+export const commandExamples: { readonly [T in CommandType]: CommandDataByType[T] } = {
+  RegisterCae: {
+    caeId: 'coodyssee',
+    name: 'Coodyssée',
+    legalForm: 'SARL_SCOP',
+    region: "Provence-Alpes-Côte d'Azur",
+    contribution: { rate: '0.12', base: 'revenue' },
+    shareNominalValue: '25.00',
+    payroll: { employeeRate: '0.22', employerRate: '0.42' },
+  },
+  RecordInformationSession: { caeId: 'coodyssee', heldOn: '2016-01-05', attendees: 18 },
+  RecordIntakeInterview: { caeId: 'coodyssee', heldOn: '2016-01-06' },
+  IntegrateEntrepreneur: {
+    caeId: 'coodyssee',
+    entrepreneurId: 'e-001',
+    integratedOn: '2016-01-11',
+    person: {
+      firstName: 'Camille',
+      lastName: 'Martin',
+      gender: 'F',
+      birthYear: 1984,
+      postalCode: '05000',
+      city: 'Gap',
+      educationLevel: 'Bac+3',
+    },
+    activity: { description: 'Graphisme et identité visuelle', sector: 'Communication' },
+    situationAtEntry: 'unemployed',
+    parallelActivity: false,
+  },
+  SignCape: { caeId: 'coodyssee', entrepreneurId: 'e-001', signedOn: '2016-01-11', months: 6 },
+  RenewCape: { caeId: 'coodyssee', entrepreneurId: 'e-001', renewedOn: '2016-07-01', months: 2 },
+  SignCesa: { caeId: 'coodyssee', entrepreneurId: 'e-001', signedOn: '2016-09-01' },
+  IssueInvoice: {
+    caeId: 'coodyssee',
+    entrepreneurId: 'e-001',
+    issuedOn: '2016-09-05',
+    dueOn: '2016-10-05',
+    client: { name: 'Mairie de Gap', kind: 'public_body', postalCode: '05000' },
+    lines: [
+      { description: 'Charte graphique', quantity: '1', unitPrice: '1500.00', vatRate: '20' },
+      { description: 'Journées de mise en page', quantity: '6', unitPrice: '500.00', vatRate: '20' },
+    ],
+  },
+  // The invoice is 4,500.00 excl. VAT, 5,400.00 incl. VAT.
+  RecordPayment: { caeId: 'coodyssee', invoiceNumber: '2016-000001', paidOn: '2016-09-20', amount: '5400.00' },
+  IssueCreditNote: {
+    caeId: 'coodyssee',
+    invoiceNumber: '2016-000001',
+    issuedOn: '2016-09-22',
+    reason: 'Une journée de mise en page non réalisée',
+    lines: [{ description: 'Journées de mise en page', quantity: '1', unitPrice: '500.00', vatRate: '20' }],
+  },
+  // Credited after full payment: the client is owed 600.00 back (500.00 excl. VAT).
+  RecordRefund: { caeId: 'coodyssee', invoiceNumber: '2016-000001', refundedOn: '2016-09-22', amount: '600.00' },
+  RecordExpense: {
+    caeId: 'coodyssee',
+    entrepreneurId: 'e-001',
+    incurredOn: '2016-09-23',
+    category: 'Fournitures',
+    amount: '120.00',
+    vat: '24.00',
+    description: 'Papier et encres',
+  },
+  // Treasury: 4,500.00 received − 500.00 refunded excl. VAT − 480.00 contribution − 120.00 expense = 3,400.00 ≥ 1,420.00 cost.
+  PaySalary: {
+    caeId: 'coodyssee',
+    entrepreneurId: 'e-001',
+    period: '2016-09',
+    paidOn: '2016-09-30',
+    gross: '1000.00',
+    hours: '80',
+    employeeContributions: '220.00',
+    employerContributions: '420.00',
+  },
+  AdmitAssociate: {
+    caeId: 'coodyssee',
+    associateId: 'a-001',
+    admittedOn: '2016-11-15',
+    shares: 4,
+    category: 'entrepreneur',
+    entrepreneurId: 'e-001',
+  },
+  RedeemShares: { caeId: 'coodyssee', associateId: 'a-001', redeemedOn: '2016-12-01', shares: 1 },
+  RecordMeeting: { caeId: 'coodyssee', entrepreneurId: 'e-001', heldOn: '2016-12-05', kind: 'individual', hours: '1.5' },
+  ExitEntrepreneur: { caeId: 'coodyssee', entrepreneurId: 'e-001', exitedOn: '2016-12-30', reason: 'company_creation' },
+  RecordSubsidy: { caeId: 'coodyssee', receivedOn: '2016-12-31', funder: 'Région Provence-Alpes-Côte d’Azur', amount: '35625.00' },
+  ForgetPerson: { caeId: 'coodyssee', kind: 'entrepreneur', personId: 'e-001' },
+};

@@ -1,0 +1,109 @@
+import { COMMAND_TYPES, type CommandType } from '../../libs/domain';
+import { commandExamples } from '../../libs/domain/src/validation/command-examples';
+import { coodyssee2016 } from '../../libs/scenarios';
+import { violations } from '../../apps/api/src/openapi/conformance';
+import type { JsonSchema } from '../../apps/api/src/openapi/json';
+import { startHarness, type Harness } from './api-harness';
+
+interface Operation {
+  parameters?: { name: string; in: 'path' | 'query'; required: boolean; example?: string }[];
+  responses: Record<string, { content?: Record<string, { schema: JsonSchema }> }>;
+}
+
+/** Live answers held to the document the server itself serves at /api/docs-json. */
+describe('the answers conform to the OpenAPI document', () => {
+  let h: Harness;
+  let paths: Record<string, Record<string, Operation>>;
+  let components: Record<string, JsonSchema>;
+
+  const conforms = (path: string, method: string, status: number, body: unknown): string[] => {
+    const schema = paths[path]?.[method]?.responses[String(status)]?.content?.['application/json']?.schema;
+    if (!schema) return [`${method} ${path} documents no ${status} answer`];
+    return violations(schema, body, components);
+  };
+
+  // The examples tell one story; it is told again in a CAE of its own, beside Coodyssée's year.
+  const story = (type: CommandType) => ({ type, commandId: `story-${type}`, data: { ...commandExamples[type], caeId: 'story' } });
+
+  beforeAll(async () => {
+    h = await startHarness();
+    const document = (await h.http().get('/api/docs-json').expect(200)).body;
+    paths = document.paths;
+    components = document.components.schemas;
+    const envelopes = coodyssee2016();
+    for (let i = 0; i < envelopes.length; i += 1000) await h.http().post('/api/commands').send(envelopes.slice(i, i + 1000)).expect(200);
+  });
+  afterAll(() => h.close());
+
+  describe('commands', () => {
+    it('every example is accepted, in order, and each outcome conforms', async () => {
+      for (const type of COMMAND_TYPES) {
+        const res = await h.http().post('/api/commands').send(story(type));
+        expect([type, res.status, res.body.status]).toEqual([type, 200, 'accepted']);
+        expect(conforms('/api/commands', 'post', 200, res.body)).toEqual([]);
+      }
+    });
+
+    it('a duplicate and a batch conform', async () => {
+      const res = await h.http().post('/api/commands').send([story('RecordSubsidy'), story('RecordIntakeInterview')]).expect(200);
+      expect(res.body.map((o: { status: string }) => o.status)).toEqual(['duplicate', 'duplicate']);
+      expect(conforms('/api/commands', 'post', 200, res.body)).toEqual([]);
+    });
+
+    it('a refusal conforms under its status', async () => {
+      const refusals: [unknown, number][] = [
+        [{ ...story('RecordRefund'), commandId: 'again' }, 422],
+        [{ ...story('RecordPayment'), commandId: 'unknown', data: { ...story('RecordPayment').data, invoiceNumber: '2016-999999' } }, 404],
+        [{ ...story('RecordPayment'), commandId: 'invalid', data: { amount: 12 } }, 400],
+        [[], 400],
+      ];
+      for (const [body, status] of refusals) {
+        const res = await h.http().post('/api/commands').send(body as object);
+        expect(res.status).toBe(status);
+        expect(conforms('/api/commands', 'post', status, res.body)).toEqual([]);
+      }
+    });
+  });
+
+  describe('queries', () => {
+    const routes = () => Object.keys(paths).filter((path) => paths[path]!['get']);
+    const url = (path: string, values: Record<string, string>, query = true): string => {
+      const parameters = paths[path]!['get']!.parameters ?? [];
+      const search = parameters.filter((p) => p.in === 'query' && p.required && query).map((p) => `${p.name}=${p.example}`);
+      return path.replace(/\{(\w+)\}/g, (_, name: string) => values[name]!) + (search.length ? `?${search.join('&')}` : '');
+    };
+
+    beforeAll(() => h.caughtUp());
+
+    it('every documented route is one of the routes served', () => {
+      expect(routes().length).toBe(10);
+    });
+
+    it.each([
+      ['Coodyssée 2016', 'coodyssee'],
+      ['the story, its entrepreneur forgotten', 'story'],
+    ])('each answer of %s conforms', async (_name, caeId) => {
+      const register = (await h.http().get(`/api/caes/${caeId}/registers/entrepreneurs`).expect(200)).body;
+      const values = { caeId, entrepreneurId: register.entrepreneurs[0].entrepreneurId as string };
+      for (const path of routes()) {
+        const res = await h.http().get(url(path, values));
+        expect([path, res.status]).toEqual([path, 200]);
+        expect([path, conforms(path, 'get', 200, res.body)]).toEqual([path, []]);
+      }
+    });
+
+    it('the registers show the forgotten person, and still conform', async () => {
+      const register = (await h.http().get('/api/caes/story/registers/entrepreneurs').expect(200)).body;
+      expect(register.entrepreneurs[0].person.birthYear).toBe('[forgotten]');
+    });
+
+    it('an unknown CAE and an invalid parameter conform to the documented errors', async () => {
+      for (const path of routes().filter((p) => p.includes('{caeId}'))) {
+        const res = await h.http().get(url(path, { caeId: 'nowhere', entrepreneurId: 'e-001' }));
+        expect([path, res.status, conforms(path, 'get', 404, res.body)]).toEqual([path, 404, []]);
+        const invalid = await h.http().get(`${url(path, { caeId: 'coodyssee', entrepreneurId: 'e-001' }, false)}?tody=2016-12-31`);
+        expect([path, invalid.status, conforms(path, 'get', 400, invalid.body)]).toEqual([path, 400, []]);
+      }
+    });
+  });
+});
