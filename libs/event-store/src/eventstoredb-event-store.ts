@@ -127,6 +127,7 @@ import {
   streamNames,
   toEsdbExpectedRevision,
 } from './eventstoredb-mapping';
+import { GroupCommit, type Settlement } from './group-commit';
 import { GENESIS_HASH, verifyLog } from './hash-chain';
 import { formatProblem, LOG_FORMAT_VERSION } from './log-integrity';
 import { AppendSignal, LogSubscription } from './log-subscription';
@@ -150,8 +151,6 @@ export interface EventStoreDbEventStoreOptions {
 interface PendingAppend {
   appends: StreamAppend[];
   command: CommandRecord | undefined;
-  resolve(outcome: AppendOutcome): void;
-  reject(error: unknown): void;
 }
 
 interface ChainState {
@@ -173,8 +172,10 @@ export class EventStoreDbEventStore implements EventStore {
   private readonly names: StreamNames;
   private readonly signal = new AppendSignal();
   private readonly subscriptions = new Set<LogSubscription>();
-  private pending: PendingAppend[] = [];
-  private draining: Promise<void> | undefined;
+  private readonly group = new GroupCommit<PendingAppend, AppendOutcome>((group) => this.commitGroup(group), {
+    maxBatchSize: MAX_GROUP_EVENTS,
+    sizeOf: ({ appends }) => appends.reduce((sum, append) => sum + append.events.length, 0),
+  });
   private closed = false;
   /** Every batch up to this position is known to be indexed. */
   private indexedThrough = 0;
@@ -202,10 +203,7 @@ export class EventStoreDbEventStore implements EventStore {
 
   appendToStreams(appends: StreamAppend[], command?: CommandRecord): Promise<AppendOutcome> {
     if (this.closed) return Promise.reject(new Error('The event store is closed'));
-    return new Promise((resolve, reject) => {
-      this.pending.push({ appends, command, resolve, reject });
-      this.draining ??= this.drain();
-    });
+    return this.group.submit({ appends, command });
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -310,38 +308,13 @@ export class EventStoreDbEventStore implements EventStore {
     if (this.closed) return;
     this.closed = true;
     // Appends already requested are written, not dropped.
-    await this.draining;
+    await this.group.idle();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     await this.stopDoorbell();
     if (this.ownsClient) await this.client.dispose();
   }
 
   // ——— writing ———
-
-  /** Runs while appends are pending; `draining` is cleared in the same synchronous step that finds none left. */
-  private async drain(): Promise<void> {
-    // Group commit: what is requested in the same turn of the event loop is decided and written together.
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    for (;;) {
-      if (this.pending.length === 0) {
-        this.draining = undefined;
-        return;
-      }
-      const group: PendingAppend[] = [];
-      let events = 0;
-      while (this.pending.length > 0) {
-        const size = this.pending[0]!.appends.reduce((sum, append) => sum + append.events.length, 0);
-        if (group.length > 0 && events + size > MAX_GROUP_EVENTS) break;
-        group.push(this.pending.shift()!);
-        events += size;
-      }
-      try {
-        await this.commitGroup(group);
-      } catch (error) {
-        for (const item of group) item.reject(error);
-      }
-    }
-  }
 
   /**
    * The format marker stream `{prefix}format`: written with the current version when the log is empty, and a
@@ -367,7 +340,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   /** Decides every append of the group on the log as of one revision, and writes the accepted ones in one append. */
-  private async commitGroup(group: PendingAppend[]): Promise<void> {
+  private async commitGroup(group: PendingAppend[]): Promise<Settlement<AppendOutcome>[]> {
     await this.formatChecked();
     for (let attempt = 0; ; attempt++) {
       const head = await this.rollForward();
@@ -402,12 +375,11 @@ export class EventStoreDbEventStore implements EventStore {
         await this.index(toWrite.map((event) => event.metadata)).catch(() => undefined);
         this.signal.notify();
       }
-      results.forEach((result, index) => {
-        const item = group[index]!;
-        if (result.plan) item.resolve({ events: result.plan.events, lastPosition: result.plan.lastPosition, revisions: result.plan.revisions });
-        else item.reject(result.error);
-      });
-      return;
+      return results.map((result) =>
+        result.plan
+          ? { status: 'fulfilled', value: { events: result.plan.events, lastPosition: result.plan.lastPosition, revisions: result.plan.revisions } }
+          : { status: 'rejected', reason: result.error },
+      );
     }
   }
 

@@ -21,6 +21,7 @@ import {
   type VerifyReport,
   WrongExpectedRevisionError,
 } from './event-store';
+import { GroupCommit, type Settlement } from './group-commit';
 import { GENESIS_HASH, verifyLog } from './hash-chain';
 import { commandRecordMissing, formatProblem, headProblem, LOG_FORMAT_VERSION, streamTruncated } from './log-integrity';
 import { AppendSignal, LogSubscription } from './log-subscription';
@@ -105,26 +106,23 @@ interface CommandRow {
   recorded_at: string;
 }
 
+interface AppendRequest {
+  appends: StreamAppend[];
+  command: CommandRecord | undefined;
+}
+
 /**
  * The log in one SQLite file (WAL). Several processes may open the same file: writers serialise on
  * BEGIN IMMEDIATE, and subscriptions poll for what other processes append.
  */
-interface PendingAppend {
-  appends: StreamAppend[];
-  command: CommandRecord | undefined;
-  resolve(outcome: AppendOutcome): void;
-  reject(error: unknown): void;
-}
-
-type GroupResult = { plan: AppendPlan; error?: undefined } | { plan?: undefined; error: unknown };
-
 export class SqliteEventStore implements EventStore {
   private readonly signal = new AppendSignal();
   private readonly subscriptions = new Set<LogSubscription>();
   private readonly statements: Statements;
   private readonly appendTransaction: Database.Transaction<(appends: StreamAppend[], command?: CommandRecord) => AppendPlan>;
-  private readonly groupTransaction: Database.Transaction<(group: PendingAppend[]) => GroupResult[]>;
-  private pending: PendingAppend[] = [];
+  private readonly groupTransaction: Database.Transaction<(group: AppendRequest[]) => Settlement<AppendOutcome>[]>;
+  /** One transaction, one fsync for the appends of one turn, each still checked and refused on its own. */
+  private readonly group = new GroupCommit<AppendRequest, AppendOutcome>((requests) => this.commitGroup(requests));
   /** Streams found truncated by a refused append, reported by integrity() (a scan would not be cheap). */
   private readonly truncatedStreams = new Map<string, IntegrityProblem>();
 
@@ -132,12 +130,13 @@ export class SqliteEventStore implements EventStore {
     this.statements = prepareStatements(db);
     this.appendTransaction = db.transaction((appends, command) => this.writeAppend(appends, command));
     // Nested in the group's transaction, each append is a savepoint: a refused one leaves the others whole.
-    this.groupTransaction = db.transaction((group: PendingAppend[]) =>
-      group.map((item): GroupResult => {
+    this.groupTransaction = db.transaction((group: AppendRequest[]) =>
+      group.map((item): Settlement<AppendOutcome> => {
         try {
-          return { plan: this.appendTransaction(item.appends, item.command) };
+          const plan = this.appendTransaction(item.appends, item.command);
+          return { status: 'fulfilled', value: { events: plan.events, lastPosition: plan.lastPosition, revisions: plan.revisions } };
         } catch (error) {
-          return { error };
+          return { status: 'rejected', reason: error };
         }
       }),
     );
@@ -162,36 +161,16 @@ export class SqliteEventStore implements EventStore {
     return this.appendToStreams([{ streamId, expectedRevision, events }]);
   }
 
-  /**
-   * Group commit: appends requested in the same turn of the event loop are written in one transaction, one
-   * fsync for all, each still checked and refused on its own.
-   */
   appendToStreams(appends: StreamAppend[], command?: CommandRecord): Promise<AppendOutcome> {
     if (!this.db.open) return Promise.reject(new Error('The event store is closed'));
-    return new Promise((resolve, reject) => {
-      this.pending.push({ appends, command, resolve, reject });
-      if (this.pending.length === 1) setImmediate(() => this.commitPending());
-    });
+    return this.group.submit({ appends, command });
   }
 
-  private commitPending(): void {
-    if (this.pending.length === 0) return;
-    const group = this.pending;
-    this.pending = [];
-    let results: GroupResult[];
-    try {
-      // IMMEDIATE takes the write lock before the revisions are read, so no other process can slip in between.
-      results = this.groupTransaction.immediate(group);
-    } catch (error) {
-      for (const item of group) item.reject(error);
-      return;
-    }
-    if (results.some((r) => r.plan)) this.signal.notify();
-    results.forEach((result, i) => {
-      const item = group[i]!;
-      if (result.plan) item.resolve({ events: result.plan.events, lastPosition: result.plan.lastPosition, revisions: result.plan.revisions });
-      else item.reject(result.error);
-    });
+  private commitGroup(group: AppendRequest[]): Settlement<AppendOutcome>[] {
+    // IMMEDIATE takes the write lock before the revisions are read, so no other process can slip in between.
+    const results = this.groupTransaction.immediate(group);
+    if (results.some((r) => r.status === 'fulfilled')) this.signal.notify();
+    return results;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -259,7 +238,7 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     if (!this.db.open) return;
     // Appends already requested are written, not dropped.
-    if (this.pending.length > 0) this.commitPending();
+    await this.group.idle();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     this.db.close();
   }
