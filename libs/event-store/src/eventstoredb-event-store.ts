@@ -128,7 +128,8 @@ import {
   toEsdbExpectedRevision,
 } from './eventstoredb-mapping';
 import { GroupCommit, type Settlement } from './group-commit';
-import { GENESIS_HASH, verifyLog } from './hash-chain';
+import { GENESIS_HASH } from './chain-hash';
+import { verifyLog } from './verify-log';
 import { formatProblem, LOG_FORMAT_VERSION } from './log-integrity';
 import { AppendSignal, LogSubscription } from './log-subscription';
 

@@ -22,7 +22,8 @@ import {
   WrongExpectedRevisionError,
 } from './event-store';
 import { GroupCommit, type Settlement } from './group-commit';
-import { GENESIS_HASH, verifyLog } from './hash-chain';
+import { GENESIS_HASH } from './chain-hash';
+import { verifyLog } from './verify-log';
 import { commandRecordMissing, formatProblem, headProblem, LOG_FORMAT_VERSION, streamTruncated } from './log-integrity';
 import { AppendSignal, LogSubscription } from './log-subscription';
 
