@@ -2,19 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { ANY, NO_STREAM, STREAM_EXISTS } from '@eventstore/db-client';
 import { chainHash, GENESIS_HASH, type RecordedEvent } from '../../libs/event-store';
 import { EventStoreDbEventStore } from '../../libs/event-store/src/eventstoredb-event-store';
+import { decodeLogEvent, encodeLogEvent } from '../../libs/event-store/src/eventstoredb/log-envelope';
+import { backoffDelay } from '../../libs/event-store/src/eventstoredb/retry';
 import {
-  backoffDelay,
-  decodeLogEvent,
-  encodeLogEvent,
-  esdbEventId,
   fromEsdbRevision,
-  linkData,
   logExpectedRevision,
   logRevisionToPosition,
   positionToLogRevision,
-  streamNames,
   toEsdbExpectedRevision,
-} from '../../libs/event-store/src/eventstoredb-mapping';
+} from '../../libs/event-store/src/eventstoredb/revisions';
+import { esdbEventId, linkData, streamNames } from '../../libs/event-store/src/eventstoredb/stream-names';
 import { anEvent, describeEventStoreContract } from './event-store.contract';
 
 const EVENTSTORE_URL = process.env.EVENTSTORE_URL;
@@ -22,7 +19,7 @@ const EVENTSTORE_URL = process.env.EVENTSTORE_URL;
 /*
  * Against a real EventStoreDB, when EVENTSTORE_URL is set. Every contract case is expected to hold: positions
  * are the log stream's revisions + 1 (gapless), multi-stream appends are one append to the log stream, see the
- * header of eventstoredb-event-store.ts. Each test gets its own stream prefix, so runs never see each other.
+ * design in libs/event-store/README.md. Each test gets its own stream prefix, so runs never see each other.
  */
 if (EVENTSTORE_URL !== undefined && EVENTSTORE_URL !== '') {
   describeEventStoreContract('EventStoreDbEventStore', async () => ({

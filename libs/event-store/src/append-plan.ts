@@ -7,7 +7,7 @@ import {
   type StreamAppend,
   WrongExpectedRevisionError,
 } from './event-store';
-import { chainHash, commandDigest } from './hash-chain';
+import { chainHash, commandDigest } from './chain-hash';
 
 /** What an adapter knows of its log at the start of an append (read inside its transaction). */
 export interface AppendState {

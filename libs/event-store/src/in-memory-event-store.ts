@@ -18,7 +18,8 @@ import {
   type VerifyOptions,
   type VerifyReport,
 } from './event-store';
-import { GENESIS_HASH, verifyLog } from './hash-chain';
+import { GENESIS_HASH } from './chain-hash';
+import { verifyLog } from './verify-log';
 import { AppendSignal, LogSubscription } from './log-subscription';
 
 const DEFAULT_PAGE = 1000;
