@@ -21,18 +21,18 @@ describe('associates: year-end count by category, new associates, share capital 
   });
 
   it('given a staff member who redeemed all her shares in October, then she is no longer an associate on 31 Dec', async () => {
-    const s = await statistics([...members, redeem('a-staff', '2016-10-17', 10)]);
+    const s = await statistics([...members, redeem('a-staff', '2016-10-17', 10, 0)]);
     expect(s.associates).toEqual({ end: { entrepreneur: 1, staff: 0, external: 1, total: 2 }, newAssociates: 0, shareCapital: '600.00' });
   });
 
   it('given a partial redemption, then she stays an associate with fewer shares', async () => {
-    const s = await statistics([...members, redeem('a-bank', '2016-05-02', 5)]);
+    const s = await statistics([...members, redeem('a-bank', '2016-05-02', 5, 15)]);
     expect(s.associates.end.external).toBe(1);
     expect(s.associates.shareCapital).toBe('725.00');
   });
 
   it('given a redemption dated 2017, then the 2016 year end still counts the shares', async () => {
-    const s = await statistics([...members, redeem('a-staff', '2017-01-10', 10)]);
+    const s = await statistics([...members, redeem('a-staff', '2017-01-10', 10, 0)]);
     expect(s.associates.end.staff).toBe(1);
   });
 });

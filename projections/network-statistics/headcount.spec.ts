@@ -33,8 +33,8 @@ describe('headcount: present on day d when integratedOn ≤ d < exitedOn', () =>
       registerCae(),
       ...salaried('alice', '2015-02-01'),
       exit('alice', '2016-03-15', 'other_project'),
-      integrate('alice', '2016-10-03'),
-      signCape('alice', '2016-10-03', 12),
+      integrate('alice', '2016-10-03', { integration: 2 }),
+      signCape('alice', '2016-10-03', 12, '2017-10-02'),
     ]);
     expect(s.headcount).toMatchObject({ start: 1, entries: 1, exits: 1, end: 1, accompanied: 2 });
     expect(s.funnel.integrations).toBe(1);

@@ -1,5 +1,6 @@
 import type { ProjectedEvent } from '../projection';
-import { eventsOf, MemoryDocs } from '../testing/harness';
+import { logOf } from '../testing/log';
+import { MemoryDocs } from '../testing/memory-docs';
 import { networkStatistics } from './projection';
 import { caeStatistics } from './queries';
 import {
@@ -24,29 +25,29 @@ describe('facts count in the year of their business date, whatever the order the
     const story = [
       registerCae(),
       ...salaried('alice', '2016-01-04'),
-      invoice('alice', '2016-03-01', '1000.00'),
+      invoice('alice', '2016-03-01', '1000.00', '200.00'),
       ...salaried('bruno', '2014-03-03'),
       exit('bruno', '2015-06-01', 'salaried_job'),
-      integrate('bruno', '2016-09-05'),
-      signCape('bruno', '2016-09-05', 12),
+      integrate('bruno', '2016-09-05', { integration: 2 }),
+      signCape('bruno', '2016-09-05', 12, '2017-09-04'),
     ];
     expect((await statistics(story, 2015)).headcount).toMatchObject({ start: 1, entries: 0, exits: 1, end: 0 });
     expect((await statistics(story, 2016)).headcount).toMatchObject({ start: 0, entries: 2, exits: 0, end: 2 });
   });
 
   it('given the log delivered stream by stream (a consumer that keeps only per-stream order), then the same statistics', async () => {
-    const events = await eventsOf([
+    const events = logOf([
       registerCae(),
       ...salaried('alice', '2015-01-05'),
       ...salaried('bruno', '2015-06-01'),
-      invoice('alice', '2016-02-01', '1000.00'),
-      payment('2016-000001', '2016-02-15', '1200.00'),
-      salary('alice', '2016-02', '500.00'),
-      invoice('bruno', '2016-03-01', '400.00'),
-      creditNote('2016-000002', '2016-03-10'),
+      invoice('alice', '2016-02-01', '1000.00', '200.00'),
+      payment('alice', '2016-000001', '2016-02-15', '1200.00', '1000.00'),
+      salary('alice', '2016-02', '500.00', { employee: '110.00', employer: '210.00', source: 'rates' }),
+      invoice('bruno', '2016-03-01', '400.00', '80.00', { number: '2016-000002' }),
+      creditNote('bruno', '2016-000002', '2016-03-10', '400.00', '80.00', { number: '2016-000003' }),
       meeting('bruno', '2016-04-01'),
       admitEntrepreneur('a-alice', 'alice', '2016-05-02', 3),
-      redeem('a-alice', '2016-11-02', 1),
+      redeem('a-alice', '2016-11-02', 1, 2),
       exit('bruno', '2016-06-01', 'training'),
     ]);
     const streams = [...new Set(events.map((e) => e.streamId))].reverse();

@@ -4,8 +4,8 @@ import { invoice, payment, registerCae, salaried, salary, statistics } from './t
 const alicePaid = [
   registerCae(),
   ...salaried('alice', '2015-06-01'),
-  invoice('alice', '2016-01-05', '10000.00'),
-  payment('2016-000001', '2016-01-20', '12000.00'),
+  invoice('alice', '2016-01-05', '10000.00', '2000.00'),
+  payment('alice', '2016-000001', '2016-01-20', '12000.00', '10000.00'),
 ];
 
 describe('payroll: gross mass, contributions, hours, full-time equivalents, average monthly gross', () => {
@@ -25,18 +25,18 @@ describe('payroll: gross mass, contributions, hours, full-time equivalents, aver
     });
   });
 
-  it('given a salary without payslip amounts, then the CAE’s rates apply (22% and 42% by default)', async () => {
-    const s = await statistics([...alicePaid, salary('alice', '2016-01', '1000.00')]);
+  it('given a salary at the CAE’s rates (22% and 42% by default), then its contributions count', async () => {
+    const s = await statistics([...alicePaid, salary('alice', '2016-01', '1000.00', { employee: '220.00', employer: '420.00', source: 'rates' })]);
     expect(s.payroll).toMatchObject({ employeeContributions: '220.00', employerContributions: '420.00' });
   });
 
   it('full-time equivalents are hours ÷ 1,820', async () => {
-    const s = await statistics([...alicePaid, ...['01', '02', '03', '04'].map((m) => salary('alice', `2016-${m}`, '1000.00', { hours: '455' }))]);
+    const s = await statistics([...alicePaid, ...['01', '02', '03', '04'].map((m) => salary('alice', `2016-${m}`, '1000.00', { hours: '455', employee: '220.00', employer: '420.00' }))]);
     expect(s.payroll.fte).toBe('1.00');
   });
 
   it('given the December salary paid in January, then it counts in the year of its period', async () => {
-    const story = [...alicePaid, salary('alice', '2016-12', '1000.00', { paidOn: '2017-01-05' })];
+    const story = [...alicePaid, salary('alice', '2016-12', '1000.00', { paidOn: '2017-01-05', employee: '220.00', employer: '420.00' })];
     expect((await statistics(story, 2016)).payroll.grossMass).toBe('1000.00');
     expect((await statistics(story, 2017)).payroll.grossMass).toBe('0.00');
   });

@@ -1,23 +1,30 @@
-import type { Envelope } from '../testing/harness';
+import { formatMoney, money, type AssociatePerson, type DomainEvent } from '../../libs/domain';
+import { associateAdmitted, caeRegistered, cesaSigned, entrepreneurIntegrated, sharesRedeemed } from '../testing/events';
+import type { MemoryDocs } from '../testing/memory-docs';
 import { associatesRegister, shareMovements } from './queries';
-import { command, registersAfter } from './spec-support';
+import { registers } from './spec-support';
 
-const external = (associateId: string, admittedOn: string, shares: number, name: string): Envelope =>
-  command('AdmitAssociate', { associateId, admittedOn, shares, category: 'external', entrepreneurId: undefined, person: { name } });
+/** A staff member or an external body, admitted at 25.00 a share. */
+const admitted = (associateId: string, admittedOn: string, shares: number, category: 'staff' | 'external', person: AssociatePerson): DomainEvent =>
+  associateAdmitted({ associateId, admittedOn, shares, amount: formatMoney(money('25.00').times(shares)), category, entrepreneurId: undefined, person });
+const external = (associateId: string, admittedOn: string, shares: number, name: string): DomainEvent => admitted(associateId, admittedOn, shares, 'external', { name });
 
 /**
  * e-001 under a CESA becomes associate a-001 (4 shares on 15 Nov, one redeemed on 1 Dec); an external body, recorded
  * later, was admitted on 1 Mar; a staff member is admitted on 15 Nov too, recorded after a-001.
  */
-const membership: Envelope[] = [
-  command('RegisterCae'),
-  command('IntegrateEntrepreneur'),
-  command('SignCesa', { signedOn: '2016-01-11' }),
-  command('AdmitAssociate'),
+const membership: DomainEvent[] = [
+  caeRegistered(),
+  entrepreneurIntegrated(),
+  cesaSigned({ signedOn: '2016-01-11', capeDays: 0, associateDeadline: '2019-01-11', trialPeriodEndsOn: '2016-09-11' }),
+  associateAdmitted(),
   external('a-ext', '2016-03-01', 10, 'Alpes Solidaires'),
-  command('AdmitAssociate', { associateId: 'a-staff', shares: 2, category: 'staff', entrepreneurId: undefined, person: { name: 'Léa Roux' } }),
-  command('RedeemShares'),
+  admitted('a-staff', '2016-11-15', 2, 'staff', { name: 'Léa Roux' }),
+  sharesRedeemed(),
 ];
+
+/** Given the events, the last one as `when`, then the registers' documents. */
+const registersAfter = (events: DomainEvent[]): Promise<MemoryDocs> => registers(...events.slice(0, -1)).when(events.at(-1)!);
 
 describe('register of associates', () => {
   it('given associates of each category, then each line says who they are, when admitted and what they hold, by date of admission', async () => {
@@ -31,8 +38,8 @@ describe('register of associates', () => {
   it('given an associate who left and was admitted again, then the first line keeps its leaving date and a new line opens', async () => {
     const docs = await registersAfter([
       ...membership,
-      command('RedeemShares', { associateId: 'a-staff', redeemedOn: '2016-12-15', shares: 2 }),
-      command('AdmitAssociate', { associateId: 'a-staff', admittedOn: '2017-01-10', shares: 1, category: 'staff', entrepreneurId: undefined, person: { name: 'Léa Roux' } }),
+      sharesRedeemed({ associateId: 'a-staff', redeemedOn: '2016-12-15', shares: 2, amount: '50.00', remainingShares: 0, leftAssociation: true }),
+      admitted('a-staff', '2017-01-10', 1, 'staff', { name: 'Léa Roux' }),
     ]);
     expect((await associatesRegister(docs, 'coodyssee'))?.associates.filter((a) => a.associateId === 'a-staff')).toEqual([
       expect.objectContaining({ admittedOn: '2016-11-15', sharesSubscribed: 2, sharesHeld: 0, leftOn: '2016-12-15' }),
@@ -45,7 +52,7 @@ describe('register of associates', () => {
     ['an organisation', 'external', { organisation: { name: 'Alpes Solidaires', siren: '123456789' } }, 'Alpes Solidaires'],
     ['the first form { name }', 'external', { name: 'Jean Roche', city: 'Gap' }, 'Jean Roche'],
   ] as const)('given an associate admitted as %s, then the line shows their display name', async (_form, category, person, name) => {
-    const docs = await registersAfter([command('RegisterCae'), command('AdmitAssociate', { associateId: 'a-9', category, entrepreneurId: undefined, person })]);
+    const docs = await registers(caeRegistered()).when(admitted('a-9', '2016-11-15', 4, category, person));
     expect((await associatesRegister(docs, 'coodyssee'))?.associates).toEqual([expect.objectContaining({ associateId: 'a-9', category, name })]);
   });
 

@@ -1,35 +1,29 @@
-import { openInMemory } from '../../libs/application';
-import type { PersonKind } from '../../libs/domain';
+import { formatMoney, money, type AssociatePerson, type DomainEvent, type PersonKind } from '../../libs/domain';
 import type { ReadModels } from '../projection';
-import { eventsOf, MemoryDocs, type Envelope } from '../testing/harness';
+import { associateAdmitted, entrepreneurIntegrated, paymentRecorded, personForgotten, storyUpTo } from '../testing/events';
+import { sealedAway } from '../testing/given';
 import { FORGOTTEN } from './documents';
-import { registersProjection } from './projection';
 import { associatesRegister, compliance, entrepreneursRegister, invoices, shareMovements } from './queries';
-import { command, storyUpTo } from './spec-support';
+import { registers, toPrivateClient } from './spec-support';
 
-/** The example story, plus an external associate and an invoice to a private client (2016-000003). */
-const story: Envelope[] = [
-  ...storyUpTo('ExitEntrepreneur'),
-  command('AdmitAssociate', { associateId: 'a-ext', admittedOn: '2016-12-30', shares: 2, category: 'external', entrepreneurId: undefined, person: { name: 'Jean Roche' } }),
-];
-const withPrivateClient: Envelope[] = [
-  ...storyUpTo('SignCesa'),
-  command('IssueInvoice', { client: { name: 'Jeanne Dupont', kind: 'individual', postalCode: '05000' } }),
-  command('RecordPayment'),
-];
+/** A staff member or an external body, admitted on 30 Dec 2016 at 25.00 a share. */
+const admitted = (associateId: string, shares: number, category: 'staff' | 'external', person: AssociatePerson): DomainEvent =>
+  associateAdmitted({ associateId, admittedOn: '2016-12-30', shares, amount: formatMoney(money('25.00').times(shares)), category, entrepreneurId: undefined, person });
+
+/** The example story, plus an external associate; and an invoice to a private client (2016-000001). */
+const story: DomainEvent[] = [...storyUpTo('EntrepreneurExited'), admitted('a-ext', 2, 'external', { name: 'Jean Roche' })];
+const withPrivateClient: DomainEvent[] = [...storyUpTo('CesaSigned'), toPrivateClient('2016-000001'), paymentRecorded()];
 
 /**
- * The registers before and after ForgetPerson: `live` saw the person's data in clear, then the erasure;
+ * The registers before and after PersonForgotten: `live` saw the person's data in clear, then the erasure;
  * `rebuilt` is projected from scratch afterwards, when the log opens to '[forgotten]'.
  */
-const forgetting = async (commands: Envelope[], kind: PersonKind, personId: string) => {
-  const runtime = openInMemory();
-  const opened = await eventsOf(commands, runtime);
-  const afterwards = await eventsOf([command('ForgetPerson', { kind, personId })], runtime);
+const forgetting = async (events: DomainEvent[], kind: PersonKind, personId: string) => {
+  const erasure = personForgotten({ kind, personId });
   return {
-    before: new MemoryDocs().run(registersProjection, opened),
-    live: new MemoryDocs().run(registersProjection, [...opened, ...afterwards.slice(opened.length)]),
-    rebuilt: new MemoryDocs().run(registersProjection, afterwards),
+    before: await registers(...events.slice(0, -1)).when(events.at(-1)!),
+    live: await registers(...events).when(erasure),
+    rebuilt: await registers(...sealedAway(events, kind, personId)).when(erasure),
   };
 };
 
@@ -42,10 +36,13 @@ const everyRegister = async (models: ReadModels) => ({
 });
 
 /** Entrepreneur `p1` and staff associate `p1`: two people with one id, each their own key (failure 3 of issue 9). */
-const samePersonIds: Envelope[] = [
-  ...storyUpTo('RegisterCae'),
-  command('IntegrateEntrepreneur', { entrepreneurId: 'p1', person: { firstName: 'Paula', lastName: 'Entrepreneure', gender: 'F', birthYear: 1980 } }),
-  command('AdmitAssociate', { associateId: 'p1', admittedOn: '2016-12-30', shares: 2, category: 'staff', entrepreneurId: undefined, person: { name: 'Pierre Salarié' } }),
+const samePersonIds: DomainEvent[] = [
+  ...storyUpTo('CaeRegistered'),
+  entrepreneurIntegrated({
+    entrepreneurId: 'p1',
+    profile: { firstName: 'Paula', lastName: 'Entrepreneure', gender: 'F', birthYear: 1980, situationAtEntry: 'unemployed', parallelActivity: false },
+  }),
+  admitted('p1', 2, 'staff', { name: 'Pierre Salarié' }),
 ];
 
 const forgottenPerson = { firstName: FORGOTTEN, lastName: FORGOTTEN, gender: FORGOTTEN, birthYear: FORGOTTEN, postalCode: FORGOTTEN, city: FORGOTTEN };
@@ -86,8 +83,7 @@ describe('forgetting a person (erasure on request)', () => {
     ['an organisation', 'external', { organisation: { name: 'Alpes Solidaires', siren: '123456789' } }],
     ['the first form { name }', 'external', { name: 'Jean Roche' }],
   ] as const)('given an associate admitted as %s forgotten, then their name reads [forgotten], live and rebuilt', async (_form, category, person) => {
-    const commands = [...storyUpTo('RegisterCae'), command('AdmitAssociate', { associateId: 'a-9', category, entrepreneurId: undefined, person })];
-    const { live, rebuilt } = await forgetting(commands, 'associate', 'a-9');
+    const { live, rebuilt } = await forgetting([...storyUpTo('CaeRegistered'), admitted('a-9', 4, category, person)], 'associate', 'a-9');
     for (const models of [live, rebuilt]) expect((await associatesRegister(models, 'coodyssee'))?.associates.map((a) => a.name)).toEqual([FORGOTTEN]);
     expect(rebuilt.docs).toEqual(live.docs);
   });
@@ -100,14 +96,14 @@ describe('forgetting a person (erasure on request)', () => {
   });
 
   it('given a rebuild after the erasure, then the documents are those the live projection left', async () => {
-    for (const [commands, kind, personId] of [
+    for (const [events, kind, personId] of [
       [story, 'entrepreneur', 'e-001'],
       [story, 'associate', 'a-ext'],
       [withPrivateClient, 'client', '2016-000001'],
       [samePersonIds, 'entrepreneur', 'p1'],
       [samePersonIds, 'associate', 'p1'],
     ] as const) {
-      const { live, rebuilt } = await forgetting(commands, kind, personId);
+      const { live, rebuilt } = await forgetting(events, kind, personId);
       expect(rebuilt.docs).toEqual(live.docs);
     }
   });

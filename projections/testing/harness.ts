@@ -1,10 +1,13 @@
 import { openInMemory, toProjectedEvent, type Runtime } from '../../libs/application';
 import { validateEnvelope } from '../../libs/domain';
-import type { Doc, DocReader, Projection, ProjectedEvent, ReadModels } from '../projection';
+import type { ProjectedEvent } from '../projection';
+
+export { MemoryDocs } from './memory-docs';
 
 /**
- * For projection specs: commands go through the real CommandService (in memory), so the events are exactly
- * what the deciders produce; the projections then run over them without any store.
+ * Commands through the real command side, for the scenarios outside projections/ that check read models end to end
+ * (test/acceptance, libs/scenarios). No projection spec uses it (projections/ imports libs/domain only, see
+ * layering.spec.ts); it belongs next to those scenarios and stays here only until they import it from there.
  */
 export interface Envelope {
   type: string;
@@ -35,44 +38,3 @@ export const projectedLog = async (runtime: Runtime): Promise<ProjectedEvent[]> 
     from = page[page.length - 1]!.position + 1;
   }
 };
-
-/** Documents of several projections, kept in memory: key `projection/collection/id`. */
-export class MemoryDocs implements ReadModels {
-  readonly docs = new Map<string, Doc>();
-
-  /** Applies every event to the projection, as the runtime does, minus batching and storage. */
-  run(projection: Projection, events: ProjectedEvent[]): this {
-    for (const event of events) {
-      // As in the runtime, apply may only touch the documents documentsFor named.
-      const declared = new Set(projection.documentsFor(event).map((ref) => `${ref.collection}/${ref.id}`));
-      const check = (collection: string, id: string): void => {
-        if (!declared.has(`${collection}/${id}`)) throw new Error(`${projection.name} touched ${collection}/${id} for ${event.type} without declaring it`);
-      };
-      const reader: DocReader = {
-        get: (collection, id) => {
-          check(collection, id);
-          return this.docs.get(`${projection.name}/${collection}/${id}`);
-        },
-      };
-      for (const update of projection.apply(event, reader)) {
-        check(update.collection, update.id);
-        const key = `${projection.name}/${update.collection}/${update.id}`;
-        if (update.doc === null) this.docs.delete(key);
-        else this.docs.set(key, update.doc);
-      }
-    }
-    return this;
-  }
-
-  async get(projection: string, collection: string, id: string): Promise<Doc | undefined> {
-    return this.docs.get(`${projection}/${collection}/${id}`);
-  }
-
-  async list(projection: string, collection: string, options: { caeId?: string } = {}): Promise<Doc[]> {
-    const prefix = `${projection}/${collection}/`;
-    return [...this.docs]
-      .filter(([key, doc]) => key.startsWith(prefix) && (options.caeId === undefined || doc['caeId'] === options.caeId))
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([, doc]) => doc);
-  }
-}

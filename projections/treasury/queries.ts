@@ -1,7 +1,7 @@
 import { formatMoney, money, type IsoDate, type YearMonth } from '../../libs/domain';
 import type { ReadModels } from '../projection';
-import { accountView, type AccountDoc, type AccountView } from './account';
-import { accountId, TREASURY, type CaeDoc, type TotalsDoc } from './projection';
+import { accountView, type AccountView } from './account-view';
+import { accountId, TREASURY, type AccountDoc, type CaeDoc, type TotalsDoc } from './documents';
 
 /** GET /api/caes/{caeId}/entrepreneurs/{entrepreneurId}/account — undefined when the CAE or the account is unknown. */
 export const entrepreneurAccount = async (models: ReadModels, caeId: string, entrepreneurId: string): Promise<AccountView | undefined> => {

@@ -1,27 +1,45 @@
-import { openInMemory, type Runtime } from '../../../libs/application';
-import type { AssociateCategory, ClientKind, ExitReason, Gender, MeetingKind, PersonKind, SituationAtEntry, VatRate } from '../../../libs/domain';
-import { eventsOf, MemoryDocs, type Envelope } from '../../testing/harness';
+import {
+  addMonths,
+  formatMoney,
+  money,
+  POSITIVE_EXIT_REASONS,
+  type AssociateCategory,
+  type ClientKind,
+  type DomainEvent,
+  type ExitReason,
+  type Gender,
+  type MeetingKind,
+  type PersonKind,
+  type SituationAtEntry,
+  type VatRate,
+} from '../../../libs/domain';
+import { logOf } from '../../testing/log';
+import { MemoryDocs } from '../../testing/memory-docs';
 import { networkStatistics } from '../projection';
 import { caeStatistics, type Statistics } from '../queries';
 
 /**
- * Commands for the statistics specs, with the defaults of a plain Coodyssée story (12% of revenue, shares of
- * 25.00). Every builder writes to `coodyssee`; `inCae` moves a whole story to another CAE.
+ * Events for the statistics specs, in a plain Coodyssée story (12% of revenue, shares of 25.00), written as the
+ * deciders decide them (contract ends, totals, contributions are given by the spec). Every builder writes to
+ * `coodyssee`; `inCae` moves a whole story to another CAE.
  */
 export const CAE = 'coodyssee';
+const NOMINAL = '25.00';
 
-const command = (type: string, data: Record<string, unknown>): Envelope => ({ type, data: { caeId: CAE, ...data } });
+export const inCae = (caeId: string, events: DomainEvent[]): DomainEvent[] => events.map((e) => ({ ...e, data: { ...e.data, caeId } }) as DomainEvent);
 
-export const inCae = (caeId: string, envelopes: Envelope[]): Envelope[] => envelopes.map((e) => ({ ...e, data: { ...e.data, caeId } }));
-
-export const registerCae = (contributionRate = '0.12'): Envelope =>
-  command('RegisterCae', {
+export const registerCae = (contributionRate = '0.12'): DomainEvent => ({
+  type: 'CaeRegistered',
+  data: {
+    caeId: CAE,
     name: 'Coodyssée',
     legalForm: 'SARL_SCOP',
     region: "Provence-Alpes-Côte d'Azur",
     contribution: { rate: contributionRate, base: 'revenue' },
-    shareNominalValue: '25.00',
-  });
+    shareNominalValue: NOMINAL,
+    payroll: { employeeRate: '0.22', employerRate: '0.42' },
+  },
+});
 
 export interface Someone {
   gender?: Gender;
@@ -29,95 +47,183 @@ export interface Someone {
   situationAtEntry?: SituationAtEntry;
   parallelActivity?: boolean;
   sector?: string;
+  /** 2 for a return after an exit. */
+  integration?: number;
 }
 
-export const integrate = (entrepreneurId: string, integratedOn: string, who: Someone = {}): Envelope =>
-  command('IntegrateEntrepreneur', {
+export const integrate = (entrepreneurId: string, integratedOn: string, who: Someone = {}): DomainEvent => ({
+  type: 'EntrepreneurIntegrated',
+  data: {
+    caeId: CAE,
     entrepreneurId,
     integratedOn,
-    person: { firstName: 'Camille', lastName: 'Martin', gender: who.gender ?? 'F', birthYear: who.birthYear ?? 1984 },
+    integration: who.integration ?? 1,
     activity: { description: 'Activité', sector: who.sector ?? 'Communication' },
-    situationAtEntry: who.situationAtEntry ?? 'unemployed',
-    parallelActivity: who.parallelActivity ?? false,
-  });
+    profile: {
+      firstName: 'Camille',
+      lastName: 'Martin',
+      gender: who.gender ?? 'F',
+      birthYear: who.birthYear ?? 1984,
+      situationAtEntry: who.situationAtEntry ?? 'unemployed',
+      parallelActivity: who.parallelActivity ?? false,
+    },
+  },
+});
 
-export const signCape = (entrepreneurId: string, signedOn: string, months: number): Envelope => command('SignCape', { entrepreneurId, signedOn, months });
-export const renewCape = (entrepreneurId: string, renewedOn: string, months: number): Envelope =>
-  command('RenewCape', { entrepreneurId, renewedOn, months });
-export const signCesa = (entrepreneurId: string, signedOn: string): Envelope => command('SignCesa', { entrepreneurId, signedOn });
+export const signCape = (entrepreneurId: string, signedOn: string, months: number, endsOn: string): DomainEvent => ({
+  type: 'CapeSigned',
+  data: { caeId: CAE, entrepreneurId, signedOn, months, endsOn, totalMonths: months },
+});
+
+export const renewCape = (entrepreneurId: string, renewedOn: string, months: number, previousEndsOn: string, endsOn: string): DomainEvent => ({
+  type: 'CapeRenewed',
+  data: { caeId: CAE, entrepreneurId, renewedOn, months, renewal: 1, previousEndsOn, endsOn, totalMonths: 12 + months },
+});
+
+/** A CESA with no CAPE time before it: the associate deadline 3 years on, the trial period 8 months on (L7331-3). */
+export const signCesa = (entrepreneurId: string, signedOn: string): DomainEvent => ({
+  type: 'CesaSigned',
+  data: { caeId: CAE, entrepreneurId, signedOn, capeDays: 0, associateDeadline: addMonths(signedOn, 36), trialPeriodEndsOn: addMonths(signedOn, 8) },
+});
 
 /** An entrepreneur salarié from their first day. */
-export const salaried = (entrepreneurId: string, integratedOn: string, who: Someone = {}): Envelope[] => [
-  integrate(entrepreneurId, integratedOn, who),
-  signCesa(entrepreneurId, integratedOn),
-];
+export const salaried = (entrepreneurId: string, integratedOn: string, who: Someone = {}): DomainEvent[] => [integrate(entrepreneurId, integratedOn, who), signCesa(entrepreneurId, integratedOn)];
 
-export const exit = (entrepreneurId: string, exitedOn: string, reason: ExitReason = 'company_creation'): Envelope =>
-  command('ExitEntrepreneur', { entrepreneurId, exitedOn, reason });
+export const exit = (entrepreneurId: string, exitedOn: string, reason: ExitReason = 'company_creation', endedContracts: ('cape' | 'cesa')[] = ['cesa']): DomainEvent => ({
+  type: 'EntrepreneurExited',
+  data: { caeId: CAE, entrepreneurId, exitedOn, reason, positive: POSITIVE_EXIT_REASONS.includes(reason), endedContracts },
+});
 
-export const invoice = (entrepreneurId: string, issuedOn: string, amount: string, options: { vatRate?: VatRate; kind?: ClientKind } = {}): Envelope =>
-  command('IssueInvoice', {
-    entrepreneurId,
-    issuedOn,
-    client: { name: 'Hôtel du Col', kind: options.kind ?? 'company' },
-    lines: [{ description: 'Prestation', quantity: '1', unitPrice: amount, vatRate: options.vatRate ?? '20' }],
-  });
-
-/** Without an amount: cancels what remains of the invoice. */
-export const creditNote = (invoiceNumber: string, issuedOn: string, amount?: string): Envelope =>
-  command('IssueCreditNote', {
-    invoiceNumber,
-    issuedOn,
-    reason: 'Prestation non réalisée',
-    ...(amount ? { lines: [{ description: 'Avoir', quantity: '1', unitPrice: amount, vatRate: '20' }] } : {}),
-  });
-
-export const payment = (invoiceNumber: string, paidOn: string, amount: string): Envelope => command('RecordPayment', { invoiceNumber, paidOn, amount });
-
-export const refund = (invoiceNumber: string, refundedOn: string, amount: string): Envelope => command('RecordRefund', { invoiceNumber, refundedOn, amount });
-
-export interface Payslip {
-  paidOn?: string;
-  hours?: string;
-  employee?: string;
-  employer?: string;
+export interface Document {
+  number?: string;
+  vatRate?: VatRate;
+  kind?: ClientKind;
+  sector?: string;
 }
 
-/** Paid on the 28th of its period unless told; contributions at the CAE's rates unless the payslip gives them. */
-export const salary = (entrepreneurId: string, period: string, gross: string, payslip: Payslip = {}): Envelope =>
-  command('PaySalary', {
-    entrepreneurId,
-    period,
-    paidOn: payslip.paidOn ?? `${period}-28`,
-    gross,
-    hours: payslip.hours ?? '35',
-    ...(payslip.employee ? { employeeContributions: payslip.employee } : {}),
-    ...(payslip.employer ? { employerContributions: payslip.employer } : {}),
-  });
+/** One line of `exclVat` + `vat` to a company (unless said), invoice 2016-000001 unless numbered. */
+export const invoice = (entrepreneurId: string, issuedOn: string, exclVat: string, vat: string, options: Document = {}): DomainEvent => {
+  const vatRate = options.vatRate ?? '20';
+  const inclVat = formatMoney(money(exclVat).plus(vat));
+  return {
+    type: 'InvoiceIssued',
+    data: {
+      caeId: CAE,
+      entrepreneurId,
+      number: options.number ?? '2016-000001',
+      issuedOn,
+      dueOn: issuedOn,
+      client: { name: 'Hôtel du Col', kind: options.kind ?? 'company' },
+      lines: [{ description: 'Prestation', quantity: '1', unitPrice: exclVat, vatRate, totalExclVat: exclVat, vat, totalInclVat: inclVat }],
+      totalExclVat: exclVat,
+      totalVat: vat,
+      totalInclVat: inclVat,
+      vatBreakdown: [{ vatRate, baseExclVat: exclVat, vat }],
+      contract: 'cesa',
+      sector: options.sector ?? 'Communication',
+    },
+  };
+};
 
-export const meeting = (entrepreneurId: string, heldOn: string, kind: MeetingKind = 'individual', hours = '1.5'): Envelope =>
-  command('RecordMeeting', { entrepreneurId, heldOn, kind, hours });
+/** A credit note of `exclVat` + `vat` on an invoice to a company (unless said) of an entrepreneur in Communication (unless said). */
+export const creditNote = (entrepreneurId: string, invoiceNumber: string, issuedOn: string, exclVat: string, vat: string, options: Document & { refundOwed?: string } = {}): DomainEvent => {
+  const inclVat = formatMoney(money(exclVat).plus(vat));
+  return {
+    type: 'CreditNoteIssued',
+    data: {
+      caeId: CAE,
+      entrepreneurId,
+      number: options.number ?? '2016-000002',
+      invoiceNumber,
+      issuedOn,
+      reason: 'Prestation non réalisée',
+      lines: [{ description: 'Avoir', quantity: '1', unitPrice: exclVat, vatRate: '20', totalExclVat: exclVat, vat, totalInclVat: inclVat }],
+      totalExclVat: exclVat,
+      totalVat: vat,
+      totalInclVat: inclVat,
+      vatBreakdown: [{ vatRate: '20', baseExclVat: exclVat, vat }],
+      clientKind: options.kind ?? 'company',
+      sector: options.sector ?? 'Communication',
+      refundOwed: options.refundOwed ?? '0.00',
+    },
+  };
+};
 
-export const admitEntrepreneur = (associateId: string, entrepreneurId: string, admittedOn: string, shares = 1): Envelope =>
-  command('AdmitAssociate', { associateId, admittedOn, shares, category: 'entrepreneur', entrepreneurId });
+/** A payment in full of an invoice at 20%: `amount` incl. VAT, `exclVat` of it revenue. */
+export const payment = (entrepreneurId: string, invoiceNumber: string, paidOn: string, amount: string, exclVat: string): DomainEvent => ({
+  type: 'PaymentRecorded',
+  data: { caeId: CAE, entrepreneurId, invoiceNumber, paidOn, amount, amountExclVat: exclVat, vat: formatMoney(money(amount).minus(exclVat)), remainingDue: '0.00', fullyPaid: true },
+});
 
-export const admit = (associateId: string, admittedOn: string, shares: number, category: Exclude<AssociateCategory, 'entrepreneur'> = 'external'): Envelope =>
-  command('AdmitAssociate', { associateId, admittedOn, shares, category, person: { name: 'Banque des Alpes' } });
+/** The whole refund owed: `amount` incl. VAT, `exclVat` of it cash given back. */
+export const refund = (entrepreneurId: string, invoiceNumber: string, refundedOn: string, amount: string, exclVat: string): DomainEvent => ({
+  type: 'RefundRecorded',
+  data: { caeId: CAE, entrepreneurId, invoiceNumber, refundedOn, amount, amountExclVat: exclVat, vat: formatMoney(money(amount).minus(exclVat)), remainingOwed: '0.00' },
+});
 
-export const redeem = (associateId: string, redeemedOn: string, shares: number): Envelope => command('RedeemShares', { associateId, redeemedOn, shares });
+export interface Payslip {
+  employee: string;
+  employer: string;
+  paidOn?: string;
+  hours?: string;
+  /** Whether the contributions are the payslip's or the CAE's rates (22% and 42% by default). */
+  source?: 'payslip' | 'rates';
+}
 
-export const subsidy = (receivedOn: string, amount: string): Envelope => command('RecordSubsidy', { receivedOn, funder: 'Région', amount });
-export const informationSession = (heldOn: string, attendees: number): Envelope => command('RecordInformationSession', { heldOn, attendees });
-export const intakeInterview = (heldOn: string): Envelope => command('RecordIntakeInterview', { heldOn });
-export const forget = (personId: string, kind: PersonKind = 'entrepreneur'): Envelope => command('ForgetPerson', { kind, personId });
+/** Paid on the 28th of its period unless told. */
+export const salary = (entrepreneurId: string, period: string, gross: string, payslip: Payslip): DomainEvent => {
+  const employerCost = formatMoney(money(gross).plus(payslip.employer));
+  return {
+    type: 'SalaryPaid',
+    data: {
+      caeId: CAE,
+      entrepreneurId,
+      period,
+      paidOn: payslip.paidOn ?? `${period}-28`,
+      gross,
+      hours: payslip.hours ?? '35',
+      employeeContributions: payslip.employee,
+      employerContributions: payslip.employer,
+      employerCost,
+      contributionsSource: payslip.source ?? 'payslip',
+      // Not read by the statistics: the least a salary that was paid can have seen.
+      treasuryBefore: employerCost,
+    },
+  };
+};
 
-/** The read models after the story, built by the projection as the projector would. */
-export const project = async (envelopes: Envelope[], runtime: Runtime = openInMemory()): Promise<MemoryDocs> =>
-  new MemoryDocs().run(networkStatistics, await eventsOf(envelopes, runtime));
+export const meeting = (entrepreneurId: string, heldOn: string, kind: MeetingKind = 'individual', hours = '1.5'): DomainEvent => ({
+  type: 'MeetingRecorded',
+  data: { caeId: CAE, entrepreneurId, heldOn, kind, hours },
+});
 
-/** Coodyssée's statistics for the year after the story (it must be registered). */
-export const statistics = async (envelopes: Envelope[], year = 2016): Promise<Statistics> => {
-  const result = await caeStatistics(await project(envelopes), CAE, year);
+const admitted = (associateId: string, admittedOn: string, shares: number, category: AssociateCategory, who: { entrepreneurId?: string; person?: { name: string } }): DomainEvent => ({
+  type: 'AssociateAdmitted',
+  data: { caeId: CAE, associateId, admittedOn, category, shares, nominalValue: NOMINAL, amount: formatMoney(money(NOMINAL).times(shares)), ...who },
+});
+
+export const admitEntrepreneur = (associateId: string, entrepreneurId: string, admittedOn: string, shares = 1): DomainEvent =>
+  admitted(associateId, admittedOn, shares, 'entrepreneur', { entrepreneurId });
+
+export const admit = (associateId: string, admittedOn: string, shares: number, category: Exclude<AssociateCategory, 'entrepreneur'> = 'external'): DomainEvent =>
+  admitted(associateId, admittedOn, shares, category, { person: { name: 'Banque des Alpes' } });
+
+export const redeem = (associateId: string, redeemedOn: string, shares: number, remainingShares: number): DomainEvent => ({
+  type: 'SharesRedeemed',
+  data: { caeId: CAE, associateId, redeemedOn, shares, nominalValue: NOMINAL, amount: formatMoney(money(NOMINAL).times(shares)), remainingShares, leftAssociation: remainingShares === 0 },
+});
+
+export const subsidy = (receivedOn: string, amount: string): DomainEvent => ({ type: 'SubsidyRecorded', data: { caeId: CAE, receivedOn, funder: 'Région', amount } });
+export const informationSession = (heldOn: string, attendees: number): DomainEvent => ({ type: 'InformationSessionRecorded', data: { caeId: CAE, heldOn, attendees } });
+export const intakeInterview = (heldOn: string): DomainEvent => ({ type: 'IntakeInterviewRecorded', data: { caeId: CAE, heldOn } });
+export const forget = (personId: string, kind: PersonKind = 'entrepreneur'): DomainEvent => ({ type: 'PersonForgotten', data: { caeId: CAE, kind, personId, forgottenOn: '2017-01-02' } });
+
+/** The read models after the events, built by the projection as the projector would. */
+export const project = (events: DomainEvent[]): MemoryDocs => new MemoryDocs().run(networkStatistics, logOf(events));
+
+/** Coodyssée's statistics for the year after the events (it must be registered). */
+export const statistics = async (events: DomainEvent[], year = 2016): Promise<Statistics> => {
+  const result = await caeStatistics(project(events), CAE, year);
   if (!result) throw new Error(`${CAE} is not registered in the story`);
   return result;
 };
