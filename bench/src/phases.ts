@@ -4,15 +4,11 @@ import { rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import { NestFactory } from '@nestjs/core';
-import { CommandBus } from '@nestjs/cqrs';
 import Database from 'better-sqlite3';
-import { openEmbedded, type CommandOutcome, type Runtime } from '../../libs/application';
+import { openEmbedded, type Runtime } from '../../libs/application';
 import { validateEnvelope } from '../../libs/domain';
 import type { DocChange, GenerationRef } from '../../libs/read-store';
 import { workload, type Envelope, type WorkloadOptions } from '../../libs/scenarios';
-import { AppModule } from '../../apps/api/src/app.module';
-import { ExecuteCommand } from '../../apps/api/src/execute-commands';
 import { Latencies, peakRssMb, round, seconds } from './stats';
 
 /** Envelopes grouped by CAE, a chunk at a time: each CAE's commands stay in order, CAEs run side by side. */
@@ -39,11 +35,9 @@ const validated = (raw: Envelope) => {
   return envelope.value;
 };
 
-/** Accepted commands per second through the CommandBus, many CAEs at once, on the durable embedded log. */
+/** Accepted commands per second through the CommandService (the path every command takes), many CAEs at once, on the durable embedded log. */
 export const commandsInProcess = async (dir: string, options: WorkloadOptions) => {
   const runtime = openEmbedded(dir);
-  const app = await NestFactory.createApplicationContext(AppModule.with(runtime), { logger: false });
-  const bus = app.get(CommandBus);
   const latencies = new Latencies();
   let rejected = 0;
   let firstRejection = '';
@@ -53,7 +47,7 @@ export const commandsInProcess = async (dir: string, options: WorkloadOptions) =
       lanes.map(async (lane) => {
         for (const raw of lane) {
           const t0 = process.hrtime.bigint();
-          const outcome = await bus.execute<ExecuteCommand, CommandOutcome>(new ExecuteCommand(validated(raw)));
+          const outcome = await runtime.commands.handle(validated(raw));
           latencies.add(Number(process.hrtime.bigint() - t0) / 1e6);
           if (outcome.status !== 'accepted' && ++rejected === 1) firstRejection = `${raw.type}: ${outcome.error?.code} ${outcome.error?.message}`;
         }
@@ -61,7 +55,6 @@ export const commandsInProcess = async (dir: string, options: WorkloadOptions) =
     );
   const elapsed = seconds(start);
   const events = await runtime.store.headPosition();
-  await app.close();
   await runtime.close();
   return {
     commands: latencies.size,

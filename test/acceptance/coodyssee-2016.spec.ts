@@ -2,7 +2,8 @@ import { formatMoney, money, sum } from '../../libs/domain';
 import { coodyssee2016 } from '../../libs/scenarios';
 import { networkStatistics } from '../../projections/network-statistics/projection';
 import { caeStatistics, type Statistics } from '../../projections/network-statistics/queries';
-import { eventsOf, MemoryDocs } from '../../projections/testing/harness';
+import { MemoryDocs } from '../../projections/testing/memory-docs';
+import { eventsOf } from '../support/events-of';
 import { coodyssee2016MonthlyRows } from '../fixtures/coodyssee-2016-report';
 
 let s: Statistics;

@@ -2,7 +2,6 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { Runtime } from '../../../libs/application';
 import { CommandsController } from './commands.controller';
-import { ExecuteCommandHandler } from './execute-commands';
 import { QueriesController } from './queries.controller';
 import { QUERY_HANDLERS } from './queries/query-handlers';
 import { RUNTIME } from './tokens';
@@ -14,8 +13,8 @@ export class AppModule {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
       controllers: [CommandsController, QueriesController],
-      // ExecuteCommandHandler serves bench/ only (see execute-commands.ts); the API sends commands to the CommandService itself.
-      providers: [{ provide: RUNTIME, useValue: runtime }, ...QUERY_HANDLERS, ExecuteCommandHandler],
+      // Queries travel on the QueryBus; commands go straight to the CommandService, the one path all 19 types share.
+      providers: [{ provide: RUNTIME, useValue: runtime }, ...QUERY_HANDLERS],
     };
   }
 }

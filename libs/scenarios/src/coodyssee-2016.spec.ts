@@ -1,5 +1,5 @@
 import type { ProjectedEvent } from '../../../projections/projection';
-import { eventsOf } from '../../../projections/testing/harness';
+import { eventsOf } from '../../../test/support/events-of';
 import { addDays, type IsoDate } from '../../domain';
 import { coodyssee2016 } from './coodyssee-2016';
 

@@ -1,6 +1,7 @@
 import { COMMAND_TYPES, type CommandType } from '../../../../libs/domain';
 import { commandExamples } from '../../../../libs/domain/src/validation/command-examples';
 import { commandSchemas } from '../../../../libs/domain/src/validation/command-schemas';
+import { tracingToken } from '../../../../libs/domain/src/validation/validate-envelope';
 import { MAX_BATCH } from '../commands.controller';
 import { codesOf, errorOf, errorResponse } from './errors';
 import { INTEGER, list, oneOfValues, record, ref, TEXT, type JsonSchema } from './json';
@@ -10,8 +11,7 @@ import { INTEGER, list, oneOfValues, record, ref, TEXT, type JsonSchema } from '
 export const dataSchemaName = (type: CommandType): string => `${type}Data`;
 export const envelopeSchemaName = (type: CommandType): string => `${type}Command`;
 
-// As validate-envelope.ts checks them: tracing ids are opaque but bounded and printable.
-const TOKEN: JsonSchema = { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,128}$', maxLength: 128 };
+const TOKEN: JsonSchema = tracingToken().json;
 
 const exampleEnvelope = (type: CommandType) => ({ type, commandId: `example-${type}`, data: commandExamples[type] });
 

@@ -4,7 +4,7 @@ import { lastDayOfMonth, monthOf } from '../dates';
 import { emit, isRefusal, known, presentOn } from '../entrepreneur/presence';
 import { refuse } from '../errors';
 import { formatMoney, money, toCents } from '../money';
-import { availableTreasury } from '../treasury';
+import { availableTreasury } from './treasury';
 import { paySalarySchema, recordExpenseSchema, type PaySalary, type RecordExpense, type ActivityAccountCommands } from './commands';
 
 /** The activity account: what an entrepreneur's activity spends, its expenses and the salaries it pays. */

@@ -1,9 +1,9 @@
-import { decimal, int, pattern, str, type Schema } from './schema';
+import { decimal, int, pattern, str } from './schema';
+
+// A command's type is its schema's: written once.
+export type { Infer } from './schema';
 
 /** The fields several commands share, each with its limits (see docs/api.md). */
-
-/** A command's type is its schema's: written once. */
-export type Infer<S> = S extends Schema<infer T> ? T : never;
 
 // Identifiers end up in stream names (`entrepreneur-{caeId}/{entrepreneurId}`): no "/" in them, nothing but these characters.
 export const id = () =>

@@ -7,7 +7,7 @@ import { FAIL, fail, field, type Fail, isPlainObject, oneOf, optional, pattern, 
 const ENVELOPE_KEYS = ['type', 'commandId', 'data', 'actor', 'correlationId', 'causationId'] as const;
 
 // Tracing ids are opaque but bounded and printable: they are stored in every event's metadata.
-const token = () => pattern(/^[A-Za-z0-9_.:-]{1,128}$/, 'must be 1 to 128 letters, digits, "_", ".", ":" or "-"', 128);
+export const tracingToken = () => pattern(/^[A-Za-z0-9_.:-]{1,128}$/, 'must be 1 to 128 letters, digits, "_", ".", ":" or "-"', 128);
 const commandType = oneOf(COMMAND_TYPES);
 const plainObject = schema((input, path, issues) => (isPlainObject(input) ? input : fail(issues, path, 'must be an object')));
 
@@ -24,11 +24,11 @@ export const validateEnvelope = (input: unknown): Result<CommandEnvelope> => {
   const issues: Issue[] = [];
   rejectUnknownKeys(input, ENVELOPE_KEYS, '', issues);
   const type = field(input, 'type', commandType, '', issues);
-  const commandId = field(input, 'commandId', token(), '', issues);
+  const commandId = field(input, 'commandId', tracingToken(), '', issues);
   const rawData = field(input, 'data', plainObject, '', issues);
   const actor = field(input, 'actor', optional(str(200)), '', issues);
-  const correlationId = field(input, 'correlationId', optional(token()), '', issues);
-  const causationId = field(input, 'causationId', optional(token()), '', issues);
+  const correlationId = field(input, 'correlationId', optional(tracingToken()), '', issues);
+  const causationId = field(input, 'causationId', optional(tracingToken()), '', issues);
   // The data is checked even when other envelope fields are wrong, so the client sees every problem at once.
   const data = got(type) && got(rawData) ? commandSchemas[type].parse(rawData, 'data', issues) : FAIL;
   if (issues.length > 0 || !got(type) || !got(commandId) || data === FAIL) return invalid(issues);

@@ -1,6 +1,6 @@
-import type { ContributionPolicy } from './commands';
+import type { ContributionPolicy } from '../commands';
 import { contributionDue, contributionOnRevenue, firstContributedMonth } from './contribution';
-import { formatMoney, money } from './money';
+import { formatMoney, money } from '../money';
 
 const twelvePercent: ContributionPolicy = { rate: '0.12', base: 'revenue' };
 const activity = (revenue: Record<string, string>, expenses: Record<string, string> = {}) => ({

@@ -1,6 +1,6 @@
-import type { ContributionPolicy, IsoDate, YearMonth } from './commands';
-import { addMonths, monthOf, monthsBetween } from './dates';
-import { Decimal, money, toCents, ZERO, type Money } from './money';
+import type { ContributionPolicy, IsoDate, YearMonth } from '../commands';
+import { addMonths, monthOf, monthsBetween } from '../dates';
+import { Decimal, money, toCents, ZERO, type Money } from '../money';
 
 /**
  * The contribution (mutualisation) a CAE takes on an activity: a rate on revenue excl. VAT or on gross margin

@@ -1,4 +1,4 @@
-import { money, ZERO } from './money';
+import { money, ZERO } from '../money';
 import { availableTreasury, treasuryOnTotals, treasuryTotalsOf, type TreasuryActivity } from './treasury';
 
 /** Integrated on 11 Jan 2016: 1,000.00 received in January, 2,000.00 in March, a 300.00 expense in February, 500.00 of salaries. */

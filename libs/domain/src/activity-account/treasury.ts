@@ -1,7 +1,7 @@
-import type { ContributionPolicy, IsoDate, YearMonth } from './commands';
+import type { ContributionPolicy, IsoDate, YearMonth } from '../commands';
 import { contributionOnTotals, firstContributedMonth } from './contribution';
-import { monthOf } from './dates';
-import { sum, ZERO, type Money } from './money';
+import { monthOf } from '../dates';
+import { sum, ZERO, type Money } from '../money';
 
 /**
  * Available treasury of an activity (DOMAIN.md, activity account): cash actually received excl. VAT, net of refunds,

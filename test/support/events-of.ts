@@ -1,14 +1,8 @@
 import { openInMemory, toProjectedEvent, type Runtime } from '../../libs/application';
 import { validateEnvelope } from '../../libs/domain';
-import type { ProjectedEvent } from '../projection';
+import type { ProjectedEvent } from '../../projections/projection';
 
-export { MemoryDocs } from './memory-docs';
-
-/**
- * Commands through the real command side, for the scenarios outside projections/ that check read models end to end
- * (test/acceptance, libs/scenarios). No projection spec uses it (projections/ imports libs/domain only, see
- * layering.spec.ts); it belongs next to those scenarios and stays here only until they import it from there.
- */
+/** Commands through the real command side, for the scenarios that check read models end to end (test/acceptance, libs/scenarios). */
 export interface Envelope {
   type: string;
   commandId?: string;

@@ -1,2 +1,0 @@
-// Kept for treasury.ts (owned by the proj helper) until it imports entrepreneur/state.ts.
-export * from '../entrepreneur/state';
