@@ -1,8 +1,8 @@
 import type { CommandDataByType, CommandType } from '../commands';
 
 /**
- * One valid, already normalised `data` per command type: the examples of the OpenAPI document. Taken in the
- * order of COMMAND_TYPES they tell one coherent story for Coodyssée in 2016, so each is also accepted by the
+ * One valid, already normalised `data` per command type: the examples of the OpenAPI document. In this order
+ * (which COMMAND_TYPES takes) they tell one coherent story for Coodyssée in 2016, so each is also accepted by the
  * domain: e-001 is integrated, signs and renews a CAPE, signs a CESA, invoices (first invoice of the year:
  * 2016-000001), is paid in full, credits a line and refunds it, pays an expense and a salary that the treasury
  * covers, becomes an associate, redeems a share, is met, leaves, and is finally forgotten.
