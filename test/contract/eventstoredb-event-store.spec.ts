@@ -18,7 +18,7 @@ const EVENTSTORE_URL = process.env.EVENTSTORE_URL;
 
 /*
  * Against a real EventStoreDB, when EVENTSTORE_URL is set. Every contract case is expected to hold: positions
- * are the log stream's revisions + 1 (gapless), multi-stream appends are one append to the log stream, see the
+ * are the log stream's revisions + 1 (without holes), multi-stream appends are one append to the log stream, see the
  * design in libs/event-store/README.md. Each test gets its own stream prefix, so runs never see each other.
  */
 if (EVENTSTORE_URL !== undefined && EVENTSTORE_URL !== '') {

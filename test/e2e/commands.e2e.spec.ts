@@ -249,7 +249,7 @@ describe('POST /api/commands', () => {
   });
 
   describe('concurrency', () => {
-    it('many parallel invoices in one CAE get unique, gapless numbers', async () => {
+    it('many parallel invoices in one CAE get unique, continuous numbers', async () => {
       await h.http().post('/api/commands').send(storyBefore('IssueInvoice')).expect(200);
       const n = 150;
       const responses = await Promise.all(

@@ -20,7 +20,7 @@ const network = () => [
 
 const invoice = (commandId: string, entrepreneurId: string) => envelope('IssueInvoice', commandId, { ...exampleData('IssueInvoice'), entrepreneurId });
 
-const gapless = (n: number) => Array.from({ length: n }, (_, i) => `2016-${String(i + 1).padStart(6, '0')}`);
+const continuous = (n: number) => Array.from({ length: n }, (_, i) => `2016-${String(i + 1).padStart(6, '0')}`);
 
 interface Outcome {
   status: string;
@@ -65,7 +65,7 @@ describe('contention on one invoice series (one process)', () => {
 
   const seriesNumbers = async () => (await h.runtime.store.readStream(invoiceSeriesStream('coodyssee', 2016))).map((e) => e.data['number']);
 
-  it('32 clients × 20 invoices, several per entrepreneur: every one accepted, numbers gapless, no conflict', async () => {
+  it('32 clients × 20 invoices, several per entrepreneur: every one accepted, numbers continuous, no conflict', async () => {
     const clients = 32;
     const perClient = 20;
     const latencies: number[] = [];
@@ -91,12 +91,12 @@ describe('contention on one invoice series (one process)', () => {
         `p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies[latencies.length - 1]!.toFixed(1)} ms, ${conflicts} conflicts`,
     );
     expect(statuses).toEqual(Array(clients * perClient).fill(200));
-    expect(numbers.sort()).toEqual(gapless(clients * perClient));
-    expect(await seriesNumbers()).toEqual(gapless(clients * perClient));
+    expect(numbers.sort()).toEqual(continuous(clients * perClient));
+    expect(await seriesNumbers()).toEqual(continuous(clients * perClient));
     expect(conflicts).toBe(0);
   });
 
-  it('4 parallel batches of 250 invoices: all 1,000 accepted, numbers gapless, no conflict', async () => {
+  it('4 parallel batches of 250 invoices: all 1,000 accepted, numbers continuous, no conflict', async () => {
     const batches = Array.from({ length: 4 }, (_, b) =>
       Array.from({ length: 250 }, (_, i) => invoice(`b${b}-${i}`, ENTREPRENEURS[(b * 250 + i) % ENTREPRENEURS.length]!)),
     );
@@ -107,8 +107,8 @@ describe('contention on one invoice series (one process)', () => {
     console.log(`4 × 250 invoices in parallel batches: ${conflicts} conflicts`);
     expect(responses.map((res) => res.status)).toEqual([200, 200, 200, 200]);
     expect(refused).toEqual([]);
-    expect(outcomes.map((o) => o.result!.number).sort()).toEqual(gapless(1000));
-    expect(await seriesNumbers()).toEqual(gapless(1000));
+    expect(outcomes.map((o) => o.result!.number).sort()).toEqual(continuous(1000));
+    expect(await seriesNumbers()).toEqual(continuous(1000));
     expect(conflicts).toBe(0);
   });
 });

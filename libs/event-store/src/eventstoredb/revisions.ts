@@ -34,7 +34,7 @@ export function positionToLogRevision(position: number): bigint {
   return BigInt(position - 1);
 }
 
-/** The global position of the log stream's event at a (0-based) revision: revision + 1, so 1, 2, 3… gapless. */
+/** The global position of the log stream's event at a (0-based) revision: revision + 1, so 1, 2, 3… without holes. */
 export function logRevisionToPosition(revision: bigint): number {
   return fromEsdbRevision(revision) + 1;
 }
