@@ -5,7 +5,10 @@ import { UnknownGenerationError, type GenerationRef, type ReadStore } from '../.
 import type { Projection } from '../../../../projections/projection';
 import { projectBatch } from './document-batch';
 import { activateIfConsumed, chooseGeneration } from './kafka-generations';
+import { lagOfFeed, type KafkaFeedLag, type KafkaFeedNotBuilt } from './kafka-lag';
 import { KafkaTopic, sleep } from './kafka-topic';
+
+export type { KafkaFeedLag, KafkaFeedNotBuilt } from './kafka-lag';
 import { openForProjection } from './opening';
 import { QuarantiningProjection, type Quarantined } from './quarantine';
 
@@ -38,26 +41,6 @@ export interface KafkaProjectorOptions {
   catchUpCheckMs?: number;
   /** Where an event quarantined is reported as it happens (default: a warning on the console). */
   onQuarantine?: (quarantined: Quarantined) => void;
-}
-
-export interface KafkaFeedLag {
-  projection: string;
-  source: 'kafka';
-  topic: string;
-  group: string;
-  generation: number;
-  /** True until the generation has caught up with the topic as it was when the build started. */
-  rebuilding: boolean;
-  /** Messages of the topic not yet consumed by the group (duplicates included). */
-  messagesBehind: number;
-  partitions: { partition: number; committed: number; end: number }[];
-}
-
-export interface KafkaFeedNotBuilt {
-  projection: string;
-  source: 'kafka';
-  topic: string;
-  state: 'not built yet';
 }
 
 /** Generations fed by Kafka are stored under this offset + the projection's version: switching feeds rebuilds. */
@@ -158,28 +141,10 @@ export class KafkaProjector {
     await this.broker.close();
   }
 
-  /**
-   * Where the group stands against the end of each partition. Works from any process (the API asks it for its
-   * health report): the generation is read from the read store when this one is not consuming.
-   */
-  async lag(): Promise<KafkaFeedLag | KafkaFeedNotBuilt> {
-    let ref: GenerationRef;
-    let rebuilding: boolean;
-    if (this.state.kind === 'consuming') {
-      ref = this.state.ref;
-      rebuilding = this.state.building !== undefined;
-    } else {
-      const status = await this.readStore.status(this.projection.name);
-      const generation = status.rebuildingVersion === this.version ? status.rebuildingGeneration : status.version === this.version ? status.activeGeneration : undefined;
-      if (generation === undefined) return { projection: this.projection.name, source: 'kafka', topic: this.topic, state: 'not built yet' };
-      ref = { projection: this.projection.name, generation };
-      rebuilding = status.rebuildingGeneration === generation;
-    }
-    const group = this.groupOf(ref);
-    const [offsets, committed] = await Promise.all([this.broker.offsets(), this.broker.committed(group)]);
-    const partitions = offsets.map((p) => ({ partition: p.partition, end: p.high, committed: committed.get(p.partition) ?? p.low })).sort((a, b) => a.partition - b.partition);
-    const messagesBehind = partitions.reduce((sum, p) => sum + Math.max(0, p.end - p.committed), 0);
-    return { projection: this.projection.name, source: 'kafka', topic: this.topic, group, generation: ref.generation, rebuilding, messagesBehind, partitions };
+  /** Where the group stands against the end of each partition (from any process: see lagOfFeed). */
+  lag(): Promise<KafkaFeedLag | KafkaFeedNotBuilt> {
+    const consuming = this.state.kind === 'consuming' ? { ref: this.state.ref, rebuilding: this.state.building !== undefined } : undefined;
+    return lagOfFeed(this.readStore, this.broker, this.projection.name, this.version, (ref) => this.groupOf(ref), consuming);
   }
 
   /** Resolves once the group has consumed the topic up to its current end and the generation is active. */
