@@ -18,11 +18,10 @@ import { QuarantiningProjection, type Quarantined } from './quarantine';
  *
  * What the topic gives: each stream's events in revision order (keyed by stream id, one partition per stream),
  * delivered at least once. What it does not give: one order across streams, nor a single writer per document (the
- * members of a group consume their partitions at the same time). So it shares with the log projector the batch
- * applier and its guard (each document holds the stream revisions it has applied: see document-batch.ts), in its
- * `streams` order (a compare-and-set per document; FerretDB v1 runs a filtered update as a read then a separate
- * write: with it, run one member per group); offsets are committed only after the documents are written
- * (checkpoint after effects); the projection must not depend on the order of events of different streams.
+ * members of a group consume their partitions at the same time). So it shares the log projector's batch applier
+ * and guard (document-batch.ts) in its `streams` order (a compare-and-set per document: with FerretDB v1, run one
+ * member per group); offsets are committed after the documents (checkpoint after effects); the projection must
+ * not depend on the order of events of different streams.
  *
  * Generations: a new version of the projection's code is built in a fresh generation by a fresh consumer group
  * (from the beginning of the topic, which keeps the whole log: retention -1), while queries read the active one;
