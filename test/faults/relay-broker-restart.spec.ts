@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { logLevel, type ISocketFactory, type Kafka } from 'kafkajs';
 import { SqliteEventStore, type RecordedEvent } from '../../libs/event-store';
-import { KafkaEventConsumer, KafkaEventPublisher, StreamDeduper, createKafka, type DeliveredEvent, type EventPublisher } from '../../libs/messaging';
+import { AppliedRevisions } from '../../libs/application';
+import { KafkaEventConsumer, KafkaEventPublisher, createKafka, type DeliveredEvent, type EventPublisher } from '../../libs/messaging';
 import { FileCheckpoint } from '../../apps/relay/src/checkpoint';
 import { Relay } from '../../apps/relay/src/relay';
 import { appendEvents } from '../messaging/log-fixture';
@@ -145,7 +146,7 @@ if (!brokersAvailable) {
       const positions = new Set(delivered.map((d) => d.event.position));
       expect(log.filter((e) => !positions.has(e.position)).map((e) => e.position)).toEqual([]);
 
-      const deduper = new StreamDeduper();
+      const deduper = new AppliedRevisions();
       const applied: RecordedEvent[] = [];
       const seen = new Map<string, RecordedEvent>();
       for (const { event, headers, key } of delivered) {

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { logLevel, type Kafka } from 'kafkajs';
 import { SqliteEventStore, type RecordedEvent } from '../../libs/event-store';
-import { KafkaEventConsumer, KafkaEventPublisher, StreamDeduper, createKafka, type DeliveredEvent } from '../../libs/messaging';
+import { AppliedRevisions } from '../../libs/application';
+import { KafkaEventConsumer, KafkaEventPublisher, createKafka, type DeliveredEvent } from '../../libs/messaging';
 import { FileCheckpoint, type RelayCheckpoint } from '../../apps/relay/src/checkpoint';
 import { Relay } from '../../apps/relay/src/relay';
 import { appendEvents } from './log-fixture';
@@ -171,7 +172,7 @@ if (!brokers) {
       // rebalance may hand a batch to the other member again, and the dedupe absorbs that too.
       const received: DeliveredEvent[] = [];
       const applied: RecordedEvent[] = [];
-      const deduper = new StreamDeduper();
+      const deduper = new AppliedRevisions();
       for (let member = 0; member < 2; member++) {
         const consumer = new KafkaEventConsumer(kafka, `group-${run}-c`);
         consumers.push(consumer);
@@ -248,7 +249,7 @@ if (!brokers) {
       const published = await messagesIn(kafka, topic);
       expect(published).toBeGreaterThanOrEqual(5100);
       expect(published - 5100).toBeLessThanOrEqual(50);
-      const deduper = new StreamDeduper();
+      const deduper = new AppliedRevisions();
       const applied = new Set<number>();
       const consumer = new KafkaEventConsumer(kafka, `group-${run}-process`);
       await consumer.start({ topic, handler: async (events) => events.forEach(({ event }) => deduper.accept(event) && applied.add(event.position)) });

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '../../libs/application/src/config';
 import { InMemoryEventStore, type RecordedEvent } from '../../libs/event-store';
-import { EVENTS_TOPIC, InProcessEventBus, StreamDeduper, type EventPublisher } from '../../libs/messaging';
+import { AppliedRevisions, withGuard, withoutGuard } from '../../libs/application';
+import { EVENTS_TOPIC, InProcessEventBus, type EventPublisher } from '../../libs/messaging';
 import { FileCheckpoint, MemoryCheckpoint, type RelayCheckpoint } from '../../apps/relay/src/checkpoint';
 import { loadRelayConfig } from '../../apps/relay/src/config';
 import { Relay } from '../../apps/relay/src/relay';
@@ -91,7 +92,7 @@ describe('Relay (in-process bus)', () => {
     expect(await new Relay(store, bus, crashing, { batchSize: 10 }).catchUp()).toBe(20);
     const delivered = bus.read(EVENTS_TOPIC);
     expect(delivered).toHaveLength(50);
-    const deduper = new StreamDeduper();
+    const deduper = new AppliedRevisions();
     const applied = delivered.filter((d) => deduper.accept(d.event));
     expect(applied.map((d) => d.event.position).sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
   });
@@ -111,14 +112,23 @@ describe('Relay (in-process bus)', () => {
   });
 });
 
-describe('StreamDeduper', () => {
+describe('AppliedRevisions (the consumers\' guard)', () => {
   it('accepts each (streamId, revision) once, from the revisions a consumer restored', () => {
-    const deduper = new StreamDeduper([['a', 1]]);
+    const deduper = new AppliedRevisions([['a', 1]]);
     const e = (streamId: string, revision: number) => ({ streamId, revision }) as Pick<RecordedEvent, 'streamId' | 'revision'>;
     expect([e('a', 0), e('a', 1), e('a', 2), e('b', 0), e('a', 2), e('b', 0), e('b', 1)].map((x) => deduper.accept(x))).toEqual([
       false, false, true, true, false, false, true,
     ]);
-    expect(deduper.highest('a')).toBe(2);
+    expect(deduper.toJson()).toEqual([['a', 2], ['b', 1]]);
+  });
+
+  it('is kept in the document it guards, in stream order, and left out of what projections and queries see', () => {
+    const applied = new AppliedRevisions([['b', 3], ['a', 0]]);
+    const stored = withGuard({ caeId: 'x' }, applied);
+    expect(stored).toEqual({ caeId: 'x', _applied: [['a', 0], ['b', 3]] });
+    expect(withoutGuard(stored)).toEqual({ caeId: 'x' });
+    const restored = AppliedRevisions.of(stored);
+    expect([restored.holds({ streamId: 'b', revision: 3 }), restored.holds({ streamId: 'b', revision: 4 }), restored.holds({ streamId: 'c', revision: 0 })]).toEqual([true, false, false]);
   });
 });
 

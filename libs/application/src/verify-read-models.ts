@@ -7,9 +7,11 @@ import {
   type ReadStreamOptions,
   type RecordedEvent,
   type StoredCommand,
+  type SubscribeOptions,
   type Subscription,
   type VerifyReport,
 } from '../../event-store';
+import { AppendSignal, LogSubscription } from '../../event-store/src/log-subscription';
 import type { PersonalDataVault } from '../../personal-data';
 import { InMemoryReadStore, type Json, type ReadStore, type StoredDoc } from '../../read-store';
 import type { Projection } from '../../../projections/projection';
@@ -173,8 +175,15 @@ class LogUpTo implements EventStore {
     return Promise.reject(new Error('The replayed log is read-only'));
   }
 
-  subscribeAll(): Subscription {
-    throw new Error('The replayed log is read-only: it is replayed, not followed');
+  /** Up to the position only: the replay catches up with it, and never waits for more. */
+  subscribeAll(fromPosition: number, options: SubscribeOptions = {}): Subscription {
+    return new LogSubscription({
+      fromPosition,
+      batchSize: options.batchSize ?? PAGE,
+      readPage: (from, limit) => this.readAll(from, { limit }),
+      signal: new AppendSignal(),
+      onEnd: () => undefined,
+    });
   }
 
   async close(): Promise<void> {}

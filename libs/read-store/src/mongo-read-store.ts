@@ -1,14 +1,5 @@
+import { type Collection, MongoClient, type MongoClientOptions } from 'mongodb';
 import {
-  type AnyBulkWriteOperation,
-  type Collection,
-  type Db,
-  MongoBulkWriteError,
-  MongoClient,
-  type MongoClientOptions,
-  MongoServerError,
-} from 'mongodb';
-import {
-  type Doc,
   type DocChange,
   type GenerationRef,
   type ListOptions,
@@ -17,65 +8,28 @@ import {
   type StoredDoc,
   UnknownGenerationError,
 } from './read-store';
-import { assertValidBatch, assertValidListOptions, caeIdOf, statusOf } from './read-store-rules';
+import { assertValidBatch, assertValidListOptions, statusOf } from './read-store-rules';
+import {
+  documentKey,
+  DOCUMENT_FIELDS,
+  ensureIndexes,
+  generationKey,
+  LOOKUP_CHUNK,
+  MAX_WRITE_ATTEMPTS,
+  onlyDuplicateKeys,
+  toStoredDoc,
+  WRITE_CHUNK,
+  type CounterRecord,
+  type DocumentRecord,
+  type GenerationRecord,
+} from './mongo-records';
+import { newGeneration } from './mongo-generation-numbers';
+import { planWrites, serialise, type Operation } from './mongo-write-plan';
 
 export interface MongoReadStoreOptions {
   /** Passed to the driver (pool size, timeouts…). */
   client?: MongoClientOptions;
 }
-
-type GenerationState = 'active' | 'rebuilding';
-
-/**
- * One read-model document. `_id` is the JSON array [projection, generation, collection, id]: unique, unambiguous
- * whatever the characters of the parts, and a plain string (every MongoDB-wire server looks strings up by _id fast).
- * The document itself is kept as its JSON text, as the SQLite adapter does: any key is allowed (MongoDB and
- * FerretDB refuse or restrict field names starting with `$` or holding a dot), and what is read back is exactly
- * JSON.parse(JSON.stringify(written)).
- */
-interface DocumentRecord {
-  _id: string;
-  projection: string;
-  generation: number;
-  collection: string;
-  id: string;
-  caeId: string | null;
-  doc: string;
-  position: number;
-}
-
-/** A generation and its checkpoint. `_id` is the JSON array [projection, generation]. */
-interface GenerationRecord {
-  _id: string;
-  projection: string;
-  generation: number;
-  version: number;
-  state: GenerationState;
-  checkpoint: number;
-}
-
-/** The last generation number handed out per projection (`_id` is the projection), never decremented. */
-interface CounterRecord {
-  _id: string;
-  last: number;
-}
-
-const DUPLICATE_KEY = 11000;
-/** Document keys looked up per query before a batch is written. */
-const LOOKUP_CHUNK = 1_000;
-/** Plans of a batch tried before giving up on documents that another writer keeps moving. */
-const MAX_WRITE_ATTEMPTS = 5;
-/**
- * Operations per bulk write. FerretDB v1 (SQLite) keeps each update's and delete's query open until the whole
- * command ends, one SQLite connection each, from a pool of 100: a command of more than 100 guarded updates waits
- * for a connection forever. Chunks of 50 stay well below, and cost MongoDB nothing that matters.
- */
-const WRITE_CHUNK = 50;
-const DOCUMENT_FIELDS = { _id: 0, id: 1, doc: 1, position: 1 } as const;
-
-const documentKey = (ref: GenerationRef, collection: string, id: string): string =>
-  JSON.stringify([ref.projection, ref.generation, collection, id]);
-const generationKey = (ref: GenerationRef): string => JSON.stringify([ref.projection, ref.generation]);
 
 /**
  * Read models in a MongoDB database (MongoDB 6/7, or FerretDB v1 over SQLite or PostgreSQL). Uses neither
@@ -133,7 +87,7 @@ export class MongoReadStore implements ReadStore {
 
   async startGeneration(projection: string, version: number): Promise<number> {
     this.assertOpen();
-    const generation = await this.newGeneration(projection, version);
+    const generation = await newGeneration(this.generations, this.counters, projection, version);
     // The rebuilding generations this one replaces could no longer be named by status(): drop them. Only the
     // older ones, so that two processes starting at once leave the newest generation.
     const replaced = await this.generations
@@ -234,51 +188,6 @@ export class MongoReadStore implements ReadStore {
     await this.client.close();
   }
 
-  /**
-   * Takes the next number and inserts the generation's record. FerretDB v1 runs a `findAndModify` as a read then
-   * a write, so two stores starting at once may be handed the same number: the second insert of the record then
-   * fails on its `_id`, and that store takes another number (the counter never goes back, so none is reused).
-   */
-  private async newGeneration(projection: string, version: number): Promise<number> {
-    for (let attempt = 1; ; attempt++) {
-      const generation = await this.nextGeneration(projection);
-      const record: GenerationRecord = {
-        _id: generationKey({ projection, generation }),
-        projection,
-        generation,
-        version,
-        state: 'rebuilding',
-        checkpoint: 0,
-      };
-      try {
-        await this.generations.insertOne(record);
-        return generation;
-      } catch (error) {
-        if (attempt >= MAX_WRITE_ATTEMPTS || !(error instanceof MongoServerError) || error.code !== DUPLICATE_KEY) throw error;
-      }
-    }
-  }
-
-  /**
-   * `$inc` of the projection's counter, created on first use. Two first uses at once both try to insert it:
-   * MongoDB retries the loser itself, FerretDB v1 answers a duplicate key, upon which the `$inc` is sent again.
-   */
-  private async nextGeneration(projection: string): Promise<number> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const counter = await this.counters.findOneAndUpdate(
-          { _id: projection },
-          { $inc: { last: 1 } },
-          { upsert: true, returnDocument: 'after' },
-        );
-        if (counter === null) throw new Error(`No generation counter for projection ${projection}`);
-        return counter.last;
-      } catch (error) {
-        if (attempt >= MAX_WRITE_ATTEMPTS || !(error instanceof MongoServerError) || error.code !== DUPLICATE_KEY) throw error;
-      }
-    }
-  }
-
   /** The positions stored for the documents the changes touch, by document key. */
   private async storedPositions(ref: GenerationRef, changes: DocChange[]): Promise<Map<string, number>> {
     const keys = [...new Set(changes.map((change) => documentKey(ref, change.collection, change.id)))];
@@ -318,109 +227,4 @@ export class MongoReadStore implements ReadStore {
   private assertOpen(): void {
     if (this.closed) throw new Error('MongoReadStore is closed');
   }
-}
-
-type Operation = AnyBulkWriteOperation<DocumentRecord>;
-
-
-interface PlannedDocument {
-  key: string;
-  /** Position stored before the batch, undefined when absent. */
-  stored: number | undefined;
-  /** The change that decides the document's outcome, undefined when every change is skipped. */
-  last: DocChange | undefined;
-  /** Whether the document exists once the batch is applied in order. */
-  exists: boolean;
-}
-
-/**
- * Given the positions stored before the batch, applies the changes in order as the guard would (an upsert
- * only above the stored position, a delete only of an older document) and keeps, per document, the one write
- * that gives the same end state: an insert for a new document, a guarded update or delete of an existing one.
- * Each write stays guarded, for another writer may have moved the document since it was read.
- */
-function planWrites(
-  ref: GenerationRef,
-  changes: DocChange[],
-  texts: Map<DocChange, string>,
-  storedPositions: Map<string, number>,
-): Operation[] {
-  const planned = new Map<string, PlannedDocument>();
-  for (const change of changes) {
-    const key = documentKey(ref, change.collection, change.id);
-    let plan = planned.get(key);
-    if (plan === undefined) {
-      const stored = storedPositions.get(key);
-      plan = { key, stored, last: undefined, exists: stored !== undefined };
-      planned.set(key, plan);
-    }
-    const current = plan.last?.position ?? plan.stored;
-    if (change.doc === null) {
-      if (plan.exists && current !== undefined && current < change.position) {
-        plan.exists = false;
-        plan.last = change;
-      }
-    } else if (!plan.exists || current === undefined || current < change.position) {
-      plan.exists = true;
-      plan.last = change;
-    }
-  }
-  const writes: Operation[] = [];
-  for (const { key, stored, last, exists } of planned.values()) {
-    if (last === undefined) continue;
-    if (!exists) {
-      if (stored !== undefined) writes.push({ deleteOne: { filter: { _id: key, position: { $lt: last.position } } } });
-    } else {
-      const text = texts.get(last)!;
-      // A new document is inserted: on FerretDB v1 an upsert that matches nothing is far slower than an insert.
-      writes.push(stored === undefined ? { insertOne: { document: { _id: key, ...recordOf(ref, last, text) } } } : guardedUpdate(ref, key, last, text));
-    }
-  }
-  return writes;
-}
-
-/**
- * Not an upsert: matching nothing means another writer stored a newer version, or deleted the document with a
- * newer position, since it was read; either way the change is superseded. (And on FerretDB v1 an upsert that
- * matches nothing is slow.)
- */
-function guardedUpdate(ref: GenerationRef, key: string, change: DocChange, text: string): Operation {
-  const filter = { _id: key, position: { $lt: change.position } };
-  return { updateOne: { filter, update: { $set: recordOf(ref, change, text) } } };
-}
-
-function recordOf(ref: GenerationRef, change: DocChange, text: string): Omit<DocumentRecord, '_id'> {
-  const { collection, id, doc, position } = change;
-  return { projection: ref.projection, generation: ref.generation, collection, id, caeId: caeIdOf(doc ?? {}), doc: text, position };
-}
-
-/** Each upsert's JSON text, made before anything is written: a document that cannot be fails the batch whole. */
-function serialise(changes: DocChange[]): Map<DocChange, string> {
-  const texts = new Map<DocChange, string>();
-  for (const change of changes) if (change.doc !== null) texts.set(change, JSON.stringify(change.doc));
-  return texts;
-}
-
-function toStoredDoc(record: Pick<DocumentRecord, 'id' | 'doc' | 'position'>): StoredDoc {
-  return { id: record.id, doc: JSON.parse(record.doc) as Doc, position: record.position };
-}
-
-/**
- * One index per query route: by id and by CAE then id, within a generation's collection; generations by state.
- * One createIndex call each: FerretDB v1.24 drops the connection (a panic) when a createIndexes command names
- * several indexes that all exist already, as on every connect after the first.
- */
-async function ensureIndexes(db: Db): Promise<void> {
-  const documents = db.collection('documents');
-  await documents.createIndex({ projection: 1, generation: 1, collection: 1, id: 1 }, { name: 'by_id' });
-  await documents.createIndex({ projection: 1, generation: 1, collection: 1, caeId: 1, id: 1 }, { name: 'by_cae' });
-  await db.collection('generations').createIndex({ projection: 1, state: 1, generation: 1 }, { name: 'by_state' });
-}
-
-/** Whether a bulk write failed only for duplicate keys. */
-function onlyDuplicateKeys(error: unknown): boolean {
-  if (!(error instanceof MongoBulkWriteError)) return false;
-  const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
-  // A bulk write error without write errors (a write concern error, say) is a real failure.
-  return writeErrors.length > 0 && writeErrors.every((writeError) => writeError.code === DUPLICATE_KEY);
 }

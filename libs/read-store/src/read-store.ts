@@ -13,7 +13,11 @@ export type Doc = { [key: string]: Json };
 export interface StoredDoc {
   id: string;
   doc: Doc;
-  /** Global position of the last event applied to this document (the idempotence guard). */
+  /**
+   * The document's version, which only grows: a change is written only above it (the write guard). The log
+   * projector writes the position of the last event applied, the Kafka feed the version read + 1 (a compare-and-set).
+   * Which events a document holds is the projector's guard, kept in the document (`_applied`).
+   */
   position: number;
 }
 
@@ -22,7 +26,7 @@ export interface DocChange {
   id: string;
   /** The whole new document, or null to delete it. */
   doc: Doc | null;
-  /** Position of the last event that produced this change. */
+  /** The version the change gives the document (see StoredDoc.position). */
   position: number;
 }
 
@@ -84,7 +88,7 @@ export interface ReadStore {
 
   /**
    * Writes the changes and then the checkpoint. A change is skipped when its document already holds a
-   * position >= the change's (a replayed event never counts twice). Adapters with transactions write the
+   * position >= the change's (a stale or raced write never overwrites a newer one). Adapters with transactions write the
    * whole batch atomically; the others write documents first and the checkpoint last.
    * Throws UnknownGenerationError, writing nothing, if the generation does not exist (a rebuild dropped meanwhile),
    * and RangeError, writing nothing, if a position is not a positive safe integer (checkpoint: >= 0).

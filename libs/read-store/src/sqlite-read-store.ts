@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
 import {
-  type Doc,
   type DocChange,
   type GenerationRef,
   type ListOptions,
@@ -10,79 +9,16 @@ import {
   UnknownGenerationError,
 } from './read-store';
 import { assertValidBatch, assertValidListOptions, caeIdOf, statusOf } from './read-store-rules';
+import { prepareStatements, SCHEMA, toStoredDoc, type GenerationState, type ListQuery, type Statements } from './sqlite-statements';
 
 export interface SqliteReadStoreOptions {
   /**
    * NORMAL (default) may lose the last commits on a power cut, never corrupts: read models are rebuilt from
-   * the log, and a lost checkpoint only makes the projector replay events the position guard then skips.
+   * the log, and a lost checkpoint only makes the projector replay events each document then skips (it holds their revisions).
    */
   synchronous?: 'FULL' | 'NORMAL';
   /** How long a writer waits for another process's write lock before failing, default 5000 ms. */
   busyTimeoutMs?: number;
-}
-
-const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS documents (
-    projection TEXT NOT NULL,
-    generation INTEGER NOT NULL,
-    collection TEXT NOT NULL,
-    id TEXT NOT NULL,
-    cae_id TEXT NULL,
-    data TEXT NOT NULL,
-    position INTEGER NOT NULL,
-    PRIMARY KEY (projection, generation, collection, id)
-  ) WITHOUT ROWID;
-  CREATE INDEX IF NOT EXISTS documents_by_cae ON documents (projection, generation, collection, cae_id, id);
-  CREATE TABLE IF NOT EXISTS generations (
-    projection TEXT NOT NULL,
-    generation INTEGER NOT NULL,
-    version INTEGER NOT NULL,
-    state TEXT NOT NULL CHECK (state IN ('active', 'rebuilding')),
-    checkpoint INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (projection, generation)
-  ) WITHOUT ROWID;
-  CREATE UNIQUE INDEX IF NOT EXISTS one_active_generation ON generations (projection) WHERE state = 'active';
-  CREATE TABLE IF NOT EXISTS generation_counters (
-    projection TEXT PRIMARY KEY,
-    last_generation INTEGER NOT NULL
-  ) WITHOUT ROWID;
-`;
-
-type GenerationState = 'active' | 'rebuilding';
-
-interface GenerationRow {
-  generation: number;
-  version: number;
-  state: GenerationState;
-  checkpoint: number;
-}
-
-interface DocumentRow {
-  id: string;
-  data: string;
-  position: number;
-}
-
-interface DocumentWrite {
-  projection: string;
-  generation: number;
-  collection: string;
-  id: string;
-  cae_id: string | null;
-  data: string;
-  position: number;
-}
-
-type DocumentKey = Omit<DocumentWrite, 'cae_id' | 'data'>;
-
-interface ListQuery {
-  projection: string;
-  generation: number;
-  collection: string;
-  cae_id?: string;
-  after_id?: string;
-  /** -1: no limit. */
-  limit: number;
 }
 
 /**
@@ -238,76 +174,4 @@ export class SqliteReadStore implements ReadStore {
     }
     statements.advanceCheckpoint.run({ ...ref, checkpoint });
   }
-}
-
-type Statements = ReturnType<typeof prepareStatements>;
-
-const DOCUMENT = 'projection = @projection AND generation = @generation';
-const IN_COLLECTION = `${DOCUMENT} AND collection = @collection`;
-const IN_STATE = `projection = @projection AND generation IN
-  (SELECT generation FROM generations WHERE projection = @projection AND state = @state)`;
-
-function prepareStatements(db: Database.Database) {
-  const list = (where: string, indexedBy = '') =>
-    db.prepare<[ListQuery], DocumentRow>(
-      `SELECT id, data, position FROM documents ${indexedBy} WHERE ${IN_COLLECTION}${where} ORDER BY id LIMIT @limit`,
-    );
-  // Left alone, the planner prefers the covering primary key (in id order) and filters the whole collection by CAE.
-  const byCae = 'INDEXED BY documents_by_cae';
-  return {
-    generationsOf: db.prepare<[string], GenerationRow>(
-      'SELECT generation, version, state, checkpoint FROM generations WHERE projection = ? ORDER BY generation',
-    ),
-    generation: db.prepare<[GenerationRef], GenerationRow>(
-      `SELECT generation, version, state, checkpoint FROM generations WHERE ${DOCUMENT}`,
-    ),
-    nextGeneration: db
-      .prepare<[string], number>(
-        `INSERT INTO generation_counters (projection, last_generation) VALUES (?, 1)
-         ON CONFLICT (projection) DO UPDATE SET last_generation = last_generation + 1
-         RETURNING last_generation`,
-      )
-      .pluck(),
-    insertGeneration: db.prepare<[{ projection: string; generation: number; version: number }]>(
-      `INSERT INTO generations (projection, generation, version, state, checkpoint)
-       VALUES (@projection, @generation, @version, 'rebuilding', 0)`,
-    ),
-    markActive: db.prepare<[GenerationRef]>(`UPDATE generations SET state = 'active' WHERE ${DOCUMENT}`),
-    deleteDocumentsInState: db.prepare<[{ projection: string; state: GenerationState }]>(
-      `DELETE FROM documents WHERE ${IN_STATE}`,
-    ),
-    deleteGenerationsInState: db.prepare<[{ projection: string; state: GenerationState }]>(
-      'DELETE FROM generations WHERE projection = @projection AND state = @state',
-    ),
-    deleteDocuments: db.prepare<[GenerationRef]>(`DELETE FROM documents WHERE ${DOCUMENT}`),
-    deleteGeneration: db.prepare<[GenerationRef]>(`DELETE FROM generations WHERE ${DOCUMENT}`),
-    advanceCheckpoint: db.prepare<[GenerationRef & { checkpoint: number }]>(
-      `UPDATE generations SET checkpoint = MAX(checkpoint, @checkpoint) WHERE ${DOCUMENT}`,
-    ),
-    upsertDocument: db.prepare<[DocumentWrite]>(
-      `INSERT INTO documents (projection, generation, collection, id, cae_id, data, position)
-       VALUES (@projection, @generation, @collection, @id, @cae_id, @data, @position)
-       ON CONFLICT (projection, generation, collection, id) DO UPDATE
-         SET cae_id = excluded.cae_id, data = excluded.data, position = excluded.position
-         WHERE excluded.position > documents.position`,
-    ),
-    deleteDocument: db.prepare<[DocumentKey]>(
-      `DELETE FROM documents WHERE ${IN_COLLECTION} AND id = @id AND position < @position`,
-    ),
-    get: db.prepare<[Omit<DocumentKey, 'position'>], DocumentRow>(
-      `SELECT id, data, position FROM documents WHERE ${IN_COLLECTION} AND id = @id`,
-    ),
-    getMany: db.prepare<[GenerationRef & { collection: string; ids: string }], DocumentRow>(
-      `SELECT id, data, position FROM documents
-       WHERE ${IN_COLLECTION} AND id IN (SELECT value FROM json_each(@ids))`,
-    ),
-    list: list(''),
-    listAfter: list(' AND id > @after_id'),
-    listByCae: list(' AND cae_id = @cae_id', byCae),
-    listByCaeAfter: list(' AND cae_id = @cae_id AND id > @after_id', byCae),
-  };
-}
-
-function toStoredDoc(row: DocumentRow): StoredDoc {
-  return { id: row.id, doc: JSON.parse(row.data) as Doc, position: row.position };
 }

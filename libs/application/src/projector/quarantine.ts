@@ -1,10 +1,9 @@
-import { upcast } from '../../../domain';
-import type { RecordedEvent } from '../../../event-store';
-import { SealedValueTamperedError, type PersonalDataVault } from '../../../personal-data';
 import type { ReadStore } from '../../../read-store';
 import type { Doc, DocRef, DocUpdate, Projection, ProjectedEvent } from '../../../../projections/projection';
-import { openPersonalFields } from '../sealing';
 import { applyDeclared, keyOf } from './declared-documents';
+import { isUnopened, messageOf, type IncomingEvent } from './opening';
+
+export { openForProjection, toProjectedEvent, type IncomingEvent, type UnopenedEvent } from './opening';
 
 /**
  * Faults stay where they are. An event a projection cannot apply (its documentsFor or apply throws, or the event
@@ -17,17 +16,6 @@ import { applyDeclared, keyOf } from './declared-documents';
  * the Kafka feed's) apply events through QuarantiningProjection.
  */
 export const QUARANTINE = 'quarantine';
-
-/** An event that could not be opened for projections: unknown type or schema version, altered personal data. */
-export interface UnopenedEvent {
-  unopened: string;
-  type: string;
-  position: number;
-  streamId: string;
-  caeId: string;
-}
-
-export type IncomingEvent = ProjectedEvent | UnopenedEvent;
 
 /** What an operator needs to know of a CAE held in a projection. */
 export interface Quarantined {
@@ -51,45 +39,6 @@ export interface PlannedEvent {
   inner: DocRef[];
   fault?: string;
 }
-
-const MAX_ERROR_LENGTH = 1000;
-
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
-
-const isUnopened = (event: IncomingEvent): event is UnopenedEvent => 'unopened' in event;
-
-/** A stored event as projections see it: upcast to the current schema, personal data opened (or `[forgotten]`). */
-export const toProjectedEvent = async (recorded: RecordedEvent, vault: PersonalDataVault): Promise<ProjectedEvent> => {
-  const event = upcast(recorded.type, recorded.schemaVersion, recorded.data);
-  const data = await openPersonalFields(event.type, event.data as unknown as Record<string, unknown>, vault);
-  // Opened data has the event's declared shape, with '[forgotten]' where a person's key was destroyed.
-  return { ...event, data, position: recorded.position, streamId: recorded.streamId, caeId: recorded.metadata.caeId, occurredOn: recorded.metadata.occurredOn } as unknown as ProjectedEvent;
-};
-
-/**
- * The event opened, or, when it can never be (no upcaster, altered personal data), the reason. Any other failure
- * (the key store unreachable, say) is thrown: the batch is then retried, nothing is quarantined for a passing fault.
- */
-export const openForProjection = async (recorded: RecordedEvent, vault: PersonalDataVault): Promise<IncomingEvent> => {
-  const unopened = (error: unknown): UnopenedEvent => ({
-    unopened: messageOf(error),
-    type: recorded.type,
-    position: recorded.position,
-    streamId: recorded.streamId,
-    caeId: recorded.metadata.caeId,
-  });
-  try {
-    upcast(recorded.type, recorded.schemaVersion, recorded.data);
-  } catch (error) {
-    return unopened(error);
-  }
-  try {
-    return await toProjectedEvent(recorded, vault);
-  } catch (error) {
-    if (error instanceof SealedValueTamperedError) return unopened(error);
-    throw error;
-  }
-};
 
 /** A projection applied so that a throwing event is quarantined instead of failing the batch. */
 export class QuarantiningProjection {
@@ -120,20 +69,21 @@ export class QuarantiningProjection {
   /**
    * The documents the event changes, given each declared document's current state: the projection's updates,
    * or the CAE's quarantine document when the event fails or its CAE is already held behind an earlier fault.
+   * `applied` is false when the projection's documents did not take the event (held, or quarantined).
    */
-  apply(event: IncomingEvent, plan: PlannedEvent, get: (key: string) => Doc | undefined): (DocUpdate & { key: string })[] {
-    if (plan.refs.length === 0) return [];
+  apply(event: IncomingEvent, plan: PlannedEvent, get: (key: string) => Doc | undefined): Applied {
+    if (plan.refs.length === 0) return { updates: [], applied: true };
     const key = keyOf({ collection: QUARANTINE, id: event.caeId });
-    const record = (doc: Quarantined): (DocUpdate & { key: string })[] => [{ collection: QUARANTINE, id: event.caeId, key, doc: { ...doc } as unknown as Doc }];
+    const record = (doc: Quarantined): Applied => ({ updates: [{ collection: QUARANTINE, id: event.caeId, key, doc: { ...doc } as unknown as Doc }], applied: false });
     const held = get(key) as unknown as Quarantined | undefined;
     // Compared by position, not by presence: a batch replayed over its own quarantine still applies what came first.
     if (held !== undefined && held.position < event.position)
       return record({ ...held, held: held.held + 1, lastHeldPosition: Math.max(held.lastHeldPosition ?? 0, event.position) });
-    if (held !== undefined && held.position === event.position) return [];
+    if (held !== undefined && held.position === event.position) return { updates: [], applied: false };
     let fault = plan.fault;
     if (fault === undefined) {
       try {
-        return applyDeclared(this.projection, event as ProjectedEvent, plan.inner, get);
+        return { updates: applyDeclared(this.projection, event as ProjectedEvent, plan.inner, get), applied: true };
       } catch (error) {
         fault = messageOf(error);
       }
@@ -151,6 +101,12 @@ export class QuarantiningProjection {
     this.onQuarantine(quarantined);
     return record(quarantined);
   }
+}
+
+/** What one event did to a projection's documents. */
+export interface Applied {
+  updates: (DocUpdate & { key: string })[];
+  applied: boolean;
 }
 
 /** The quarantined events of a generation, by CAE. */

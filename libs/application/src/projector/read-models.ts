@@ -1,4 +1,5 @@
 import type { ReadStore } from '../../../read-store';
+import { withoutGuard } from './applied-revisions';
 import type { Doc, ReadModels } from '../../../../projections/projection';
 
 /**
@@ -13,14 +14,15 @@ class PinnedReadModels implements ReadModels {
   async get(projection: string, collection: string, id: string): Promise<Doc | undefined> {
     const generation = await this.generation(projection);
     if (generation === undefined) return undefined;
-    return (await this.readStore.get({ projection, generation }, collection, id))?.doc as Doc | undefined;
+    const stored = await this.readStore.get({ projection, generation }, collection, id);
+    return stored === undefined ? undefined : withoutGuard(stored.doc);
   }
 
   async list(projection: string, collection: string, options: { caeId?: string } = {}): Promise<Doc[]> {
     const generation = await this.generation(projection);
     if (generation === undefined) return [];
     const docs = await this.readStore.list({ projection, generation }, collection, options.caeId !== undefined ? { caeId: options.caeId } : {});
-    return docs.map((stored) => stored.doc as Doc);
+    return docs.map((stored) => withoutGuard(stored.doc));
   }
 
   /** True when every generation read is still the active one (no swap happened during the query). */
