@@ -4,4 +4,3 @@ export * from './src/log-integrity';
 export * from './src/in-memory-event-store';
 export * from './src/sqlite-event-store';
 export * from './src/eventstoredb-event-store';
-export * from './src/wait-for-append';

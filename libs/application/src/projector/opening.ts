@@ -27,7 +27,7 @@ export const toProjectedEvent = async (recorded: RecordedEvent, vault: PersonalD
   const event = upcast(recorded.type, recorded.schemaVersion, recorded.data);
   const data = await openPersonalFields(event.type, event.data as unknown as Record<string, unknown>, vault);
   // Opened data has the event's declared shape, with '[forgotten]' where a person's key was destroyed.
-  return { ...event, data, position: recorded.position, streamId: recorded.streamId, caeId: recorded.metadata.caeId, occurredOn: recorded.metadata.occurredOn } as unknown as ProjectedEvent;
+  return { ...event, data, position: recorded.position, revision: recorded.revision, streamId: recorded.streamId, caeId: recorded.metadata.caeId, occurredOn: recorded.metadata.occurredOn } as unknown as ProjectedEvent;
 };
 
 /**
