@@ -16,7 +16,7 @@ export { DEFAULT_PAYROLL_RATES } from './src/cae/cae';
 export { CAPE_MAX_MONTHS, CAPE_MAX_RENEWALS, CAPE_MAX_TOTAL_MONTHS } from './src/cape/cape';
 export { ASSOCIATE_DEADLINE_YEARS } from './src/cesa/cesa';
 export { POSITIVE_EXIT_REASONS } from './src/entrepreneur/entrepreneur';
-export { DEFAULT_PAYMENT_TERM_DAYS, DEFAULT_VAT_EXEMPTION_MENTION } from './src/invoicing/invoicing';
+export { DEFAULT_PAYMENT_TERM_DAYS, DEFAULT_VAT_EXEMPTION_MENTION } from './src/invoicing/credit-notes';
 export * from './src/upcasters';
 export * from './src/personal-data';
 export * from './src/validation';
