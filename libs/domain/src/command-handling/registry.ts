@@ -5,7 +5,7 @@ import { CAPE_COMMANDS } from '../cape/cape';
 import { CESA_COMMANDS } from '../cesa/cesa';
 import { ENTREPRENEUR_COMMANDS } from '../entrepreneur/entrepreneur';
 import { FORGETTING_COMMANDS } from '../forgetting/forgetting';
-import { INVOICING_COMMANDS } from '../invoicing/credit-notes';
+import { INVOICING_COMMANDS } from '../invoicing/invoicing';
 import { MEMBERSHIP_COMMANDS } from '../membership/membership';
 import type { Decided, DecisionContext, DecisionState } from './decision';
 import type { AccompanimentCommands } from '../accompaniment/commands';

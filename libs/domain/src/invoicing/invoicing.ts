@@ -1,0 +1,28 @@
+import { defineCommand, type CommandDefinitions, invoiceDocument } from '../command-handling/define-command';
+import { yearOf } from '../dates';
+import { issueCreditNoteSchema, issueInvoiceSchema, recordPaymentSchema, recordRefundSchema, type InvoicingCommands } from './commands';
+import { issueCreditNote } from './credit-notes';
+import { issueInvoice } from './invoices';
+import { recordPayment } from './payments';
+import { recordRefund } from './refunds';
+
+/** The invoicing slice's commands: what each loads (the series when it takes a number) and which decision it runs. */
+
+export const INVOICING_COMMANDS: CommandDefinitions<InvoicingCommands> = {
+  IssueInvoice: defineCommand(issueInvoiceSchema, {
+    plan: (c) => ({ caeId: c.caeId, entrepreneurId: c.entrepreneurId, seriesYear: yearOf(c.issuedOn), writes: ['entrepreneur', 'series'] }),
+    decide: issueInvoice,
+  }),
+  RecordPayment: defineCommand(recordPaymentSchema, {
+    plan: (c) => ({ caeId: c.caeId, document: invoiceDocument(c.invoiceNumber), writes: ['entrepreneur'] }),
+    decide: recordPayment,
+  }),
+  IssueCreditNote: defineCommand(issueCreditNoteSchema, {
+    plan: (c) => ({ caeId: c.caeId, document: invoiceDocument(c.invoiceNumber), seriesYear: yearOf(c.issuedOn), writes: ['entrepreneur', 'series'] }),
+    decide: issueCreditNote,
+  }),
+  RecordRefund: defineCommand(recordRefundSchema, {
+    plan: (c) => ({ caeId: c.caeId, document: invoiceDocument(c.invoiceNumber), writes: ['entrepreneur'] }),
+    decide: recordRefund,
+  }),
+};
