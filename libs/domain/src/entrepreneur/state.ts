@@ -1,49 +1,9 @@
 import type { Fold } from '../command-handling/stream-reader';
-import { addDays, maxDate } from '../dates';
 import type { DomainEvent } from '../events';
-import type { ClientKind, VatRate } from '../invoicing/commands';
+import { creditedBy, issuedInvoice, paidBy, refundedBy, type InvoiceState } from '../invoicing/invoice-state';
 import type { IsoDate, YearMonth } from '../values';
-import { Decimal, money, ZERO, type Money } from '../money';
-
-/** What remains of an invoice at one VAT rate (for credit notes that cancel what remains). */
-export interface RateRemainder {
-  base: Money;
-  vat: Money;
-}
-
-export interface InvoiceState {
-  number: string;
-  issuedOn: IsoDate;
-  clientKind: ClientKind;
-  /** The activity's sector when the invoice was issued: its credit notes count in the same sector. */
-  sector: string;
-  totalExclVat: Money;
-  totalInclVat: Money;
-  creditedExclVat: Money;
-  creditedInclVat: Money;
-  paid: Money;
-  paidExclVat: Money;
-  lastPaidOn?: IsoDate;
-  refunded: Money;
-  refundedExclVat: Money;
-  /** The day a refund became owed (the credit note that made it, or the later payment it returns): no refund before it. */
-  refundOwedSince?: IsoDate;
-  remainingByRate: Partial<Record<VatRate, RateRemainder>>;
-}
-
-export interface Cape {
-  firstSignedOn: IsoDate;
-  lastSignedOn: IsoDate;
-  /** Last day covered (inclusive). */
-  endsOn: IsoDate;
-  renewals: number;
-  totalMonths: number;
-}
-
-export interface Cesa {
-  signedOn: IsoDate;
-  associateDeadline: IsoDate;
-}
+import { money, ZERO, type Money } from '../money';
+import { capeEndedBy, renewedCape, signedCape, signedCesa, type Cape, type Cesa } from './contracts';
 
 /**
  * An entrepreneur of one CAE across their integrations: contracts of the current integration, and the
@@ -119,94 +79,27 @@ export const evolveEntrepreneur = (state: EntrepreneurState, event: DomainEvent)
       };
     }
     case 'CapeSigned':
-      return {
-        ...state,
-        cape: {
-          firstSignedOn: event.data.signedOn,
-          lastSignedOn: event.data.signedOn,
-          endsOn: event.data.endsOn,
-          renewals: 0,
-          totalMonths: event.data.totalMonths,
-        },
-      };
+      return { ...state, cape: signedCape(event.data) };
     case 'CapeRenewed':
-      return state.cape
-        ? {
-            ...state,
-            cape: {
-              ...state.cape,
-              lastSignedOn: event.data.renewedOn,
-              endsOn: event.data.endsOn,
-              renewals: event.data.renewal,
-              totalMonths: event.data.totalMonths,
-            },
-          }
-        : state;
-    case 'CesaSigned': {
-      // A CESA ends the CAPE in force: its last day is the day before the CESA.
-      const cape = state.cape && state.cape.endsOn >= event.data.signedOn ? { ...state.cape, endsOn: addDays(event.data.signedOn, -1) } : state.cape;
-      return {
-        ...state,
-        ...(cape ? { cape } : {}),
-        cesa: { signedOn: event.data.signedOn, associateDeadline: event.data.associateDeadline },
-      };
-    }
+      return state.cape ? { ...state, cape: renewedCape(state.cape, event.data) } : state;
+    case 'CesaSigned':
+      return { ...state, ...(state.cape ? { cape: capeEndedBy(state.cape, event.data) } : {}), cesa: signedCesa(event.data) };
     case 'EntrepreneurExited':
       return { ...state, exitedOn: event.data.exitedOn };
-    case 'InvoiceIssued': {
-      const remainingByRate: Partial<Record<VatRate, RateRemainder>> = {};
-      for (const b of event.data.vatBreakdown) remainingByRate[b.vatRate] = { base: money(b.baseExclVat), vat: money(b.vat) };
-      return withInvoice(activeOn(state, event.data.issuedOn), {
-        number: event.data.number,
-        issuedOn: event.data.issuedOn,
-        clientKind: event.data.client.kind,
-        sector: event.data.sector,
-        totalExclVat: money(event.data.totalExclVat),
-        totalInclVat: money(event.data.totalInclVat),
-        creditedExclVat: ZERO,
-        creditedInclVat: ZERO,
-        paid: ZERO,
-        paidExclVat: ZERO,
-        refunded: ZERO,
-        refundedExclVat: ZERO,
-        remainingByRate,
-      });
-    }
+    case 'InvoiceIssued':
+      return withInvoice(activeOn(state, event.data.issuedOn), issuedInvoice(event.data));
     case 'CreditNoteIssued': {
       const invoice = state.invoices[event.data.invoiceNumber];
-      if (!invoice) return state;
-      const remainingByRate = { ...invoice.remainingByRate };
-      for (const b of event.data.vatBreakdown) {
-        const r = remainingByRate[b.vatRate] ?? { base: ZERO, vat: ZERO };
-        remainingByRate[b.vatRate] = { base: r.base.minus(b.baseExclVat), vat: r.vat.minus(b.vat) };
-      }
-      const credited: InvoiceState = {
-        ...invoice,
-        creditedExclVat: invoice.creditedExclVat.plus(event.data.totalExclVat),
-        creditedInclVat: invoice.creditedInclVat.plus(event.data.totalInclVat),
-        remainingByRate,
-      };
-      const newlyOwed = refundOwedOf(invoice).isZero() && refundOwedOf(credited).greaterThan(0);
-      const since = maxDate(event.data.issuedOn, invoice.lastPaidOn ?? event.data.issuedOn);
-      return withInvoice(state, newlyOwed ? { ...credited, refundOwedSince: since } : credited);
+      return invoice ? withInvoice(state, creditedBy(invoice, event.data)) : state;
     }
     case 'PaymentRecorded': {
       const d = event.data;
-      return withCashMovement(state, d.invoiceNumber, d.paidOn, money(d.amountExclVat), (invoice) => ({
-        ...invoice,
-        paid: invoice.paid.plus(d.amount),
-        paidExclVat: invoice.paidExclVat.plus(d.amountExclVat),
-        lastPaidOn: maxDate(invoice.lastPaidOn ?? d.paidOn, d.paidOn),
-      }));
+      return withCashMovement(state, d.invoiceNumber, d.paidOn, money(d.amountExclVat), (invoice) => paidBy(invoice, d));
     }
     case 'RefundRecorded': {
       const d = event.data;
       // Cash given back leaves the activity in the month it is paid out.
-      return withCashMovement(state, d.invoiceNumber, d.refundedOn, money(d.amountExclVat).negated(), (invoice) => ({
-        ...invoice,
-        refunded: invoice.refunded.plus(d.amount),
-        refundedExclVat: invoice.refundedExclVat.plus(d.amountExclVat),
-      }));
+      return withCashMovement(state, d.invoiceNumber, d.refundedOn, money(d.amountExclVat).negated(), (invoice) => refundedBy(invoice, d));
     }
     case 'ExpenseRecorded':
       return {
@@ -238,10 +131,3 @@ export const capeInForceOn = (state: EntrepreneurState, d: IsoDate): Cape | unde
 
 export const cesaInForceOn = (state: EntrepreneurState, d: IsoDate): Cesa | undefined =>
   state.cesa && isPresentOn(state, d) && state.cesa.signedOn <= d ? state.cesa : undefined;
-
-/** What is still due on an invoice, incl. VAT: never negative, a credit note beyond it is a refund owed. */
-export const dueOf = (invoice: InvoiceState): Money => Decimal.max(ZERO, invoice.totalInclVat.minus(invoice.creditedInclVat).minus(invoice.paid));
-
-/** What the client is owed back, incl. VAT: what was paid beyond the invoice net of credit notes, less the refunds made. */
-export const refundOwedOf = (invoice: InvoiceState): Money =>
-  Decimal.max(ZERO, invoice.paid.minus(invoice.totalInclVat.minus(invoice.creditedInclVat))).minus(invoice.refunded);

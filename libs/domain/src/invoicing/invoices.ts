@@ -1,0 +1,78 @@
+import { caeNotFound, decided, entrepreneurNotFound, type Decided, type DecisionState } from '../command-handling/decision';
+import { addDays } from '../dates';
+import { capeInForceOn, cesaInForceOn } from '../entrepreneur/state';
+import { refuse } from '../errors';
+import { priceLine, totalsOf } from '../pricing';
+import { entrepreneurStream } from '../streams';
+import type { IssueInvoice } from './commands';
+import { continuousNumbering } from './continuous-numbering';
+import type { InvoiceClient } from './events';
+
+/** IssueInvoice: an entrepreneur under a CAPE or a CESA invoices a client, numbered in the CAE's continuous series. */
+
+export const DEFAULT_PAYMENT_TERM_DAYS = 30;
+export const DEFAULT_VAT_EXEMPTION_MENTION = 'TVA non applicable – exonération prévue par le code général des impôts';
+
+const clientOf = (c: IssueInvoice['client']): InvoiceClient =>
+  c.kind === 'individual'
+    ? { kind: c.kind, individual: { name: c.name, ...(c.postalCode !== undefined ? { postalCode: c.postalCode } : {}) } }
+    : { kind: c.kind, name: c.name, ...(c.postalCode !== undefined ? { postalCode: c.postalCode } : {}) };
+
+export const issueInvoice = (c: IssueInvoice, s: DecisionState): Decided => {
+  if (!s.cae.registered) return caeNotFound(c.caeId);
+  const entrepreneur = s.entrepreneur;
+  if (!entrepreneur || entrepreneur.integration === 0) return entrepreneurNotFound(c.caeId, c.entrepreneurId);
+  const cape = capeInForceOn(entrepreneur, c.issuedOn);
+  const cesa = cesaInForceOn(entrepreneur, c.issuedOn);
+  if (!cape && !cesa)
+    return refuse('NO_ACTIVE_CONTRACT', `${c.entrepreneurId} has no CAPE or CESA in force on ${c.issuedOn} and cannot invoice.`, { issuedOn: c.issuedOn });
+  const dueOn = c.dueOn ?? addDays(c.issuedOn, DEFAULT_PAYMENT_TERM_DAYS);
+  if (dueOn < c.issuedOn) return refuse('INVALID_DUE_DATE', `The due date ${dueOn} is before the issue date ${c.issuedOn}.`);
+  const numbering = continuousNumbering(c.caeId, c.issuedOn, s.series);
+  if (!numbering.ok) return numbering;
+  const lines = c.lines.map(priceLine);
+  const totals = totalsOf(lines);
+  const contract = cesa ? 'cesa' : 'cape';
+  const mention = contract === 'cape' && cape
+    ? {
+        capeMention: {
+          text: `Activité exercée dans le cadre d'un contrat d'appui au projet d'entreprise (CAPE, art. L127-1 du code de commerce) conclu avec ${s.cae.name}, jusqu'au ${cape.endsOn}.`,
+          caeName: s.cae.name,
+          capeEndsOn: cape.endsOn,
+        },
+      }
+    : {};
+  const exemption = lines.some((l) => l.vatRate === '0') ? { vatExemptionMention: c.vatExemptionMention ?? DEFAULT_VAT_EXEMPTION_MENTION } : {};
+  return decided(
+    [
+      {
+        streamId: numbering.streamId,
+        event: {
+          type: 'InvoiceNumberAssigned',
+          data: { caeId: c.caeId, number: numbering.number, sequence: numbering.sequence, document: 'invoice', issuedOn: c.issuedOn, entrepreneurId: c.entrepreneurId },
+        },
+      },
+      {
+        streamId: entrepreneurStream(c.caeId, c.entrepreneurId),
+        event: {
+          type: 'InvoiceIssued',
+          data: {
+            caeId: c.caeId,
+            entrepreneurId: c.entrepreneurId,
+            number: numbering.number,
+            issuedOn: c.issuedOn,
+            dueOn,
+            client: clientOf(c.client),
+            lines,
+            ...totals,
+            contract,
+            ...mention,
+            ...exemption,
+            sector: entrepreneur.sector ?? '',
+          },
+        },
+      },
+    ],
+    { number: numbering.number, dueOn, totalExclVat: totals.totalExclVat, totalVat: totals.totalVat, totalInclVat: totals.totalInclVat, contract, ...mention },
+  );
+};
