@@ -16,6 +16,14 @@ describe('the answers conform to the OpenAPI document', () => {
   let paths: Record<string, Record<string, Operation>>;
   let components: Record<string, JsonSchema>;
 
+  /** An outcome held to its own command type's `<Type>Outcome`, its result to that type's `<Type>Result`. */
+  const answersAs = (type: CommandType, outcome: unknown): string[] => {
+    const schema = components[`${type}Outcome`];
+    return schema ? violations(schema, outcome, components) : [`the document has no ${type}Outcome`];
+  };
+  /** The types whose outcomes were checked: every type must be among them, so no check is vacuous. */
+  const answered = new Set<string>();
+
   const conforms = (path: string, method: string, status: number, body: unknown): string[] => {
     const schema = paths[path]?.[method]?.responses[String(status)]?.content?.['application/json']?.schema;
     if (!schema) return [`${method} ${path} documents no ${status} answer`];
@@ -31,8 +39,13 @@ describe('the answers conform to the OpenAPI document', () => {
     paths = document.paths;
     components = document.components.schemas;
     const envelopes = coodyssee2016();
-    for (let i = 0; i < envelopes.length; i += 1000) await h.http().post('/api/commands').send(envelopes.slice(i, i + 1000)).expect(200);
+    for (let i = 0; i < envelopes.length; i += 1000) {
+      const batch = envelopes.slice(i, i + 1000);
+      const outcomes = (await h.http().post('/api/commands').send(batch).expect(200)).body as unknown[];
+      coodysseeOutcomes.push(...outcomes.map((outcome, j) => [batch[j]!.type, outcome] as [CommandType, unknown]));
+    }
   });
+  const coodysseeOutcomes: [CommandType, unknown][] = [];
   afterAll(() => h.close());
 
   describe('commands', () => {
@@ -41,13 +54,30 @@ describe('the answers conform to the OpenAPI document', () => {
         const res = await h.http().post('/api/commands').send(story(type));
         expect([type, res.status, res.body.status]).toEqual([type, 200, 'accepted']);
         expect(conforms('/api/commands', 'post', 200, res.body)).toEqual([]);
+        expect([type, res.body.result, answersAs(type, res.body)]).toEqual([type, expect.any(Object), []]);
+        answered.add(type);
       }
+      expect([...answered].sort()).toEqual([...COMMAND_TYPES].sort());
+    });
+
+    it('every outcome of Coodyssée\'s year answers as its own type', () => {
+      const wrong = coodysseeOutcomes.map(([type, outcome], i) => [i, type, answersAs(type, outcome)] as const).filter(([, , v]) => v.length > 0);
+      expect(wrong.slice(0, 5)).toEqual([]);
+      expect(coodysseeOutcomes.length).toBeGreaterThan(0);
+    });
+
+    it('an outcome is refused as another type\'s', () => {
+      const invoice = coodysseeOutcomes.find(([type]) => type === 'IssueInvoice')![1];
+      expect(answersAs('IssueInvoice', invoice)).toEqual([]);
+      expect(answersAs('IssueCreditNote', invoice)).not.toEqual([]);
+      expect(answersAs('RegisterCae', invoice)).not.toEqual([]);
     });
 
     it('a duplicate and a batch conform', async () => {
       const res = await h.http().post('/api/commands').send([story('RecordSubsidy'), story('RecordIntakeInterview')]).expect(200);
       expect(res.body.map((o: { status: string }) => o.status)).toEqual(['duplicate', 'duplicate']);
       expect(conforms('/api/commands', 'post', 200, res.body)).toEqual([]);
+      expect([answersAs('RecordSubsidy', res.body[0]), answersAs('RecordIntakeInterview', res.body[1])]).toEqual([[], []]);
     });
 
     it('a refusal conforms under its status', async () => {

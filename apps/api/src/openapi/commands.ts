@@ -3,6 +3,7 @@ import { commandExamples } from '../../../../libs/domain/src/validation/command-
 import { commandSchemas } from '../../../../libs/domain/src/validation/command-schemas';
 import { tracingToken } from '../../../../libs/domain/src/validation/validate-envelope';
 import { MAX_BATCH } from '../commands.controller';
+import { commandResults, resultSchemaName } from './command-results';
 import { codesOf, errorOf, errorResponse } from './errors';
 import { INTEGER, list, oneOfValues, record, ref, TEXT, type JsonSchema } from './json';
 
@@ -10,6 +11,7 @@ import { INTEGER, list, oneOfValues, record, ref, TEXT, type JsonSchema } from '
 
 export const dataSchemaName = (type: CommandType): string => `${type}Data`;
 export const envelopeSchemaName = (type: CommandType): string => `${type}Command`;
+export const outcomeSchemaName = (type: CommandType): string => `${type}Outcome`;
 
 const TOKEN: JsonSchema = tracingToken().json;
 
@@ -39,17 +41,28 @@ export const COMMAND_OUTCOME: JsonSchema = {
     commandId: TEXT,
     status: { ...oneOfValues(['accepted', 'duplicate', 'rejected']), description: 'duplicate: this commandId was seen before, the original answer' },
     events: list(APPENDED_EVENT, 'what was appended, with each event\'s stream, revision in its stream and position in the log'),
-    result: { type: 'object', description: 'what the command decided (docs/api.md § The commands): e.g. the invoice number and totals; {} when nothing' },
+    // anyOf, not oneOf: an answer does not name its type and six results are {}, so the alternatives overlap.
+    result: { anyOf: COMMAND_TYPES.map((type) => ref(resultSchemaName(type))), description: 'what the command decided: the <Type>Result of the type sent; {} when nothing' },
     error: ref('Error'),
   },
   required: ['commandId', 'status'],
   additionalProperties: false,
 };
 
-/** The components of the command side: one data and one envelope schema per command type. */
+/** The outcome of one command type, its result told: what a client that knows the type it sent can read. */
+const outcomeOf = (type: CommandType): JsonSchema => ({
+  ...COMMAND_OUTCOME,
+  properties: { ...(COMMAND_OUTCOME['properties'] as Record<string, JsonSchema>), result: ref(resultSchemaName(type)) },
+  description: `The outcome of a ${type}: a CommandOutcome whose result is a ${resultSchemaName(type)}`,
+});
+
+/** The components of the command side: per command type its data, envelope, result and outcome schemas. */
 export const commandComponents = (): Record<string, JsonSchema> => ({
   ...Object.fromEntries(COMMAND_TYPES.map((type) => [dataSchemaName(type), { ...commandSchemas[type].json, examples: [commandExamples[type]] }])),
   ...Object.fromEntries(COMMAND_TYPES.map((type) => [envelopeSchemaName(type), envelopeOf(type)])),
+  ...Object.fromEntries(COMMAND_TYPES.map((type) => [resultSchemaName(type), commandResults[type]])),
+  // A named <Type>Outcome each: generators make it a typed answer to the command sent, where an undiscriminated oneOf of outcomes gives an untyped union.
+  ...Object.fromEntries(COMMAND_TYPES.map((type) => [outcomeSchemaName(type), outcomeOf(type)])),
   CommandEnvelope: {
     oneOf: COMMAND_TYPES.map((type) => ref(envelopeSchemaName(type))),
     discriminator: { propertyName: 'type', mapping: Object.fromEntries(COMMAND_TYPES.map((type) => [type, `#/components/schemas/${envelopeSchemaName(type)}`])) },
@@ -79,7 +92,8 @@ export const commandsPath = {
     summary: `Send one command envelope, or an array of up to ${MAX_BATCH.toLocaleString('en')} processed in order`,
     description:
       'Each envelope is answered with its status: accepted, duplicate (same commandId seen before: the original result) or rejected (nothing appended). ' +
-      'HTTP 200 when every envelope was accepted or duplicate; otherwise the status of the first refusal. The fields of each command: the `<Type>Data` schemas.',
+      'HTTP 200 when every envelope was accepted or duplicate; otherwise the status of the first refusal. The fields of each command: the `<Type>Data` schemas; ' +
+      'what it answers: the `<Type>Outcome` schemas (the `result` of each type: `<Type>Result`).',
     requestBody: {
       required: true,
       content: {

@@ -41,6 +41,9 @@ export const violations = (schema: JsonSchema, value: Json, components: Record<s
         if (matching !== 1) at(`matches ${matching} of the oneOf alternatives, not exactly 1`);
         break;
       }
+      case 'anyOf':
+        if (!(rule as JsonSchema[]).some((s) => violations(s, value, components, path).length === 0)) at('matches none of the anyOf alternatives');
+        break;
       case 'pattern':
         if (typeof value === 'string' && !new RegExp(rule as string, 'u').test(value)) at(`"${value}" does not match ${String(rule)}`);
         break;

@@ -1,10 +1,11 @@
 import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
-import { COMMAND_TYPES } from '../../../../libs/domain';
+import { COMMAND_TYPES, type CommandType } from '../../../../libs/domain';
 import { commandExamples } from '../../../../libs/domain/src/validation/command-examples';
 import { CommandsController } from '../commands.controller';
 import { API_ERROR_CODES, httpStatusOf } from '../http-status';
 import { QueriesController } from '../queries.controller';
+import { commandResults } from './command-results';
 import { violations } from './conformance';
 import { openApiDocument } from './document';
 import type { JsonSchema } from './json';
@@ -81,6 +82,40 @@ describe('the OpenAPI document', () => {
     });
   });
 
+  describe('command results', () => {
+    const example = (type: CommandType) => (components[`${type}Result`]!['examples'] as unknown[])[0];
+    const accepted = (type: CommandType, result: unknown) => ({ commandId: `c-${type}`, status: 'accepted', events: [], result });
+    const outcome = (type: CommandType) => components[`${type}Outcome`]!;
+
+    it('every command type has a result schema, and nothing else has one', () => {
+      expect(Object.keys(commandResults).sort()).toEqual([...COMMAND_TYPES].sort());
+    });
+
+    it.each(COMMAND_TYPES)('%s has a described result schema, whose example its outcome and the generic outcome accept', (type) => {
+      const result = components[`${type}Result`];
+      expect(result).toMatchObject({ type: 'object', additionalProperties: false, examples: [expect.any(Object)] });
+      expect(violations(result!, example(type), components)).toEqual([]);
+      expect(undescribed(result!, `${type}Result`)).toEqual([]);
+      expect((outcome(type)['properties'] as Record<string, JsonSchema>)['result']).toEqual({ $ref: `#/components/schemas/${type}Result` });
+      expect(violations(outcome(type), accepted(type, example(type)), components)).toEqual([]);
+      expect(violations(components['CommandOutcome']!, accepted(type, example(type)), components)).toEqual([]);
+    });
+
+    it('a result is held to its own type: another type\'s, a missing field, money as a number are refused', () => {
+      expect(violations(outcome('IssueInvoice'), accepted('IssueInvoice', example('IssueCreditNote')), components)).not.toEqual([]);
+      expect(violations(outcome('SignCape'), accepted('SignCape', example('RenewCape')), components)).not.toEqual([]);
+      expect(violations(outcome('RegisterCae'), accepted('RegisterCae', example('SignCape')), components)).not.toEqual([]);
+      expect(violations(outcome('RenewCape'), accepted('RenewCape', { endsOn: '2018-01-10' }), components)).not.toEqual([]);
+      expect(violations(components['CommandOutcome']!, accepted('PaySalary', { employerCost: 2130, treasuryAfter: '870.00' }), components)).not.toEqual([]);
+    });
+
+    it('an invoice under a CAPE answers its mention', () => {
+      const capeMention = { text: 'Activité exercée dans le cadre d\'un contrat d\'appui au projet d\'entreprise …', caeName: 'Coodyssée', capeEndsOn: '2017-01-10' };
+      expect(violations(components['IssueInvoiceResult']!, { ...(example('IssueInvoice') as object), contract: 'cape', capeMention }, components)).toEqual([]);
+      expect(violations(components['IssueInvoiceResult']!, { ...(example('IssueInvoice') as object), capeMention: { text: '…' } }, components)).not.toEqual([]);
+    });
+  });
+
   describe('routes', () => {
     it('every route the API serves is in the document, with the schema of its answer', () => {
       const routes = servedRoutes();
@@ -134,6 +169,8 @@ describe('the conformance check', () => {
     expect(violations(schema, { n: 0, s: 'b', x: true }, {})).toEqual(['$.n: 0 breaks minimum 1', '$.s: "b" does not match ^a', '$: has unknown x']);
     expect(violations(schema, { s: 'a' }, {})).toEqual(['$: lacks required n']);
     expect(violations({ oneOf: [{ type: 'string' }, { type: 'null' }] }, 3, {})).toHaveLength(1);
+    expect(violations({ anyOf: [{ type: 'string' }, { type: 'string', minLength: 2 }] }, 'ab', {})).toEqual([]);
+    expect(violations({ anyOf: [{ type: 'string' }, { type: 'null' }] }, 3, {})).toEqual(['$: matches none of the anyOf alternatives']);
   });
 
   it('refuses a keyword it does not know rather than ignore it', () => {
