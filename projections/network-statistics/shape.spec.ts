@@ -1,6 +1,6 @@
 import { registerCae, statistics } from './testing/fixtures';
 
-describe('the shape of API.md: every key present, counts as integers, amounts and rates as strings', () => {
+describe('the shape of docs/api.md#statistics: every key present, counts as integers, amounts and rates as strings', () => {
   it('given a registered CAE with nothing in the year, then every indicator reads zero', async () => {
     const s = await statistics([registerCae()]);
     expect(s).toEqual({
