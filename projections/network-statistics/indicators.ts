@@ -22,7 +22,7 @@ import {
 } from '../../libs/domain';
 import type { AssociateDoc, CaeDoc, CaeYearDoc, EntrepreneurDoc, Stay } from './documents';
 
-/** The statistics of API.md for one CAE or the whole network, for one calendar year. */
+/** The statistics of docs/api.md#statistics for one CAE or the whole network, for one calendar year. */
 export interface Statistics {
   scope: string;
   year: number;
@@ -62,7 +62,7 @@ export interface Statistics {
 export const AGE_BRACKETS = ['under_26', '26_35', '36_45', '46_55', 'over_55'] as const;
 export type AgeBracket = (typeof AGE_BRACKETS)[number];
 
-/** A full-time equivalent: 151.67 hours a month, 12 months (DOMAIN.md). */
+/** A full-time equivalent: 151.67 hours a month, 12 months (docs/api.md#statistics). */
 export const FTE_HOURS = 1820;
 
 /** Everything one CAE's indicators are computed from. */
@@ -74,7 +74,7 @@ export interface CaeDocuments {
   flows: CaeYearDoc | undefined;
 }
 
-/** Present on day d: integratedOn ≤ d < exitedOn (API.md). */
+/** Present on day d: integratedOn ≤ d < exitedOn (docs/api.md#statistics). */
 const presentOn = (stay: Stay, d: IsoDate): boolean => stay.integratedOn <= d && (stay.exitedOn === null || d < stay.exitedOn);
 const inYear = (d: IsoDate | null, year: number): boolean => d !== null && d.startsWith(`${year}-`);
 

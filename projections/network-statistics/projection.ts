@@ -42,7 +42,7 @@ const stay = <K extends StayEventType>(change: (stay: Stay, event: ProjectedEven
 });
 
 /**
- * Network statistics (DOMAIN.md, API.md): per CAE, the stays of its entrepreneurs, its associates' share
+ * Network statistics (docs/api.md#statistics): per CAE, the stays of its entrepreneurs, its associates' share
  * movements and the flows of each calendar year, each counted by its business date.
  */
 export const networkStatistics = defineProjection({

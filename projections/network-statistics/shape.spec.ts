@@ -1,6 +1,6 @@
 import { figuresOf, registerCae, statistics } from './testing/fixtures';
 
-describe('the shape of API.md: every key present, counts as integers, amounts and rates as strings', () => {
+describe('the shape of docs/api.md#statistics: every key present, counts as integers, amounts and rates as strings', () => {
   it('given a registered CAE with nothing in the year, then every indicator reads zero', () =>
     statistics().when(registerCae()).then(async (docs) => {
       expect(await figuresOf(docs)).toEqual({

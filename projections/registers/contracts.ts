@@ -35,7 +35,7 @@ const step = (state: ContractsOn, line: ContractLine): ContractsOn => {
 export const contractsOn = (entrepreneur: EntrepreneurDoc, day: IsoDate): ContractsOn =>
   entrepreneur.history.filter((line) => line.on <= day).reduce(step, { integratedOn: null, exitedOn: null, cape: null, cesa: null });
 
-/** Present on day d: integratedOn ≤ d < exitedOn (API.md). */
+/** Present on day d: integratedOn ≤ d < exitedOn (docs/api.md#statistics). */
 export const isPresent = (contracts: ContractsOn, day: IsoDate): boolean =>
   contracts.integratedOn !== null && contracts.integratedOn <= day && (contracts.exitedOn === null || day < contracts.exitedOn);
 

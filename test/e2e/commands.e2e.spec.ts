@@ -19,7 +19,7 @@ describe('POST /api/commands', () => {
 
   const head = () => h.runtime.store.headPosition();
 
-  describe('every command of API.md, accepted in a coherent story', () => {
+  describe('every command of docs/api.md, accepted in a coherent story', () => {
     it.each(COMMAND_TYPES.map((t) => [t]))('%s', async (type) => {
       const setup = await h.http().post('/api/commands').send(storyBefore(type).length ? storyBefore(type) : []);
       if (storyBefore(type).length) expect(setup.status).toBe(200);

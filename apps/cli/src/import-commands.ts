@@ -27,7 +27,7 @@ export interface ImportProgress {
 const MAX_ERRORS_KEPT = 20;
 
 /**
- * Imports a JSONL file of command envelopes (API.md), in order, through the same CommandService as the API:
+ * Imports a JSONL file of command envelopes (docs/api.md#the-envelope), in order, through the same CommandService as the API:
  * the log is the same whichever way the commands came. Blank lines are skipped.
  */
 export const importCommands = async (

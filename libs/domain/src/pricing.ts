@@ -2,7 +2,7 @@ import type { InvoiceLine, VatRate } from './commands';
 import type { DocumentTotals, PricedLine, VatBreakdown } from './events';
 import { formatMoney, money, toCents, ZERO, type Money } from './money';
 
-/** Prices lines half-up to the cent per line, then sums (DOMAIN.md, Money). */
+/** Prices lines half-up to the cent per line, then sums (docs/rules.md#priceline). */
 export const priceLine = (line: InvoiceLine): PricedLine => {
   const excl = toCents(money(line.quantity).times(line.unitPrice));
   const vat = toCents(excl.times(line.vatRate).dividedBy(100));

@@ -17,7 +17,7 @@ import type { Envelope } from './history';
 import { pad } from './generation';
 
 /**
- * Coodyssée, 2016 — the year of its public execution report (DOMAIN.md), as command envelopes.
+ * Coodyssée, 2016 — the year of its public execution report (docs/rules.md#reference-year), as command envelopes.
  *
  * Published figures, all reproduced: 85 entrepreneurs on 1 Jan, 84 on 31 Dec, 24 integrations, 25 exits, the
  * twelve monthly rows; at year end 12 under a CAPE in force and 72 under a CESA of whom 8 associates; revenue

@@ -4,7 +4,7 @@ import { monthOf } from '../dates';
 import { sum, ZERO, type Money } from '../money';
 
 /**
- * Available treasury of an activity (DOMAIN.md, activity account): cash actually received excl. VAT, net of refunds,
+ * Available treasury of an activity (docs/rules.md#availabletreasury): cash actually received excl. VAT, net of refunds,
  * − contribution on it − expenses paid − salary cost. A salary beyond it is refused; the activity account shows it.
  */
 

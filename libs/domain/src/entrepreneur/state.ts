@@ -122,7 +122,7 @@ export const evolveEntrepreneur = (state: EntrepreneurState, event: DomainEvent)
 /** The entrepreneur boundary: how an entrepreneur's stream folds. */
 export const ENTREPRENEUR_FOLD: Fold<EntrepreneurState> = { initial: initialEntrepreneurState, evolve: evolveEntrepreneur };
 
-/** Present in the CAE on day d: integratedOn ≤ d < exitedOn (API.md). */
+/** Present in the CAE on day d: integratedOn ≤ d < exitedOn (docs/rules.md#presenton). */
 export const isPresentOn = (state: EntrepreneurState, d: IsoDate): boolean =>
   state.integratedOn !== undefined && state.integratedOn <= d && (state.exitedOn === undefined || d < state.exitedOn);
 
