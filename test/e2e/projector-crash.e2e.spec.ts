@@ -79,6 +79,32 @@ const leftPartWay = async (dataDir: string): Promise<boolean> => {
   }
 };
 
+/** Every generation's checkpoint added up: it grows as soon as a process projects anything. */
+const progress = async (dataDir: string): Promise<number> => {
+  const store = SqliteReadStore.open(join(dataDir, 'read-models.db'));
+  try {
+    let sum = 0;
+    for (const projection of ALL_PROJECTIONS) {
+      const { activeGeneration, rebuildingGeneration } = await store.status(projection.name);
+      for (const generation of [activeGeneration, rebuildingGeneration])
+        if (generation !== undefined) sum += await store.checkpoint({ projection: projection.name, generation });
+    }
+    return sum;
+  } finally {
+    await store.close();
+  }
+};
+
+/**
+ * Kills a process `delay` ms after it has started projecting (or after a minute of nothing to do), so that a
+ * slow start on a loaded machine does not turn every kill into the kill of an idle process.
+ */
+const killWhileWorking = async (dataDir: string, child: ChildProcess, before: number, delay: number): Promise<void> => {
+  for (let i = 0; i < 3000 && child.exitCode === null && (await progress(dataDir)) <= before; i++) await sleep(20);
+  await sleep(delay);
+  await kill(child);
+};
+
 /** Waits until every projection's active generation has applied the whole log. */
 const caughtUp = async (dataDir: string): Promise<void> => {
   for (let i = 0; i < 1200; i++) {
@@ -120,29 +146,26 @@ describe('a projector killed at random points', () => {
 
     // During the first build of every projection.
     const partWay: boolean[] = [];
-    for (const delay of delays(7, 4, 300, 1500)) {
-      const projector = startProjector(live);
-      await sleep(delay);
-      await kill(projector);
+    for (const delay of delays(7, 4, 0, 400)) {
+      const before = await progress(live);
+      await killWhileWorking(live, startProjector(live), before, delay);
       partWay.push(await leftPartWay(live));
     }
 
     // During live projection, while another process appends.
     const importer = spawn(process.execPath, [cliMain, 'import', second], { env: env(live), stdio: 'ignore' });
     const imported = new Promise<number | null>((done) => importer.once('exit', (code) => done(code)));
-    for (const delay of delays(11, 5, 300, 1200)) {
-      const projector = startProjector(live);
-      await sleep(delay);
-      await kill(projector);
+    for (const delay of delays(11, 5, 0, 400)) {
+      const before = await progress(live);
+      await killWhileWorking(live, startProjector(live), before, delay);
       partWay.push(await leftPartWay(live));
     }
     expect(await imported).toBe(0);
 
     // During an operator's rebuild (blue/green): the next projector resumes the generation left behind.
-    for (const delay of delays(13, 3, 200, 1200)) {
-      const rebuild = spawn(process.execPath, [cliMain, 'rebuild'], { env: env(live), stdio: 'ignore' });
-      await sleep(delay);
-      await kill(rebuild);
+    for (const delay of delays(13, 3, 0, 400)) {
+      const before = await progress(live);
+      await killWhileWorking(live, spawn(process.execPath, [cliMain, 'rebuild'], { env: env(live), stdio: 'ignore' }), before, delay);
       partWay.push(await leftPartWay(live));
     }
     // The kills did interrupt work in progress (not only idle processes), several times.
