@@ -5,11 +5,21 @@ import { emit, isRefusal, known, presentOn } from '../entrepreneur/presence';
 import { refuse } from '../errors';
 import { formatMoney, money, toCents } from '../money';
 import { availableTreasury } from './treasury';
-import { paySalarySchema, recordExpenseSchema, type PaySalary, type RecordExpense, type ActivityAccountCommands } from './commands';
+import type { Nothing } from '../validation/results';
+import {
+  paySalaryResult,
+  paySalarySchema,
+  recordExpenseResult,
+  recordExpenseSchema,
+  type ActivityAccountCommands,
+  type PaySalary,
+  type PaySalaryResult,
+  type RecordExpense,
+} from './commands';
 
 /** The activity account: what an entrepreneur's activity spends, its expenses and the salaries it pays. */
 
-export const recordExpense = (c: RecordExpense, s: DecisionState): Decided => {
+export const recordExpense = (c: RecordExpense, s: DecisionState): Decided<Nothing> => {
   const entrepreneur = presentOn(c, s, c.incurredOn);
   if (isRefusal(entrepreneur)) return entrepreneur;
   return decided([
@@ -28,7 +38,7 @@ export const recordExpense = (c: RecordExpense, s: DecisionState): Decided => {
   ]);
 };
 
-export const paySalary = (c: PaySalary, s: DecisionState): Decided => {
+export const paySalary = (c: PaySalary, s: DecisionState): Decided<PaySalaryResult> => {
   const entrepreneur = known(c, s);
   if (isRefusal(entrepreneur)) return entrepreneur;
   if (!s.cae.registered) return caeNotFound(c.caeId);
@@ -82,6 +92,6 @@ export const paySalary = (c: PaySalary, s: DecisionState): Decided => {
 
 
 export const ACTIVITY_ACCOUNT_COMMANDS: CommandDefinitions<ActivityAccountCommands> = {
-  RecordExpense: defineCommand(recordExpenseSchema, { plan: ofTheEntrepreneur, decide: recordExpense }),
-  PaySalary: defineCommand(paySalarySchema, { plan: ofTheEntrepreneur, decide: paySalary }),
+  RecordExpense: defineCommand(recordExpenseSchema, { result: recordExpenseResult, plan: ofTheEntrepreneur, decide: recordExpense }),
+  PaySalary: defineCommand(paySalarySchema, { result: paySalaryResult, plan: ofTheEntrepreneur, decide: paySalary }),
 };

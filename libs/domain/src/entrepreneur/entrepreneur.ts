@@ -3,14 +3,26 @@ import { defineCommand, type CommandDefinitions, ofTheEntrepreneur } from '../co
 import { forgottenOn } from '../cae/state';
 import { addDays } from '../dates';
 import { refuse } from '../errors';
-import { exitEntrepreneurSchema, integrateEntrepreneurSchema, type ExitEntrepreneur, type ExitReason, type IntegrateEntrepreneur, type EntrepreneurCommands } from './commands';
+import {
+  exitEntrepreneurResult,
+  exitEntrepreneurSchema,
+  integrateEntrepreneurResult,
+  integrateEntrepreneurSchema,
+  type Contract,
+  type EntrepreneurCommands,
+  type ExitEntrepreneur,
+  type ExitEntrepreneurResult,
+  type ExitReason,
+  type IntegrateEntrepreneur,
+  type IntegrateEntrepreneurResult,
+} from './commands';
 import { emit, isRefusal, known } from './presence';
 
 /** Integration and exit: an entrepreneur's presence in the CAE, across returns. */
 
 export const POSITIVE_EXIT_REASONS: readonly ExitReason[] = ['company_creation', 'salaried_job'];
 
-export const integrateEntrepreneur = (c: IntegrateEntrepreneur, s: DecisionState): Decided => {
+export const integrateEntrepreneur = (c: IntegrateEntrepreneur, s: DecisionState): Decided<IntegrateEntrepreneurResult> => {
   if (!s.cae.registered) return caeNotFound(c.caeId);
   const forgotten = forgottenOn(s.cae, 'entrepreneur', c.entrepreneurId);
   if (forgotten !== undefined) return alreadyForgotten('entrepreneur', c.entrepreneurId, forgotten);
@@ -39,7 +51,7 @@ export const integrateEntrepreneur = (c: IntegrateEntrepreneur, s: DecisionState
   );
 };
 
-export const exitEntrepreneur = (c: ExitEntrepreneur, s: DecisionState): Decided => {
+export const exitEntrepreneur = (c: ExitEntrepreneur, s: DecisionState): Decided<ExitEntrepreneurResult> => {
   const entrepreneur = known(c, s);
   if (isRefusal(entrepreneur)) return entrepreneur;
   if (entrepreneur.exitedOn !== undefined) return refuse('ENTREPRENEUR_NOT_ACTIVE', `${c.entrepreneurId} already left the CAE on ${entrepreneur.exitedOn}.`, { exitedOn: entrepreneur.exitedOn });
@@ -53,7 +65,7 @@ export const exitEntrepreneur = (c: ExitEntrepreneur, s: DecisionState): Decided
     });
   // The day before the exit is the last day of presence: every contract in force then ends.
   const lastDay = addDays(c.exitedOn, -1);
-  const endedContracts: ('cape' | 'cesa')[] = [];
+  const endedContracts: Contract[] = [];
   if (entrepreneur.cape && !entrepreneur.cesa && entrepreneur.cape.endsOn >= lastDay) endedContracts.push('cape');
   if (entrepreneur.cesa) endedContracts.push('cesa');
   return decided(
@@ -75,6 +87,6 @@ export const exitEntrepreneur = (c: ExitEntrepreneur, s: DecisionState): Decided
 };
 
 export const ENTREPRENEUR_COMMANDS: CommandDefinitions<EntrepreneurCommands> = {
-  IntegrateEntrepreneur: defineCommand(integrateEntrepreneurSchema, { plan: ofTheEntrepreneur, decide: integrateEntrepreneur }),
-  ExitEntrepreneur: defineCommand(exitEntrepreneurSchema, { plan: ofTheEntrepreneur, decide: exitEntrepreneur }),
+  IntegrateEntrepreneur: defineCommand(integrateEntrepreneurSchema, { result: integrateEntrepreneurResult, plan: ofTheEntrepreneur, decide: integrateEntrepreneur }),
+  ExitEntrepreneur: defineCommand(exitEntrepreneurSchema, { result: exitEntrepreneurResult, plan: ofTheEntrepreneur, decide: exitEntrepreneur }),
 };

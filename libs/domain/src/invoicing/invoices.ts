@@ -4,7 +4,7 @@ import { capeInForceOn, cesaInForceOn } from '../entrepreneur/state';
 import { refuse } from '../errors';
 import { priceLine, totalsOf } from '../pricing';
 import { entrepreneurStream } from '../streams';
-import type { IssueInvoice } from './commands';
+import type { IssueInvoice, IssueInvoiceResult } from './commands';
 import { continuousNumbering } from './continuous-numbering';
 import type { InvoiceClient } from './events';
 
@@ -18,7 +18,7 @@ const clientOf = (c: IssueInvoice['client']): InvoiceClient =>
     ? { kind: c.kind, individual: { name: c.name, ...(c.postalCode !== undefined ? { postalCode: c.postalCode } : {}) } }
     : { kind: c.kind, name: c.name, ...(c.postalCode !== undefined ? { postalCode: c.postalCode } : {}) };
 
-export const issueInvoice = (c: IssueInvoice, s: DecisionState): Decided => {
+export const issueInvoice = (c: IssueInvoice, s: DecisionState): Decided<IssueInvoiceResult> => {
   if (!s.cae.registered) return caeNotFound(c.caeId);
   const entrepreneur = s.entrepreneur;
   if (!entrepreneur || entrepreneur.integration === 0) return entrepreneurNotFound(c.caeId, c.entrepreneurId);

@@ -5,10 +5,20 @@ import { cesaInForceOn } from '../entrepreneur/state';
 import { refuse } from '../errors';
 import { formatMoney, money } from '../money';
 import { associateStream } from '../streams';
-import { admitAssociateSchema, redeemSharesSchema, type AdmitAssociate, type RedeemShares, type MembershipCommands } from './commands';
+import {
+  admitAssociateResult,
+  admitAssociateSchema,
+  redeemSharesResult,
+  redeemSharesSchema,
+  type AdmitAssociate,
+  type AdmitAssociateResult,
+  type MembershipCommands,
+  type RedeemShares,
+  type RedeemSharesResult,
+} from './commands';
 
 /** Membership (sociétariat): shares fully paid at nominal value, repaid at nominal value on redemption. */
-export const admitAssociate = (c: AdmitAssociate, s: DecisionState): Decided => {
+export const admitAssociate = (c: AdmitAssociate, s: DecisionState): Decided<AdmitAssociateResult> => {
   if (!s.cae.registered) return caeNotFound(c.caeId);
   const forgotten = c.person === undefined ? undefined : forgottenOn(s.cae, 'associate', c.associateId);
   if (forgotten !== undefined) return alreadyForgotten('associate', c.associateId, forgotten);
@@ -51,7 +61,7 @@ export const admitAssociate = (c: AdmitAssociate, s: DecisionState): Decided => 
   );
 };
 
-export const redeemShares = (c: RedeemShares, s: DecisionState): Decided => {
+export const redeemShares = (c: RedeemShares, s: DecisionState): Decided<RedeemSharesResult> => {
   if (!s.cae.registered) return caeNotFound(c.caeId);
   const a = s.associate;
   if (!a || a.category === undefined) return refuse('NOT_FOUND', `${c.associateId} has never been an associate of CAE "${c.caeId}".`, { associateId: c.associateId });
@@ -89,8 +99,9 @@ export const redeemShares = (c: RedeemShares, s: DecisionState): Decided => {
 /** An associate's register is written; an entrepreneur associate's own stream is only read (for the CESA). */
 export const MEMBERSHIP_COMMANDS: CommandDefinitions<MembershipCommands> = {
   AdmitAssociate: defineCommand(admitAssociateSchema, {
+    result: admitAssociateResult,
     plan: (c) => ({ caeId: c.caeId, associateId: c.associateId, ...(c.entrepreneurId !== undefined ? { entrepreneurId: c.entrepreneurId } : {}), writes: ['associate'] }),
     decide: admitAssociate,
   }),
-  RedeemShares: defineCommand(redeemSharesSchema, { plan: (c) => ({ caeId: c.caeId, associateId: c.associateId, writes: ['associate'] }), decide: redeemShares }),
+  RedeemShares: defineCommand(redeemSharesSchema, { result: redeemSharesResult, plan: (c) => ({ caeId: c.caeId, associateId: c.associateId, writes: ['associate'] }), decide: redeemShares }),
 };
