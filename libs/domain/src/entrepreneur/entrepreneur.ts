@@ -16,23 +16,31 @@ import {
   type IntegrateEntrepreneur,
   type IntegrateEntrepreneurResult,
 } from './commands';
-import { emit, isRefusal, known } from './presence';
+import { emit, isRefusal, known, type Refusal } from './presence';
+import type { EntrepreneurState } from './state';
 
 /** Integration and exit: an entrepreneur's presence in the CAE, across returns. */
 
 export const POSITIVE_EXIT_REASONS: readonly ExitReason[] = ['company_creation', 'salaried_job'];
 
-export const integrateEntrepreneur = (c: IntegrateEntrepreneur, s: DecisionState): Decided<IntegrateEntrepreneurResult> => {
-  if (!s.cae.registered) return caeNotFound(c.caeId);
-  const forgotten = forgottenOn(s.cae, 'entrepreneur', c.entrepreneurId);
-  if (forgotten !== undefined) return alreadyForgotten('entrepreneur', c.entrepreneurId, forgotten);
-  const entrepreneur = s.entrepreneur;
+/** returnAfterExit: a person is integrated once per stay; a return comes after an exit, dated on or after it. */
+const returnAfterExit = (entrepreneur: EntrepreneurState | undefined, c: IntegrateEntrepreneur): Refusal | undefined => {
   if (entrepreneur && entrepreneur.integration > 0 && entrepreneur.exitedOn === undefined)
     return refuse('ENTREPRENEUR_ALREADY_INTEGRATED', `${c.entrepreneurId} is already integrated (since ${entrepreneur.integratedOn}); a return needs an exit first.`, {
       integratedOn: entrepreneur.integratedOn,
     });
   if (entrepreneur?.exitedOn !== undefined && c.integratedOn < entrepreneur.exitedOn)
     return refuse('DATE_OUT_OF_ORDER', `A return must come after the exit on ${entrepreneur.exitedOn}.`, { exitedOn: entrepreneur.exitedOn });
+  return undefined;
+};
+
+export const integrateEntrepreneur = (c: IntegrateEntrepreneur, s: DecisionState): Decided<IntegrateEntrepreneurResult> => {
+  if (!s.cae.registered) return caeNotFound(c.caeId);
+  const forgotten = forgottenOn(s.cae, 'entrepreneur', c.entrepreneurId);
+  if (forgotten !== undefined) return alreadyForgotten('entrepreneur', c.entrepreneurId, forgotten);
+  const entrepreneur = s.entrepreneur;
+  const again = returnAfterExit(entrepreneur, c);
+  if (again) return again;
   return decided(
     [
       emit(c.caeId, c.entrepreneurId, {
