@@ -1,16 +1,11 @@
-import { date, month, type JsonSchema } from '../../../../libs/domain/src/validation/schema';
+import { amount, choice, closedObject, count, day, flag, text } from '../../../../libs/domain/src/validation/results';
+import { month, type JsonSchema } from '../../../../libs/domain/src/validation/schema';
 export type { JsonSchema };
 
 /** Small builders for the JSON Schemas of what the API answers (what it reads is described by its own schemas). */
 
 /** An object with exactly these fields, every one present (absent values are `null`, never missing). */
-export const record = (properties: Record<string, JsonSchema>, description?: string): JsonSchema => ({
-  type: 'object',
-  properties,
-  required: Object.keys(properties),
-  additionalProperties: false,
-  ...(description && { description }),
-});
+export const record = (properties: Record<string, JsonSchema>, description?: string): JsonSchema => closedObject(properties, Object.keys(properties), description);
 
 /** An object whose keys are exactly `keys`, each holding a `value`. */
 export const keyed = (keys: readonly string[], value: JsonSchema): JsonSchema => record(Object.fromEntries(keys.map((key) => [key, value])));
@@ -21,17 +16,18 @@ export const nullable = (s: JsonSchema): JsonSchema => ({ oneOf: [s, { type: 'nu
 
 export const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
 
-export const oneOfValues = (values: readonly string[]): JsonSchema => ({ type: 'string', enum: [...values] });
+export const oneOfValues = (values: readonly string[]): JsonSchema => choice(values).json;
 
-export const TEXT: JsonSchema = { type: 'string' };
-export const BOOLEAN: JsonSchema = { type: 'boolean' };
+// Written once, with the commands' results (libs/domain/src/validation/results.ts).
+export const TEXT: JsonSchema = text().json;
+export const BOOLEAN: JsonSchema = flag().json;
 export const INTEGER: JsonSchema = { type: 'integer' };
-export const COUNT: JsonSchema = { type: 'integer', minimum: 0 };
-export const DATE: JsonSchema = { type: 'string', format: 'date', pattern: date().json['pattern'], examples: ['2016-12-31'] };
+export const COUNT: JsonSchema = count().json;
+export const DATE: JsonSchema = day().json;
 export const MONTH: JsonSchema = { type: 'string', pattern: month().json['pattern'], examples: ['2016-09'] };
 
 /** Money as answered: a decimal string with exactly 2 decimals; a result or a balance may be negative. */
-export const MONEY: JsonSchema = { type: 'string', pattern: '^-?[0-9]+\\.[0-9]{2}$', examples: ['1234.50'], description: 'money, a decimal string with 2 decimals' };
+export const MONEY: JsonSchema = amount().json;
 /** A share or a rate: a decimal string with 4 decimals. */
 export const SHARE: JsonSchema = { type: 'string', pattern: '^[0-9]+\\.[0-9]{4}$', examples: ['0.6552'], description: 'a share, a decimal string with 4 decimals' };
 /** Hours, FTEs, ratios: a decimal string with 2 decimals. */

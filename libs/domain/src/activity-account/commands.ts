@@ -1,5 +1,6 @@
 import { date, money, month, obj, optional } from '../validation/schema';
 import { hours, id, longText, name, type Infer } from '../validation/fields';
+import { amount, commandResult, NOTHING, type ResultOf } from '../validation/results';
 
 /** amount: excl. VAT. */
 export const recordExpenseSchema = obj({
@@ -12,6 +13,7 @@ export const recordExpenseSchema = obj({
   description: longText(),
 });
 export type RecordExpense = Infer<typeof recordExpenseSchema>;
+export const recordExpenseResult = NOTHING;
 
 export const paySalarySchema = obj({
   caeId: id(),
@@ -24,6 +26,12 @@ export const paySalarySchema = obj({
   employerContributions: optional(money()),
 });
 export type PaySalary = Infer<typeof paySalarySchema>;
+
+export const paySalaryResult = commandResult(
+  { employerCost: amount('gross + employer contributions'), treasuryAfter: amount('the activity\'s available treasury after the salary') },
+  { employerCost: '2130.00', treasuryAfter: '870.00' },
+);
+export type PaySalaryResult = ResultOf<typeof paySalaryResult>;
 
 /** The data of this slice's commands, by type. */
 export interface ActivityAccountCommands {

@@ -2,13 +2,14 @@ import { caeNotFound, decided, type Decided, type DecisionState } from '../comma
 import { defineCommand, type CommandDefinitions, inTheCae } from '../command-handling/define-command';
 import { refuse } from '../errors';
 import { caeStream } from '../streams';
-import { recordSubsidySchema, registerCaeSchema, type RecordSubsidy, type RegisterCae, type CaeCommands } from './commands';
+import type { Nothing } from '../validation/results';
+import { recordSubsidyResult, recordSubsidySchema, registerCaeResult, registerCaeSchema, type CaeCommands, type RecordSubsidy, type RegisterCae } from './commands';
 
 /** The CAE itself: its registration, and the subsidies it receives. */
 
 export const DEFAULT_PAYROLL_RATES = { employeeRate: '0.22', employerRate: '0.42' } as const;
 
-export const registerCae = (c: RegisterCae, s: DecisionState): Decided => {
+export const registerCae = (c: RegisterCae, s: DecisionState): Decided<Nothing> => {
   if (s.cae.registered) return refuse('CAE_ALREADY_REGISTERED', `CAE "${c.caeId}" is already registered.`, { caeId: c.caeId });
   return decided([
     {
@@ -29,7 +30,7 @@ export const registerCae = (c: RegisterCae, s: DecisionState): Decided => {
   ]);
 };
 
-export const recordSubsidy = (c: RecordSubsidy, s: DecisionState): Decided =>
+export const recordSubsidy = (c: RecordSubsidy, s: DecisionState): Decided<Nothing> =>
   s.cae.registered
     ? decided([
         {
@@ -41,6 +42,6 @@ export const recordSubsidy = (c: RecordSubsidy, s: DecisionState): Decided =>
 
 
 export const CAE_COMMANDS: CommandDefinitions<CaeCommands> = {
-  RegisterCae: defineCommand(registerCaeSchema, { plan: inTheCae, decide: registerCae }),
-  RecordSubsidy: defineCommand(recordSubsidySchema, { plan: inTheCae, decide: recordSubsidy }),
+  RegisterCae: defineCommand(registerCaeSchema, { result: registerCaeResult, plan: inTheCae, decide: registerCae }),
+  RecordSubsidy: defineCommand(recordSubsidySchema, { result: recordSubsidyResult, plan: inTheCae, decide: recordSubsidy }),
 };

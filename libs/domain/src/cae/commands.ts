@@ -1,5 +1,6 @@
 import { money, date, int, obj, oneOf, optional } from '../validation/schema';
 import { id, name, rate, type Infer } from '../validation/fields';
+import { NOTHING } from '../validation/results';
 
 export const LEGAL_FORMS = ['SARL_SCOP', 'SA_SCOP', 'SAS_SCOP', 'SCIC'] as const;
 export type LegalForm = (typeof LEGAL_FORMS)[number];
@@ -31,6 +32,10 @@ export type RegisterCae = Infer<typeof registerCaeSchema>;
 
 export const recordSubsidySchema = obj({ caeId: id(), receivedOn: date(), funder: name(), amount: money({ positive: true }) });
 export type RecordSubsidy = Infer<typeof recordSubsidySchema>;
+
+/** What each command answers besides its events. */
+export const registerCaeResult = NOTHING;
+export const recordSubsidyResult = NOTHING;
 
 /** The data of this slice's commands, by type. */
 export interface CaeCommands {

@@ -4,13 +4,21 @@ import { addDays, addMonths } from '../dates';
 import { emit, isRefusal, presentOn } from '../entrepreneur/presence';
 import { refuse } from '../errors';
 import type { IsoDate } from '../values';
-import { renewCapeSchema, signCapeSchema, type RenewCape, type SignCape, type CapeCommands } from './commands';
+import {
+  renewCapeResult,
+  renewCapeSchema,
+  signCapeResult,
+  signCapeSchema,
+  type CapeCommands,
+  type RenewCape,
+  type RenewCapeResult,
+  type SignCape,
+  type SignCapeResult,
+} from './commands';
+import { CAPE_MAX_MONTHS, CAPE_MAX_RENEWALS, CAPE_MAX_TOTAL_MONTHS } from './limits';
 
-/** CAPE (contrat d'appui au projet d'entreprise, C. com. L127-1): 12 months at most, renewable twice. */
-export const CAPE_MAX_MONTHS = 12;
-export const CAPE_MAX_RENEWALS = 2;
-/** 36 months in all: the consequence of the two rules above (12 × 3), not a third rule to check. */
-export const CAPE_MAX_TOTAL_MONTHS = CAPE_MAX_MONTHS * (1 + CAPE_MAX_RENEWALS);
+// The CAPE's limits are in limits.ts, where RenewCape's result (commands.ts) reads them too without an import cycle.
+export { CAPE_MAX_MONTHS, CAPE_MAX_RENEWALS, CAPE_MAX_TOTAL_MONTHS };
 
 /** capeDuration: a CAPE, and each renewal, lasts 1 to 12 months. */
 const capeDuration = (months: number) =>
@@ -31,7 +39,7 @@ const capeRenewals = (cape: { renewals: number; totalMonths: number }, months: n
 /** Last day of a contract of `months` months starting on `from`. */
 const contractEnd = (from: IsoDate, months: number): IsoDate => addDays(addMonths(from, months), -1);
 
-export const signCape = (c: SignCape, s: DecisionState): Decided => {
+export const signCape = (c: SignCape, s: DecisionState): Decided<SignCapeResult> => {
   const entrepreneur = presentOn(c, s, c.signedOn);
   if (isRefusal(entrepreneur)) return entrepreneur;
   const badDuration = capeDuration(c.months);
@@ -53,7 +61,7 @@ export const signCape = (c: SignCape, s: DecisionState): Decided => {
   );
 };
 
-export const renewCape = (c: RenewCape, s: DecisionState): Decided => {
+export const renewCape = (c: RenewCape, s: DecisionState): Decided<RenewCapeResult> => {
   const entrepreneur = presentOn(c, s, c.renewedOn);
   if (isRefusal(entrepreneur)) return entrepreneur;
   const badDuration = capeDuration(c.months);
@@ -89,6 +97,6 @@ export const renewCape = (c: RenewCape, s: DecisionState): Decided => {
 
 
 export const CAPE_COMMANDS: CommandDefinitions<CapeCommands> = {
-  SignCape: defineCommand(signCapeSchema, { plan: ofTheEntrepreneur, decide: signCape }),
-  RenewCape: defineCommand(renewCapeSchema, { plan: ofTheEntrepreneur, decide: renewCape }),
+  SignCape: defineCommand(signCapeSchema, { result: signCapeResult, plan: ofTheEntrepreneur, decide: signCape }),
+  RenewCape: defineCommand(renewCapeSchema, { result: renewCapeResult, plan: ofTheEntrepreneur, decide: renewCape }),
 };

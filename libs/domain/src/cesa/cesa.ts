@@ -3,14 +3,14 @@ import { defineCommand, type CommandDefinitions, ofTheEntrepreneur } from '../co
 import { addDays, addMonths, addYears, daysBetween, minDate } from '../dates';
 import { emit, isRefusal, presentOn } from '../entrepreneur/presence';
 import { refuse } from '../errors';
-import { signCesaSchema, type SignCesa, type CesaCommands } from './commands';
+import { signCesaResult, signCesaSchema, type CesaCommands, type SignCesa, type SignCesaResult } from './commands';
 
 /** CESA trial period: 8 months at most, minus the time already spent under a CAPE. */
 export const CESA_MAX_TRIAL_MONTHS = 8;
 /** An entrepreneur salarié must become an associate within 3 years of the CESA, minus CAPE time (C. trav. L7331-3). */
 export const ASSOCIATE_DEADLINE_YEARS = 3;
 
-export const signCesa = (c: SignCesa, s: DecisionState): Decided => {
+export const signCesa = (c: SignCesa, s: DecisionState): Decided<SignCesaResult> => {
   const entrepreneur = presentOn(c, s, c.signedOn);
   if (isRefusal(entrepreneur)) return entrepreneur;
   if (entrepreneur.cesa) return refuse('CESA_ALREADY_SIGNED', `${c.entrepreneurId} has been under a CESA since ${entrepreneur.cesa.signedOn}.`, { signedOn: entrepreneur.cesa.signedOn });
@@ -41,5 +41,5 @@ export const signCesa = (c: SignCesa, s: DecisionState): Decided => {
 
 
 export const CESA_COMMANDS: CommandDefinitions<CesaCommands> = {
-  SignCesa: defineCommand(signCesaSchema, { plan: ofTheEntrepreneur, decide: signCesa }),
+  SignCesa: defineCommand(signCesaSchema, { result: signCesaResult, plan: ofTheEntrepreneur, decide: signCesa }),
 };

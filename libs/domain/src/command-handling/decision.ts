@@ -5,6 +5,7 @@ import type { DomainEvent, InvoiceNumberAssigned } from '../events';
 import type { PersonKind } from '../forgetting/commands';
 import type { InvoiceSeriesState } from '../invoicing/series';
 import type { AssociateState } from '../membership/state';
+import type { Nothing } from '../validation/results';
 import type { IsoDate } from '../values';
 
 /** Everything a command is decided against, loaded from the streams its plan names (define-command.ts). */
@@ -28,15 +29,21 @@ export interface PlannedEvent {
   event: DomainEvent;
 }
 
-export interface Decision {
+export interface Decision<R = Record<string, unknown>> {
   events: PlannedEvent[];
-  /** What the client is told besides the events (an invoice number, totals…). */
-  result: Record<string, unknown>;
+  /** What the client is told besides the events (an invoice number, totals…): its command's declared `result`. */
+  result: R;
 }
 
-export type Decided = Result<Decision>;
+export type Decided<R = Record<string, unknown>> = Result<Decision<R>>;
 
-export const decided = (events: PlannedEvent[], result: Record<string, unknown> = {}): Decided => ({ ok: true, value: { events, result } });
+/** Accepted, with nothing to add. */
+export function decided(events: PlannedEvent[]): Decided<Nothing>;
+/** Accepted, with the result the decider's return type declares: a field missing, extra or mistyped does not compile. */
+export function decided<R>(events: PlannedEvent[], result: NoInfer<R>): Decided<R>;
+export function decided(events: PlannedEvent[], result: unknown = {}): Decided<unknown> {
+  return { ok: true, value: { events, result } };
+}
 
 export const caeNotFound = (caeId: string) => refuse('NOT_FOUND', `CAE "${caeId}" is not registered.`, { caeId });
 

@@ -1,4 +1,5 @@
 import { seriesYearOf } from '../streams';
+import type { Described } from '../validation/results';
 import type { Schema } from '../validation/schema';
 import type { Decided, DecisionContext, DecisionState } from './decision';
 
@@ -21,17 +22,23 @@ export interface LoadPlan {
   associateId?: string;
 }
 
-/** Everything the handler needs of one command type, declared once in its slice. */
-export interface CommandDefinition<C> {
+/** Everything the handler and the API need of one command type, declared once in its slice. */
+export interface CommandDefinition<C, R = Record<string, unknown>> {
   schema: Schema<C>;
+  /** What an accepted command answers besides its events: `decide`'s result is typed by it, the OpenAPI `<Type>Result` generated from it. */
+  result: Described<R>;
   plan: (command: C) => LoadPlan;
-  decide: (command: C, state: DecisionState, context: DecisionContext) => Decided;
+  decide: (command: C, state: DecisionState, context: DecisionContext) => Decided<R>;
 }
 
 /** The definitions of a map of command types to their data. */
 export type CommandDefinitions<M> = { [T in keyof M]: CommandDefinition<M[T]> };
 
-export const defineCommand = <C>(schema: Schema<C>, how: Omit<CommandDefinition<C>, 'schema'>): CommandDefinition<C> => ({ schema, ...how });
+// The result's type comes from `result` alone: a decider that answers something else does not compile.
+export const defineCommand = <C, R>(
+  schema: Schema<C>,
+  how: { result: Described<R>; plan: (command: C) => LoadPlan; decide: (command: C, state: DecisionState, context: DecisionContext) => Decided<NoInfer<R>> },
+): CommandDefinition<C, R> => ({ schema, ...how });
 
 /** Commands recorded in the CAE's own stream, naming nothing else. */
 export const inTheCae = ({ caeId }: { caeId: string }): LoadPlan => ({ caeId, writes: ['cae'] });

@@ -3,24 +3,44 @@ import { defineCommand, type CommandDefinitions, ofTheEntrepreneur } from '../co
 import { forgottenOn } from '../cae/state';
 import { addDays } from '../dates';
 import { refuse } from '../errors';
-import { exitEntrepreneurSchema, integrateEntrepreneurSchema, type ExitEntrepreneur, type ExitReason, type IntegrateEntrepreneur, type EntrepreneurCommands } from './commands';
-import { emit, isRefusal, known } from './presence';
+import {
+  exitEntrepreneurResult,
+  exitEntrepreneurSchema,
+  integrateEntrepreneurResult,
+  integrateEntrepreneurSchema,
+  type Contract,
+  type EntrepreneurCommands,
+  type ExitEntrepreneur,
+  type ExitEntrepreneurResult,
+  type ExitReason,
+  type IntegrateEntrepreneur,
+  type IntegrateEntrepreneurResult,
+} from './commands';
+import { emit, isRefusal, known, type Refusal } from './presence';
+import type { EntrepreneurState } from './state';
 
 /** Integration and exit: an entrepreneur's presence in the CAE, across returns. */
 
 export const POSITIVE_EXIT_REASONS: readonly ExitReason[] = ['company_creation', 'salaried_job'];
 
-export const integrateEntrepreneur = (c: IntegrateEntrepreneur, s: DecisionState): Decided => {
-  if (!s.cae.registered) return caeNotFound(c.caeId);
-  const forgotten = forgottenOn(s.cae, 'entrepreneur', c.entrepreneurId);
-  if (forgotten !== undefined) return alreadyForgotten('entrepreneur', c.entrepreneurId, forgotten);
-  const entrepreneur = s.entrepreneur;
+/** returnAfterExit: a person is integrated once per stay; a return comes after an exit, dated on or after it. */
+const returnAfterExit = (entrepreneur: EntrepreneurState | undefined, c: IntegrateEntrepreneur): Refusal | undefined => {
   if (entrepreneur && entrepreneur.integration > 0 && entrepreneur.exitedOn === undefined)
     return refuse('ENTREPRENEUR_ALREADY_INTEGRATED', `${c.entrepreneurId} is already integrated (since ${entrepreneur.integratedOn}); a return needs an exit first.`, {
       integratedOn: entrepreneur.integratedOn,
     });
   if (entrepreneur?.exitedOn !== undefined && c.integratedOn < entrepreneur.exitedOn)
     return refuse('DATE_OUT_OF_ORDER', `A return must come after the exit on ${entrepreneur.exitedOn}.`, { exitedOn: entrepreneur.exitedOn });
+  return undefined;
+};
+
+export const integrateEntrepreneur = (c: IntegrateEntrepreneur, s: DecisionState): Decided<IntegrateEntrepreneurResult> => {
+  if (!s.cae.registered) return caeNotFound(c.caeId);
+  const forgotten = forgottenOn(s.cae, 'entrepreneur', c.entrepreneurId);
+  if (forgotten !== undefined) return alreadyForgotten('entrepreneur', c.entrepreneurId, forgotten);
+  const entrepreneur = s.entrepreneur;
+  const again = returnAfterExit(entrepreneur, c);
+  if (again) return again;
   return decided(
     [
       emit(c.caeId, c.entrepreneurId, {
@@ -39,7 +59,7 @@ export const integrateEntrepreneur = (c: IntegrateEntrepreneur, s: DecisionState
   );
 };
 
-export const exitEntrepreneur = (c: ExitEntrepreneur, s: DecisionState): Decided => {
+export const exitEntrepreneur = (c: ExitEntrepreneur, s: DecisionState): Decided<ExitEntrepreneurResult> => {
   const entrepreneur = known(c, s);
   if (isRefusal(entrepreneur)) return entrepreneur;
   if (entrepreneur.exitedOn !== undefined) return refuse('ENTREPRENEUR_NOT_ACTIVE', `${c.entrepreneurId} already left the CAE on ${entrepreneur.exitedOn}.`, { exitedOn: entrepreneur.exitedOn });
@@ -53,7 +73,7 @@ export const exitEntrepreneur = (c: ExitEntrepreneur, s: DecisionState): Decided
     });
   // The day before the exit is the last day of presence: every contract in force then ends.
   const lastDay = addDays(c.exitedOn, -1);
-  const endedContracts: ('cape' | 'cesa')[] = [];
+  const endedContracts: Contract[] = [];
   if (entrepreneur.cape && !entrepreneur.cesa && entrepreneur.cape.endsOn >= lastDay) endedContracts.push('cape');
   if (entrepreneur.cesa) endedContracts.push('cesa');
   return decided(
@@ -75,6 +95,6 @@ export const exitEntrepreneur = (c: ExitEntrepreneur, s: DecisionState): Decided
 };
 
 export const ENTREPRENEUR_COMMANDS: CommandDefinitions<EntrepreneurCommands> = {
-  IntegrateEntrepreneur: defineCommand(integrateEntrepreneurSchema, { plan: ofTheEntrepreneur, decide: integrateEntrepreneur }),
-  ExitEntrepreneur: defineCommand(exitEntrepreneurSchema, { plan: ofTheEntrepreneur, decide: exitEntrepreneur }),
+  IntegrateEntrepreneur: defineCommand(integrateEntrepreneurSchema, { result: integrateEntrepreneurResult, plan: ofTheEntrepreneur, decide: integrateEntrepreneur }),
+  ExitEntrepreneur: defineCommand(exitEntrepreneurSchema, { result: exitEntrepreneurResult, plan: ofTheEntrepreneur, decide: exitEntrepreneur }),
 };

@@ -1,5 +1,6 @@
 import { obj, oneOf } from '../validation/schema';
 import { id, INVOICE_NUMBER, type Infer } from '../validation/fields';
+import { choice, commandResult, formOf, type ResultOf } from '../validation/results';
 
 /** The kinds of person whose data the system holds: each kind names its people by its own ids (personal-data.ts). */
 export const PERSON_KINDS = ['entrepreneur', 'associate', 'client'] as const;
@@ -17,6 +18,13 @@ export const forgetPersonSchema = obj(
   },
 );
 export type ForgetPerson = Infer<typeof forgetPersonSchema>;
+
+export const forgetPersonResult = commandResult(
+  { kind: choice(PERSON_KINDS), personId: formOf(id(), 'the entrepreneurId, the associateId, or the invoice number of a private client') },
+  { kind: 'entrepreneur', personId: 'e-001' },
+  'the person whose personal data is now erased',
+);
+export type ForgetPersonResult = ResultOf<typeof forgetPersonResult>;
 
 /** The data of this slice's commands, by type. */
 export interface ForgettingCommands {

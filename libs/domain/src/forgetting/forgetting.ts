@@ -1,12 +1,13 @@
 import { alreadyForgotten, caeNotFound, decided, entrepreneurNotFound, type Decided, type DecisionContext, type DecisionState } from '../command-handling/decision';
 import { defineCommand, type CommandDefinitions, invoiceDocument, type LoadPlan } from '../command-handling/define-command';
 import { forgottenOn } from '../cae/state';
+import type { Refusal } from '../entrepreneur/presence';
 import { refuse } from '../errors';
 import { caeStream } from '../streams';
-import { forgetPersonSchema, type ForgetPerson, type ForgettingCommands } from './commands';
+import { forgetPersonResult, forgetPersonSchema, type ForgetPerson, type ForgetPersonResult, type ForgettingCommands } from './commands';
 
-/** Whether the decision state shows the person: only someone whose personal data the CAE holds can be forgotten. */
-const unknownPerson = (c: ForgetPerson, s: DecisionState): Decided | undefined => {
+/** personalDataHeld: only a person whose personal data the CAE holds (and the decision state shows) can be forgotten. */
+const personalDataHeld = (c: ForgetPerson, s: DecisionState): Refusal | undefined => {
   switch (c.kind) {
     case 'entrepreneur':
       return s.entrepreneur && s.entrepreneur.integration > 0 ? undefined : entrepreneurNotFound(c.caeId, c.personId);
@@ -34,9 +35,9 @@ const unknownPerson = (c: ForgetPerson, s: DecisionState): Decided | undefined =
 };
 
 /** The key is destroyed by the application once this is accepted; the log records that the erasure happened, without any data. */
-export const forgetPerson = (c: ForgetPerson, s: DecisionState, ctx: DecisionContext): Decided => {
+export const forgetPerson = (c: ForgetPerson, s: DecisionState, ctx: DecisionContext): Decided<ForgetPersonResult> => {
   if (!s.cae.registered) return caeNotFound(c.caeId);
-  const unknown = unknownPerson(c, s);
+  const unknown = personalDataHeld(c, s);
   if (unknown) return unknown;
   const forgotten = forgottenOn(s.cae, c.kind, c.personId);
   if (forgotten !== undefined) return alreadyForgotten(c.kind, c.personId, forgotten);
@@ -59,5 +60,5 @@ const forgetPlan = ({ caeId, kind, personId }: ForgetPerson): LoadPlan => {
 };
 
 export const FORGETTING_COMMANDS: CommandDefinitions<ForgettingCommands> = {
-  ForgetPerson: defineCommand(forgetPersonSchema, { plan: forgetPlan, decide: forgetPerson }),
+  ForgetPerson: defineCommand(forgetPersonSchema, { result: forgetPersonResult, plan: forgetPlan, decide: forgetPerson }),
 };

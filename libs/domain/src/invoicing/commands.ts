@@ -1,5 +1,7 @@
 import { arr, date, money, obj, oneOf, optional } from '../validation/schema';
+import { CONTRACTS } from '../entrepreneur/commands';
 import { id, invoiceNumber, longText, name, postalCode, quantity, type Infer } from '../validation/fields';
+import { amount, choice, closed, commandResult, day, flag, formOf, maybe, text, type ResultOf } from '../validation/results';
 
 export const CLIENT_KINDS = ['company', 'individual', 'public_body', 'association'] as const;
 export type ClientKind = (typeof CLIENT_KINDS)[number];
@@ -27,16 +29,59 @@ export const issueInvoiceSchema = obj({
 });
 export type IssueInvoice = Infer<typeof issueInvoiceSchema>;
 
+const documentNumber = (description = 'an invoice number YYYY-NNNNNN') => formOf(invoiceNumber(), description, ['2016-000042']);
+const totals = () => ({ totalExclVat: amount(), totalVat: amount(), totalInclVat: amount() });
+
+// Under a CAPE the invoice must carry the CAPE's mention (C. com. L127-1); under a CESA it has none.
+export const issueInvoiceResult = commandResult(
+  {
+    number: documentNumber(),
+    dueOn: day(),
+    ...totals(),
+    contract: choice(CONTRACTS),
+    capeMention: maybe(
+      closed({ text: text(), caeName: text(), capeEndsOn: day() }),
+      'present exactly when contract is "cape": the mention the invoice carries, the CAE and the CAPE\'s end',
+    ),
+  },
+  { number: '2016-000042', dueOn: '2016-10-05', totalExclVat: '4500.00', totalVat: '900.00', totalInclVat: '5400.00', contract: 'cesa' },
+  'the number given in the CAE\'s continuous series, the due date, the totals, the contract invoiced under',
+);
+export type IssueInvoiceResult = ResultOf<typeof issueInvoiceResult>;
+
 /** amount: incl. VAT. */
 export const recordPaymentSchema = obj({ caeId: id(), invoiceNumber: invoiceNumber(), paidOn: date(), amount: money({ positive: true }) });
 export type RecordPayment = Infer<typeof recordPaymentSchema>;
+
+export const recordPaymentResult = commandResult(
+  { invoiceNumber: documentNumber(), remainingDue: amount('still due on the invoice, incl. VAT'), fullyPaid: flag() },
+  { invoiceNumber: '2016-000042', remainingDue: '0.00', fullyPaid: true },
+);
+export type RecordPaymentResult = ResultOf<typeof recordPaymentResult>;
 
 /** Money paid back to the client of an invoice credited beyond what remained unpaid; amount incl. VAT. */
 export const recordRefundSchema = obj({ caeId: id(), invoiceNumber: invoiceNumber(), refundedOn: date(), amount: money({ positive: true }) });
 export type RecordRefund = Infer<typeof recordRefundSchema>;
 
+export const recordRefundResult = commandResult(
+  { invoiceNumber: documentNumber(), remainingOwed: amount('still owed back to the client, incl. VAT') },
+  { invoiceNumber: '2016-000042', remainingOwed: '0.00' },
+);
+export type RecordRefundResult = ResultOf<typeof recordRefundResult>;
+
 export const issueCreditNoteSchema = obj({ caeId: id(), invoiceNumber: invoiceNumber(), issuedOn: date(), reason: longText(), lines: optional(lines()) });
 export type IssueCreditNote = Infer<typeof issueCreditNoteSchema>;
+
+export const issueCreditNoteResult = commandResult(
+  {
+    number: documentNumber('the credit note\'s own number, in the invoices\' series'),
+    invoiceNumber: documentNumber(),
+    ...totals(),
+    refundOwed: amount('what this credit note leaves owed back to the client (credited after payment), incl. VAT'),
+  },
+  { number: '2016-000043', invoiceNumber: '2016-000042', totalExclVat: '500.00', totalVat: '100.00', totalInclVat: '600.00', refundOwed: '600.00' },
+);
+export type IssueCreditNoteResult = ResultOf<typeof issueCreditNoteResult>;
 
 /** The data of this slice's commands, by type. */
 export interface InvoicingCommands {

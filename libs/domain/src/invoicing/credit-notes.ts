@@ -3,7 +3,7 @@ import { refuse } from '../errors';
 import { Decimal, formatMoney, money, ZERO, type Money } from '../money';
 import { priceLine, totalsOf } from '../pricing';
 import { entrepreneurStream } from '../streams';
-import type { InvoiceLine, IssueCreditNote, VatRate } from './commands';
+import type { InvoiceLine, IssueCreditNote, IssueCreditNoteResult, VatRate } from './commands';
 import { continuousNumbering } from './continuous-numbering';
 import type { PricedLine } from './events';
 import type { InvoiceState } from './invoice-state';
@@ -32,7 +32,7 @@ const exceedsRemaining = (invoice: InvoiceState, lines: PricedLine[]): boolean =
   return false;
 };
 
-export const issueCreditNote = (c: IssueCreditNote, s: DecisionState): Decided => {
+export const issueCreditNote = (c: IssueCreditNote, s: DecisionState): Decided<IssueCreditNoteResult> => {
   if (!s.cae.registered) return caeNotFound(c.caeId);
   const ref = referencedInvoice(c, s);
   if (!ref.ok) return ref;

@@ -1,10 +1,12 @@
 import { caeNotFound, decided, entrepreneurNotFound, type Decided, type DecisionState } from '../command-handling/decision';
 import { addDays } from '../dates';
-import { capeInForceOn, cesaInForceOn } from '../entrepreneur/state';
+import type { Cape } from '../entrepreneur/contracts';
+import type { Refusal } from '../entrepreneur/presence';
+import { capeInForceOn, cesaInForceOn, type EntrepreneurState } from '../entrepreneur/state';
 import { refuse } from '../errors';
 import { priceLine, totalsOf } from '../pricing';
 import { entrepreneurStream } from '../streams';
-import type { IssueInvoice } from './commands';
+import type { IssueInvoice, IssueInvoiceResult } from './commands';
 import { continuousNumbering } from './continuous-numbering';
 import type { InvoiceClient } from './events';
 
@@ -18,27 +20,33 @@ const clientOf = (c: IssueInvoice['client']): InvoiceClient =>
     ? { kind: c.kind, individual: { name: c.name, ...(c.postalCode !== undefined ? { postalCode: c.postalCode } : {}) } }
     : { kind: c.kind, name: c.name, ...(c.postalCode !== undefined ? { postalCode: c.postalCode } : {}) };
 
-export const issueInvoice = (c: IssueInvoice, s: DecisionState): Decided => {
+/** contractInForce: only an entrepreneur under a CAPE or a CESA in force on the issue date invoices, under the CESA if both. */
+const contractInForce = (entrepreneur: EntrepreneurState, c: IssueInvoice): { contract: 'cesa' } | { contract: 'cape'; cape: Cape } | Refusal => {
+  if (cesaInForceOn(entrepreneur, c.issuedOn)) return { contract: 'cesa' };
+  const cape = capeInForceOn(entrepreneur, c.issuedOn);
+  if (cape) return { contract: 'cape', cape };
+  return refuse('NO_ACTIVE_CONTRACT', `${c.entrepreneurId} has no CAPE or CESA in force on ${c.issuedOn} and cannot invoice.`, { issuedOn: c.issuedOn });
+};
+
+export const issueInvoice = (c: IssueInvoice, s: DecisionState): Decided<IssueInvoiceResult> => {
   if (!s.cae.registered) return caeNotFound(c.caeId);
   const entrepreneur = s.entrepreneur;
   if (!entrepreneur || entrepreneur.integration === 0) return entrepreneurNotFound(c.caeId, c.entrepreneurId);
-  const cape = capeInForceOn(entrepreneur, c.issuedOn);
-  const cesa = cesaInForceOn(entrepreneur, c.issuedOn);
-  if (!cape && !cesa)
-    return refuse('NO_ACTIVE_CONTRACT', `${c.entrepreneurId} has no CAPE or CESA in force on ${c.issuedOn} and cannot invoice.`, { issuedOn: c.issuedOn });
+  const inForce = contractInForce(entrepreneur, c);
+  if ('ok' in inForce) return inForce;
   const dueOn = c.dueOn ?? addDays(c.issuedOn, DEFAULT_PAYMENT_TERM_DAYS);
   if (dueOn < c.issuedOn) return refuse('INVALID_DUE_DATE', `The due date ${dueOn} is before the issue date ${c.issuedOn}.`);
   const numbering = continuousNumbering(c.caeId, c.issuedOn, s.series);
   if (!numbering.ok) return numbering;
   const lines = c.lines.map(priceLine);
   const totals = totalsOf(lines);
-  const contract = cesa ? 'cesa' : 'cape';
-  const mention = contract === 'cape' && cape
+  const { contract } = inForce;
+  const mention = inForce.contract === 'cape'
     ? {
         capeMention: {
-          text: `Activité exercée dans le cadre d'un contrat d'appui au projet d'entreprise (CAPE, art. L127-1 du code de commerce) conclu avec ${s.cae.name}, jusqu'au ${cape.endsOn}.`,
+          text: `Activité exercée dans le cadre d'un contrat d'appui au projet d'entreprise (CAPE, art. L127-1 du code de commerce) conclu avec ${s.cae.name}, jusqu'au ${inForce.cape.endsOn}.`,
           caeName: s.cae.name,
-          capeEndsOn: cape.endsOn,
+          capeEndsOn: inForce.cape.endsOn,
         },
       }
     : {};

@@ -1,6 +1,16 @@
 import { defineCommand, type CommandDefinitions, invoiceDocument } from '../command-handling/define-command';
 import { yearOf } from '../dates';
-import { issueCreditNoteSchema, issueInvoiceSchema, recordPaymentSchema, recordRefundSchema, type InvoicingCommands } from './commands';
+import {
+  issueCreditNoteResult,
+  issueCreditNoteSchema,
+  issueInvoiceResult,
+  issueInvoiceSchema,
+  recordPaymentResult,
+  recordPaymentSchema,
+  recordRefundResult,
+  recordRefundSchema,
+  type InvoicingCommands,
+} from './commands';
 import { issueCreditNote } from './credit-notes';
 import { issueInvoice } from './invoices';
 import { recordPayment } from './payments';
@@ -10,18 +20,22 @@ import { recordRefund } from './refunds';
 
 export const INVOICING_COMMANDS: CommandDefinitions<InvoicingCommands> = {
   IssueInvoice: defineCommand(issueInvoiceSchema, {
+    result: issueInvoiceResult,
     plan: (c) => ({ caeId: c.caeId, entrepreneurId: c.entrepreneurId, seriesYear: yearOf(c.issuedOn), writes: ['entrepreneur', 'series'] }),
     decide: issueInvoice,
   }),
   RecordPayment: defineCommand(recordPaymentSchema, {
+    result: recordPaymentResult,
     plan: (c) => ({ caeId: c.caeId, document: invoiceDocument(c.invoiceNumber), writes: ['entrepreneur'] }),
     decide: recordPayment,
   }),
   IssueCreditNote: defineCommand(issueCreditNoteSchema, {
+    result: issueCreditNoteResult,
     plan: (c) => ({ caeId: c.caeId, document: invoiceDocument(c.invoiceNumber), seriesYear: yearOf(c.issuedOn), writes: ['entrepreneur', 'series'] }),
     decide: issueCreditNote,
   }),
   RecordRefund: defineCommand(recordRefundSchema, {
+    result: recordRefundResult,
     plan: (c) => ({ caeId: c.caeId, document: invoiceDocument(c.invoiceNumber), writes: ['entrepreneur'] }),
     decide: recordRefund,
   }),

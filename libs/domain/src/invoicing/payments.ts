@@ -2,14 +2,14 @@ import { caeNotFound, decided, type Decided, type DecisionState } from '../comma
 import { refuse } from '../errors';
 import { formatMoney, money } from '../money';
 import { entrepreneurStream } from '../streams';
-import type { RecordPayment } from './commands';
+import type { RecordPayment, RecordPaymentResult } from './commands';
 import { dueOf } from './invoice-state';
 import { netOf, proRataExclVat } from './pro-rata';
 import { referencedInvoice } from './referenced-invoice';
 
 /** RecordPayment: the client pays (part of) what is still due on an invoice. */
 
-export const recordPayment = (c: RecordPayment, s: DecisionState): Decided => {
+export const recordPayment = (c: RecordPayment, s: DecisionState): Decided<RecordPaymentResult> => {
   if (!s.cae.registered) return caeNotFound(c.caeId);
   const ref = referencedInvoice(c, s);
   if (!ref.ok) return ref;

@@ -2,14 +2,14 @@ import { caeNotFound, decided, type Decided, type DecisionState } from '../comma
 import { refuse } from '../errors';
 import { formatMoney, money } from '../money';
 import { entrepreneurStream } from '../streams';
-import type { RecordRefund } from './commands';
+import type { RecordRefund, RecordRefundResult } from './commands';
 import { refundOwedOf } from './invoice-state';
 import { netOf, proRataExclVat } from './pro-rata';
 import { referencedInvoice } from './referenced-invoice';
 
 /** RecordRefund: the CAE gives back to the client what was paid beyond an invoice net of its credit notes. */
 
-export const recordRefund = (c: RecordRefund, s: DecisionState): Decided => {
+export const recordRefund = (c: RecordRefund, s: DecisionState): Decided<RecordRefundResult> => {
   if (!s.cae.registered) return caeNotFound(c.caeId);
   const ref = referencedInvoice(c, s);
   if (!ref.ok) return ref;

@@ -2,13 +2,45 @@ import { forgottenOn } from '../cae/state';
 import { alreadyForgotten, caeNotFound, decided, entrepreneurNotFound, type Decided, type DecisionState } from '../command-handling/decision';
 import { defineCommand, type CommandDefinitions } from '../command-handling/define-command';
 import { cesaInForceOn } from '../entrepreneur/state';
+import type { Refusal } from '../entrepreneur/presence';
 import { refuse } from '../errors';
 import { formatMoney, money } from '../money';
 import { associateStream } from '../streams';
-import { admitAssociateSchema, redeemSharesSchema, type AdmitAssociate, type RedeemShares, type MembershipCommands } from './commands';
+import {
+  admitAssociateResult,
+  admitAssociateSchema,
+  redeemSharesResult,
+  redeemSharesSchema,
+  type AdmitAssociate,
+  type AdmitAssociateResult,
+  type MembershipCommands,
+  type RedeemShares,
+  type RedeemSharesResult,
+} from './commands';
+import type { AssociateState } from './state';
 
 /** Membership (sociétariat): shares fully paid at nominal value, repaid at nominal value on redemption. */
-export const admitAssociate = (c: AdmitAssociate, s: DecisionState): Decided => {
+
+/** associateRequiresCesa: an entrepreneur becomes an associate only under a CESA in force on the admission date. */
+const associateRequiresCesa = (c: AdmitAssociate, s: DecisionState): Refusal | undefined => {
+  if (c.category !== 'entrepreneur') return undefined;
+  const entrepreneur = s.entrepreneur;
+  if (!entrepreneur || entrepreneur.integration === 0) return entrepreneurNotFound(c.caeId, c.entrepreneurId ?? '');
+  if (!cesaInForceOn(entrepreneur, c.admittedOn))
+    return refuse('ASSOCIATE_REQUIRES_CESA', `${c.entrepreneurId} is not under a CESA on ${c.admittedOn}: only an entrepreneur salarié becomes an associate as an entrepreneur.`);
+  return undefined;
+};
+
+/** sharesHeld: only an associate still holding shares redeems, and at most the shares they hold. */
+const sharesHeld = (c: RedeemShares, a: AssociateState | undefined): AssociateState | Refusal => {
+  if (!a || a.category === undefined) return refuse('NOT_FOUND', `${c.associateId} has never been an associate of CAE "${c.caeId}".`, { associateId: c.associateId });
+  if (a.shares === 0) return refuse('NOT_AN_ASSOCIATE', `${c.associateId} holds no shares any more.`);
+  if (c.shares > a.shares)
+    return refuse('SHARES_EXCEED_HOLDING', `${c.associateId} holds ${a.shares} shares and cannot redeem ${c.shares}.`, { held: a.shares, requested: c.shares });
+  return a;
+};
+
+export const admitAssociate = (c: AdmitAssociate, s: DecisionState): Decided<AdmitAssociateResult> => {
   if (!s.cae.registered) return caeNotFound(c.caeId);
   const forgotten = c.person === undefined ? undefined : forgottenOn(s.cae, 'associate', c.associateId);
   if (forgotten !== undefined) return alreadyForgotten('associate', c.associateId, forgotten);
@@ -19,12 +51,8 @@ export const admitAssociate = (c: AdmitAssociate, s: DecisionState): Decided => 
     });
   if (a?.lastMovementOn !== undefined && c.admittedOn < a.lastMovementOn)
     return refuse('DATE_OUT_OF_ORDER', `The register of share movements is chronological: its last movement for ${c.associateId} is on ${a.lastMovementOn}.`);
-  if (c.category === 'entrepreneur') {
-    const entrepreneur = s.entrepreneur;
-    if (!entrepreneur || entrepreneur.integration === 0) return entrepreneurNotFound(c.caeId, c.entrepreneurId ?? '');
-    if (!cesaInForceOn(entrepreneur, c.admittedOn))
-      return refuse('ASSOCIATE_REQUIRES_CESA', `${c.entrepreneurId} is not under a CESA on ${c.admittedOn}: only an entrepreneur salarié becomes an associate as an entrepreneur.`);
-  }
+  const notSalarie = associateRequiresCesa(c, s);
+  if (notSalarie) return notSalarie;
   const nominalValue = s.cae.shareNominalValue;
   const amount = formatMoney(money(nominalValue).times(c.shares));
   return decided(
@@ -51,13 +79,10 @@ export const admitAssociate = (c: AdmitAssociate, s: DecisionState): Decided => 
   );
 };
 
-export const redeemShares = (c: RedeemShares, s: DecisionState): Decided => {
+export const redeemShares = (c: RedeemShares, s: DecisionState): Decided<RedeemSharesResult> => {
   if (!s.cae.registered) return caeNotFound(c.caeId);
-  const a = s.associate;
-  if (!a || a.category === undefined) return refuse('NOT_FOUND', `${c.associateId} has never been an associate of CAE "${c.caeId}".`, { associateId: c.associateId });
-  if (a.shares === 0) return refuse('NOT_AN_ASSOCIATE', `${c.associateId} holds no shares any more.`);
-  if (c.shares > a.shares)
-    return refuse('SHARES_EXCEED_HOLDING', `${c.associateId} holds ${a.shares} shares and cannot redeem ${c.shares}.`, { held: a.shares, requested: c.shares });
+  const a = sharesHeld(c, s.associate);
+  if ('ok' in a) return a;
   if (a.lastMovementOn !== undefined && c.redeemedOn < a.lastMovementOn)
     return refuse('DATE_OUT_OF_ORDER', `The register of share movements is chronological: the last movement for ${c.associateId} is on ${a.lastMovementOn}.`);
   const nominalValue = s.cae.shareNominalValue;
@@ -89,8 +114,9 @@ export const redeemShares = (c: RedeemShares, s: DecisionState): Decided => {
 /** An associate's register is written; an entrepreneur associate's own stream is only read (for the CESA). */
 export const MEMBERSHIP_COMMANDS: CommandDefinitions<MembershipCommands> = {
   AdmitAssociate: defineCommand(admitAssociateSchema, {
+    result: admitAssociateResult,
     plan: (c) => ({ caeId: c.caeId, associateId: c.associateId, ...(c.entrepreneurId !== undefined ? { entrepreneurId: c.entrepreneurId } : {}), writes: ['associate'] }),
     decide: admitAssociate,
   }),
-  RedeemShares: defineCommand(redeemSharesSchema, { plan: (c) => ({ caeId: c.caeId, associateId: c.associateId, writes: ['associate'] }), decide: redeemShares }),
+  RedeemShares: defineCommand(redeemSharesSchema, { result: redeemSharesResult, plan: (c) => ({ caeId: c.caeId, associateId: c.associateId, writes: ['associate'] }), decide: redeemShares }),
 };
