@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { openEmbedded, type Runtime } from '../../libs/application';
@@ -10,6 +9,7 @@ import { validateEnvelope } from '../../libs/domain';
 import type { DocChange, GenerationRef } from '../../libs/read-store';
 import { workload, type Envelope, type WorkloadOptions } from '../../libs/scenarios';
 import { Latencies, peakRssMb, round, seconds } from './stats';
+import { freePort } from '../../test/support/free-port';
 
 /** Envelopes grouped by CAE, a chunk at a time: each CAE's commands stay in order, CAEs run side by side. */
 const chunksByCae = function* (envelopes: Iterable<Envelope>, size: number): Generator<Envelope[][]> {
@@ -69,16 +69,6 @@ export const commandsInProcess = async (dir: string, options: WorkloadOptions) =
     peakRssMb: peakRssMb(),
   };
 };
-
-const freePort = (): Promise<number> =>
-  new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
 
 /** The same mix over HTTP: one envelope per request, concurrent clients (one per CAE), the projector running. */
 export const commandsOverHttp = async (dir: string, options: WorkloadOptions, maxRequests: number, clients: number) => {

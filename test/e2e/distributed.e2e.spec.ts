@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openEmbedded } from '../../libs/application';
 import { validateEnvelope } from '../../libs/domain';
 import { coodyssee2016 } from '../../libs/scenarios';
 import { caeStatistics, networkStatistics } from '../../projections/network-statistics/queries';
+import { freePort } from '../support/free-port';
 
 /**
  * The distributed shape, with the apps as separate processes, against a real Kafka broker and a real
@@ -34,16 +34,6 @@ if (!brokers || !mongoUrl) {
   let embedded: { cae: unknown; network: unknown; head: number };
   /** The deployment of the first test, caught up, for the operator's rebuild. */
   let first: { port: number; env: NodeJS.ProcessEnv } | undefined;
-
-  const freePort = (): Promise<number> =>
-    new Promise((done, fail) => {
-      const server = createServer();
-      server.once('error', fail);
-      server.listen(0, '127.0.0.1', () => {
-        const { port } = server.address() as { port: number };
-        server.close(() => done(port));
-      });
-    });
 
   /** The environment of one deployment: the SQLite log of `dir`, its own MongoDB database and consumer group. */
   const environment = (name: string, port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({

@@ -1,10 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { generateHistory, toJsonl } from '../../libs/scenarios';
+import { freePort } from '../support/free-port';
 
 /**
  * The built apps as an operator runs them (`npm test` builds first): the API server killed with SIGKILL and
@@ -13,16 +13,6 @@ import { generateHistory, toJsonl } from '../../libs/scenarios';
 const root = resolve(__dirname, '../..');
 const apiMain = join(root, 'dist/apps/api/src/main.js');
 const cliMain = join(root, 'dist/apps/cli/src/main.js');
-
-const freePort = (): Promise<number> =>
-  new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
 
 const startApi = async (dataDir: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess> => {
   // The machine's own HOST, if any, must not decide where the server under test listens.
