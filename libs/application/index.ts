@@ -6,3 +6,5 @@ export * from './src/projector';
 export * from './src/process';
 export * from './src/verify-read-models';
 export * from './src/health';
+export * from './src/access/identity';
+export * from './src/access/policy';
