@@ -14,7 +14,7 @@ const available = probe.status === 0;
       expect(config.stderr).not.toMatch(/error/i);
       expect(config.status).toBe(0);
       const services = spawnSync('docker-compose', ['-f', 'docker-compose.yml', 'config', '--services'], { cwd: root, encoding: 'utf8' }).stdout.split('\n').filter(Boolean).sort();
-      expect(services).toEqual(['api', 'kafka', 'kurrentdb', 'mongodb', 'projector', 'relay']);
+      expect(services).toEqual(['api', 'kafka', 'keycloak', 'kurrentdb', 'mongodb', 'projector', 'relay']);
       expect(config.stdout).toContain('EVENTSTORE_URL: esdb://kurrentdb:2113?tls=false');
       expect(config.stdout).toContain('MONGODB_URL: mongodb://mongodb:27017');
       expect(config.stdout).toContain('KAFKA_BROKERS: kafka:9092');
