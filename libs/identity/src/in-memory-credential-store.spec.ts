@@ -1,4 +1,4 @@
-import { credentialStoreContract } from './credential-store.contract';
+import { credentialStoreContract } from './testing/credential-store.contract';
 import { InMemoryCredentialRows } from './in-memory-credential-rows';
 
 credentialStoreContract('InMemoryCredentialRows', () => new InMemoryCredentialRows());

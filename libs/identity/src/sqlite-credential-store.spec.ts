@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { API_TOKEN_PREFIX, apiTokenDigest } from './api-token-secret';
-import { credentialStoreContract } from './credential-store.contract';
+import { credentialStoreContract } from './testing/credential-store.contract';
 import { openCredentialStore } from './open-credential-store';
 import { SqliteCredentialRows } from './sqlite-credential-rows';
 

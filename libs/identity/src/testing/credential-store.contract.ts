@@ -1,7 +1,7 @@
-import { API_TOKEN_PREFIX } from './api-token-secret';
-import type { CredentialRows } from './credential-rows';
-import { CredentialStore } from './credential-store';
-import { InvalidCredentialInputError, UnknownAccountError, UsernameTakenError } from './credentials';
+import { API_TOKEN_PREFIX } from '../api-token-secret';
+import type { CredentialRows } from '../credential-rows';
+import { CredentialStore } from '../credential-store';
+import { InvalidCredentialInputError, UnknownAccountError, UsernameTakenError } from '../credentials';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const SCOPE = { role: 'cae_staff', caes: ['coodyssee'] };
