@@ -148,6 +148,9 @@ export const entrepreneurExited = builder('EntrepreneurExited', { caeId: CAE, en
 export const subsidyRecorded = builder('SubsidyRecorded', { caeId: CAE, receivedOn: '2016-12-31', funder: 'Région Provence-Alpes-Côte d’Azur', amount: '35625.00' });
 export const personForgotten = builder('PersonForgotten', { caeId: CAE, kind: 'entrepreneur', personId: E1, forgottenOn: '2017-01-02' });
 
+export const accessGranted = builder('AccessGranted', { caeId: CAE, accountId: 'acc-001', role: 'entrepreneur', entrepreneurId: E1, grantedOn: '2016-01-12' });
+export const accessRevoked = builder('AccessRevoked', { caeId: CAE, accountId: 'acc-001', role: 'entrepreneur', entrepreneurId: E1, revokedOn: '2016-12-20', reason: 'request' });
+
 /** The whole example story, in log order. */
 export const exampleStory = (): DomainEvent[] => [
   caeRegistered(),

@@ -1,4 +1,4 @@
-import { associateStream, caeStream, entrepreneurStream, invoiceSeriesStream, occurredOn, seriesYearOf, type DomainEvent } from '../../libs/domain';
+import { accessStream, associateStream, caeStream, entrepreneurStream, invoiceSeriesStream, occurredOn, seriesYearOf, type DomainEvent } from '../../libs/domain';
 import type { ProjectedEvent } from '../projection';
 
 /** The day events without a business date (a CAE's registration) are recorded on in specs. */
@@ -7,6 +7,7 @@ export const RECORDED_ON = '2016-01-01';
 /** The stream the command side appends an event to (its aggregate's). */
 const streamOf = (event: DomainEvent): string => {
   const data = event.data;
+  if ('accountId' in data) return accessStream(data.caeId, data.accountId);
   if ('associateId' in data) return associateStream(data.caeId, data.associateId);
   if (event.type === 'InvoiceNumberAssigned') return invoiceSeriesStream(event.data.caeId, seriesYearOf(event.data.number));
   if ('entrepreneurId' in data && data.entrepreneurId !== undefined) return entrepreneurStream(data.caeId, data.entrepreneurId);

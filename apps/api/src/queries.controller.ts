@@ -59,6 +59,12 @@ export class QueriesController {
     return this.queries.execute(new Q.ComplianceQuery(caeId, today));
   }
 
+  // Not guarded yet, like every route: the policy guard (the access policy's `access` query) comes next.
+  @Get('caes/:caeId/access')
+  access(@Param('caeId') caeId: string, @Query(NONE) _query: object) {
+    return this.queries.execute(new Q.AccessRegisterQuery(caeId));
+  }
+
   /** 200 also when degraded: the process is alive and serving; `status` and `problems` say what needs an operator. */
   @Get('health')
   health() {

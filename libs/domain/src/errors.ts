@@ -38,6 +38,8 @@ export const ERROR_CODES = [
   'SHARES_EXCEED_HOLDING',
   'NOT_AN_ASSOCIATE',
   'PERSON_ALREADY_FORGOTTEN',
+  'ACCESS_ALREADY_GRANTED',
+  'ACCESS_NOT_GRANTED',
   // The log failed an integrity check (truncated, a command record missing): nothing is appended until an
   // operator has run `npm run cli -- verify`. HTTP 503.
   'LOG_INTEGRITY_FAILED',

@@ -1,4 +1,4 @@
-import { associateStream, caeStream, entrepreneurStream } from './streams';
+import { accessStream, associateStream, caeStream, entrepreneurStream } from './streams';
 import type { IsoDate } from './values';
 
 /** What the log needs to know of each event type, declared beside it in its slice. */
@@ -16,3 +16,4 @@ export type EventDeclarations<M> = { [T in keyof M]: EventDeclaration<M[T]> };
 export const inCaeStream = (data: { caeId: string }): string => caeStream(data.caeId);
 export const inEntrepreneurStream = (data: { caeId: string; entrepreneurId: string }): string => entrepreneurStream(data.caeId, data.entrepreneurId);
 export const inAssociateStream = (data: { caeId: string; associateId: string }): string => associateStream(data.caeId, data.associateId);
+export const inAccessStream = (data: { caeId: string; accountId: string }): string => accessStream(data.caeId, data.accountId);

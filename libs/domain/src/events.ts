@@ -1,3 +1,4 @@
+import { ACCESS_EVENTS, type AccessEvents } from './access/events';
 import { ACCOMPANIMENT_EVENTS, type AccompanimentEvents } from './accompaniment/events';
 import { ACTIVITY_ACCOUNT_EVENTS, type ActivityAccountEvents } from './activity-account/events';
 import { CAE_EVENTS, type CaeEvents } from './cae/events';
@@ -25,6 +26,7 @@ export type * from './invoicing/events';
 export type * from './activity-account/events';
 export type * from './membership/events';
 export type * from './forgetting/events';
+export type * from './access/events';
 
 export interface EventDataByType
   extends CaeEvents,
@@ -35,7 +37,8 @@ export interface EventDataByType
     InvoicingEvents,
     ActivityAccountEvents,
     MembershipEvents,
-    ForgettingEvents {}
+    ForgettingEvents,
+    AccessEvents {}
 
 export type EventType = keyof EventDataByType;
 
@@ -54,6 +57,7 @@ const EVENTS: EventDeclarations<EventDataByType> = {
   ...ACTIVITY_ACCOUNT_EVENTS,
   ...MEMBERSHIP_EVENTS,
   ...FORGETTING_EVENTS,
+  ...ACCESS_EVENTS,
 };
 
 // Each type is paired with its own declaration; TypeScript cannot follow the pairing through a lookup.

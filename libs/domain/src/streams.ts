@@ -3,7 +3,7 @@
  * [A-Za-z0-9_.-], so "/" cannot occur inside one: CAE `a` with entrepreneur `b-c` and CAE `a-b` with
  * entrepreneur `c` get `entrepreneur-a/b-c` and `entrepreneur-a-b/c`, never one stream.
  */
-type StreamKind = 'cae' | 'entrepreneur' | 'invoice-series' | 'associate';
+type StreamKind = 'cae' | 'entrepreneur' | 'invoice-series' | 'associate' | 'access';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
@@ -17,6 +17,8 @@ export const caeStream = (caeId: string): string => streamName('cae', caeId);
 export const entrepreneurStream = (caeId: string, entrepreneurId: string): string => streamName('entrepreneur', caeId, entrepreneurId);
 export const invoiceSeriesStream = (caeId: string, year: number): string => streamName('invoice-series', caeId, String(year));
 export const associateStream = (caeId: string, associateId: string): string => streamName('associate', caeId, associateId);
+/** One account's grants in one CAE. */
+export const accessStream = (caeId: string, accountId: string): string => streamName('access', caeId, accountId);
 
 /** The year of an invoice or credit note number `YYYY-NNNNNN`. */
 export const seriesYearOf = (documentNumber: string): number => Number(documentNumber.slice(0, 4));

@@ -1,5 +1,6 @@
 import { COMMAND_TYPES } from '../../../../libs/domain';
 import { commandComponents, commandsPath } from './commands';
+import { ACCESS_REGISTER } from './access-response';
 import { ERROR, ERROR_CODE, ERROR_RESPONSE } from './errors';
 import { HEALTH } from './health-response';
 import { queryPaths } from './query-paths';
@@ -42,6 +43,7 @@ export const openApiDocument = () => ({
       ShareMovements: SHARE_MOVEMENTS,
       Invoices: INVOICES,
       Compliance: COMPLIANCE,
+      AccessRegister: ACCESS_REGISTER,
       Health: HEALTH,
     },
   },

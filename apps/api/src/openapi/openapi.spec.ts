@@ -119,7 +119,7 @@ describe('the OpenAPI document', () => {
   describe('routes', () => {
     it('every route the API serves is in the document, with the schema of its answer', () => {
       const routes = servedRoutes();
-      expect(routes).toHaveLength(11);
+      expect(routes).toHaveLength(12);
       for (const route of routes) {
         const [method, path] = route.split(' ') as [string, string];
         expect([route, paths[path]?.[method]?.responses['200']?.content?.['application/json']?.schema]).toEqual([route, expect.any(Object)]);

@@ -35,6 +35,7 @@ export const QUERY_ROUTES: readonly QueryRoute[] = [
   { path: '/api/caes/{caeId}/registers/associates', operationId: 'associatesRegister', summary: 'Register of associates (sociétariat)', parameters: 'none', answer: 'AssociatesRegister', notFound: 'Unknown CAE' },
   { path: '/api/caes/{caeId}/registers/share-movements', operationId: 'shareMovements', summary: 'Register of share movements with the running capital', parameters: 'none', answer: 'ShareMovements', notFound: 'Unknown CAE' },
   { path: '/api/caes/{caeId}/invoices', operationId: 'invoices', summary: 'Invoices with their payments, credit notes, refunds, amount due and status', parameters: 'none', answer: 'Invoices', notFound: 'Unknown CAE' },
+  { path: '/api/caes/{caeId}/access', operationId: 'accessRegister', summary: 'Who had access to the CAE: each account’s grants, from when, and how they ended (revoked, or the entrepreneur’s exit)', parameters: 'none', answer: 'AccessRegister', notFound: 'Unknown CAE' },
   { path: '/api/caes/{caeId}/compliance', operationId: 'compliance', summary: 'CAPE limits, associate deadlines, meetings and SCOP thresholds to act on', parameters: 'compliance', answer: 'Compliance', notFound: 'Unknown CAE' },
 ];
 

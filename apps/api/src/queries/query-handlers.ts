@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Runtime } from '../../../../libs/application';
+import { accessRegister } from '../../../../projections/access/queries';
 import type { ReadModels } from '../../../../projections/projection';
 import { caeStatistics, networkStatistics } from '../../../../projections/network-statistics/queries';
 import { associatesRegister, compliance, entrepreneursRegister, invoices, shareMovements } from '../../../../projections/registers/queries';
@@ -93,6 +94,13 @@ export class ComplianceHandler extends ReadModelHandler implements IQueryHandler
   }
 }
 
+@QueryHandler(Q.AccessRegisterQuery)
+export class AccessRegisterHandler extends ReadModelHandler implements IQueryHandler<Q.AccessRegisterQuery> {
+  execute({ caeId }: Q.AccessRegisterQuery) {
+    return this.found(unknownCae(caeId), (models) => accessRegister(models, caeId));
+  }
+}
+
 @QueryHandler(Q.HealthQuery)
 export class HealthHandler implements IQueryHandler<Q.HealthQuery> {
   constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
@@ -113,5 +121,6 @@ export const QUERY_HANDLERS = [
   ShareMovementsHandler,
   InvoicesHandler,
   ComplianceHandler,
+  AccessRegisterHandler,
   HealthHandler,
 ];

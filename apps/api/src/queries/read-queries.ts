@@ -1,5 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { HealthReport } from '../../../../libs/application';
+import type { accessRegister } from '../../../../projections/access/queries';
 import type { caeStatistics, networkStatistics } from '../../../../projections/network-statistics/queries';
 import type { associatesRegister, compliance, entrepreneursRegister, invoices, shareMovements } from '../../../../projections/registers/queries';
 import type { caeTreasury, entrepreneurAccount } from '../../../../projections/treasury/queries';
@@ -39,6 +40,7 @@ export class EntrepreneursRegisterQuery extends CaeQuery<Answer<typeof entrepren
 export class AssociatesRegisterQuery extends CaeQuery<Answer<typeof associatesRegister>> {}
 export class ShareMovementsQuery extends CaeQuery<Answer<typeof shareMovements>> {}
 export class InvoicesQuery extends CaeQuery<Answer<typeof invoices>> {}
+export class AccessRegisterQuery extends CaeQuery<Answer<typeof accessRegister>> {}
 
 export class ComplianceQuery extends Query<Answer<typeof compliance>> {
   constructor(readonly caeId: string, readonly today: string | undefined) {

@@ -56,10 +56,14 @@ const QUERY_CATEGORIES: Record<Category, readonly QueryName[]> = {
   'entrepreneur access': [],
   'staff access': [],
   'network access': [],
-  'access history': [],
+  'access history': ['access'],
   'user management': [],
 };
 const NETWORK_QUERIES: readonly QueryName[] = QUERY_CATEGORIES['network read'];
+
+/** Which category the spec files each command under: the access commands are granting, not business. */
+const commandCategory = (type: CommandType): Category =>
+  type === 'RegisterCae' ? 'register a CAE' : type === 'GrantAccess' || type === 'RevokeAccess' ? 'entrepreneur access' : 'business command';
 
 /** The example of each command, moved to the target CAE: commandAction reads the CAE and entrepreneur off it. */
 const commandIn = (type: CommandType, caeId: string): AccessAction =>
@@ -81,7 +85,7 @@ const WHERE_IN_A_CAE: Where[] = ['own', 'other'];
 
 const CASES: Case[] = [
   ...COMMAND_TYPES.flatMap((type) =>
-    WHERE_IN_A_CAE.map((where): Case => ({ what: type, category: type === 'RegisterCae' ? 'register a CAE' : 'business command', where, action: commandIn(type, caeOf(where)) })),
+    WHERE_IN_A_CAE.map((where): Case => ({ what: type, category: commandCategory(type), where, action: commandIn(type, caeOf(where)) })),
   ),
   ...(Object.entries(QUERY_CATEGORIES) as [Category, readonly QueryName[]][]).flatMap(([category, queries]) =>
     queries.flatMap((query) =>
@@ -121,6 +125,20 @@ describe('access policy', () => {
   it('reads the CAE and entrepreneur off a command', () => {
     expect(commandIn('IssueInvoice', OTHER)).toEqual({ kind: 'command', type: 'IssueInvoice', caeId: OTHER, entrepreneurId: SELF });
     expect(commandIn('RecordPayment', OWN)).toEqual({ kind: 'command', type: 'RecordPayment', caeId: OWN });
+  });
+
+  describe('the access commands', () => {
+    const grantStaff = (caeId: string) => commandAction({ type: 'GrantAccess', data: { caeId, accountId: 'acc-9', role: 'cae_staff', grantedOn: '2016-02-01' } });
+
+    it('judge a cae_staff grant as staff access: staff of the CAE may not make more staff, an admin may', () => {
+      expect(grantStaff(OWN)).toEqual({ kind: 'grant', grant: { role: 'cae_staff', caeId: OWN } });
+      expect(authorize(AS.cae_staff, grantStaff(OWN))).toMatchObject({ allowed: false, code: 'FORBIDDEN' });
+      expect(authorize(AS.network_admin, grantStaff(OTHER))).toEqual({ allowed: true });
+    });
+
+    it('read the entrepreneur off a RevokeAccess', () => {
+      expect(commandIn('RevokeAccess', OTHER)).toEqual({ kind: 'revoke', grant: { role: 'entrepreneur', caeId: OTHER, entrepreneurId: SELF } });
+    });
   });
 
   describe('an entrepreneur', () => {

@@ -12,6 +12,7 @@ export const QUERY_NAMES = [
   'shareMovements',
   'invoices',
   'compliance',
+  'access',
   'health',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
@@ -90,6 +91,9 @@ const COMMAND_RULES: Record<CommandType, Rule> = {
   AdmitAssociate: 'business',
   RedeemShares: 'business',
   ForgetPerson: 'business',
+  // The type's rule; commandAction judges a cae_staff grant by staffAccess (network roles are not granted by command yet).
+  GrantAccess: 'entrepreneurAccess',
+  RevokeAccess: 'entrepreneurAccess',
 };
 
 /** Each query's rule: a query name without one does not compile. */
@@ -104,6 +108,7 @@ const QUERY_RULES: Record<QueryName, Rule> = {
   compliance: 'caeRead',
   entrepreneurAccount: 'account',
   invoices: 'invoices',
+  access: 'accessHistory',
 };
 
 const GRANT_RULES: Record<Role, Rule> = {
@@ -192,6 +197,11 @@ export const authorize = (identity: Identity, action: AccessAction): Authorizati
 
 /** The action a command asks for: its CAE, and the entrepreneur it concerns when it names one. */
 export const commandAction = (command: Command): AccessAction => {
+  if (command.type === 'GrantAccess' || command.type === 'RevokeAccess') {
+    const { caeId, role, entrepreneurId } = command.data;
+    const grant: Grant = role === 'entrepreneur' ? { role, caeId, entrepreneurId: entrepreneurId! } : { role, caeId };
+    return { kind: command.type === 'GrantAccess' ? 'grant' : 'revoke', grant };
+  }
   const data: { caeId: string; entrepreneurId?: string } = command.data;
   return { kind: 'command', type: command.type, caeId: data.caeId, ...(data.entrepreneurId === undefined ? {} : { entrepreneurId: data.entrepreneurId }) };
 };

@@ -1,3 +1,4 @@
+import type { AccessState } from '../access/state';
 import type { CaeState } from '../cae/state';
 import type { EntrepreneurState } from '../entrepreneur/state';
 import { refuse, type Result } from '../errors';
@@ -15,6 +16,7 @@ export interface DecisionState {
   /** The series that receives a new document number (the year of the issue date). */
   series?: InvoiceSeriesState;
   associate?: AssociateState;
+  access?: AccessState;
   /** The invoice a payment or a credit note refers to, as registered in its series. */
   document?: Pick<InvoiceNumberAssigned, 'document' | 'entrepreneurId'>;
 }

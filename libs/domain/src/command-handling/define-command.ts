@@ -4,7 +4,7 @@ import type { Schema } from '../validation/schema';
 import type { Decided, DecisionContext, DecisionState } from './decision';
 
 /** A consistency boundary: one stream each (streams.ts). */
-export type Boundary = 'cae' | 'entrepreneur' | 'series' | 'associate';
+export type Boundary = 'cae' | 'entrepreneur' | 'series' | 'associate' | 'access';
 
 /**
  * Which aggregates a command is decided against, and which it writes. Every stream written is among those read,
@@ -20,6 +20,8 @@ export interface LoadPlan {
   /** The series that receives a new number. */
   seriesYear?: number;
   associateId?: string;
+  /** The account whose access in the CAE a command grants or revokes. */
+  accountId?: string;
 }
 
 /** Everything the handler and the API need of one command type, declared once in its slice. */

@@ -1,10 +1,11 @@
+import { ACCESS_FOLD } from '../access/state';
 import { CAE_FOLD } from '../cae/state';
 import { ENTREPRENEUR_FOLD } from '../entrepreneur/state';
 import { ok, type Result } from '../errors';
 import { streamOf } from '../events';
 import { SERIES_FOLD } from '../invoicing/series';
 import { ASSOCIATE_FOLD } from '../membership/state';
-import { associateStream, caeStream, entrepreneurStream, invoiceSeriesStream } from '../streams';
+import { accessStream, associateStream, caeStream, entrepreneurStream, invoiceSeriesStream } from '../streams';
 import type { Decision, DecisionContext, DecisionState } from './decision';
 import { decide, planOf, type Command } from './registry';
 import type { Fold, StreamReader } from './stream-reader';
@@ -15,6 +16,7 @@ export interface CommandStreams {
   entrepreneur?: string;
   series?: string;
   associate?: string;
+  access?: string;
   /** The invoice a payment, refund, credit note or erasure refers to, as registered in its series. */
   document?: DecisionState['document'];
   written: string[];
@@ -42,6 +44,7 @@ export const streamsOf = async (command: Command, reader: StreamReader): Promise
     entrepreneur: entrepreneurId === undefined ? undefined : entrepreneurStream(plan.caeId, entrepreneurId),
     series: plan.seriesYear === undefined ? undefined : invoiceSeriesStream(plan.caeId, plan.seriesYear),
     associate: plan.associateId === undefined ? undefined : associateStream(plan.caeId, plan.associateId),
+    access: plan.accountId === undefined ? undefined : accessStream(plan.caeId, plan.accountId),
   };
   const written = plan.writes.map((boundary) => named[boundary]).filter((s): s is string => s !== undefined);
   return {
@@ -49,6 +52,7 @@ export const streamsOf = async (command: Command, reader: StreamReader): Promise
     ...(named.entrepreneur !== undefined && { entrepreneur: named.entrepreneur }),
     ...(named.series !== undefined && { series: named.series }),
     ...(named.associate !== undefined && { associate: named.associate }),
+    ...(named.access !== undefined && { access: named.access }),
     ...(document !== undefined && { document }),
     written,
   };
@@ -82,6 +86,7 @@ export const handleCommand = async (
   if (named.entrepreneur) state.entrepreneur = await read(named.entrepreneur, ENTREPRENEUR_FOLD);
   if (named.series) state.series = (await read(named.series, SERIES_FOLD)).state;
   if (named.associate) state.associate = await read(named.associate, ASSOCIATE_FOLD);
+  if (named.access) state.access = await read(named.access, ACCESS_FOLD);
 
   const decided = decide(command, state, context);
   if (!decided.ok) return decided;

@@ -1,3 +1,4 @@
+import { ACCESS_COMMANDS } from '../access/access';
 import { ACCOMPANIMENT_COMMANDS } from '../accompaniment/accompaniment';
 import { ACTIVITY_ACCOUNT_COMMANDS } from '../activity-account/activity-account';
 import { CAE_COMMANDS } from '../cae/cae';
@@ -8,6 +9,7 @@ import { FORGETTING_COMMANDS } from '../forgetting/forgetting';
 import { INVOICING_COMMANDS } from '../invoicing/invoicing';
 import { MEMBERSHIP_COMMANDS } from '../membership/membership';
 import type { Decided, DecisionContext, DecisionState } from './decision';
+import type { AccessCommands } from '../access/commands';
 import type { AccompanimentCommands } from '../accompaniment/commands';
 import type { ActivityAccountCommands } from '../activity-account/commands';
 import type { CaeCommands } from '../cae/commands';
@@ -30,7 +32,8 @@ export interface CommandDataByType
     InvoicingCommands,
     ActivityAccountCommands,
     MembershipCommands,
-    ForgettingCommands {}
+    ForgettingCommands,
+    AccessCommands {}
 
 /** Every command, as its slice declares it: schema, plan (streams read and written) and decision. */
 export const COMMANDS: CommandDefinitions<CommandDataByType> = {
@@ -43,6 +46,7 @@ export const COMMANDS: CommandDefinitions<CommandDataByType> = {
   ...ACTIVITY_ACCOUNT_COMMANDS,
   ...MEMBERSHIP_COMMANDS,
   ...FORGETTING_COMMANDS,
+  ...ACCESS_COMMANDS,
 };
 
 export type CommandType = keyof CommandDataByType;

@@ -5,7 +5,8 @@ import type { CommandDataByType, CommandType } from '../commands';
  * (which COMMAND_TYPES takes) they tell one coherent story for Coodyssée in 2016, so each is also accepted by the
  * domain: e-001 is integrated, signs and renews a CAPE, signs a CESA, invoices (first invoice of the year:
  * 2016-000001), is paid in full, credits a line and refunds it, pays an expense and a salary that the treasury
- * covers, becomes an associate, redeems a share, is met, leaves, and is finally forgotten.
+ * covers, becomes an associate, redeems a share, is met, leaves, and is finally forgotten; her account reads from the day
+ * after her integration and is revoked before she leaves.
  */
 export const commandExamples: { readonly [T in CommandType]: CommandDataByType[T] } = {
   RegisterCae: {
@@ -36,6 +37,8 @@ export const commandExamples: { readonly [T in CommandType]: CommandDataByType[T
     situationAtEntry: 'unemployed',
     parallelActivity: false,
   },
+  // e-001's own account (an opaque id: the username stays in the credential store) from the day after her integration.
+  GrantAccess: { caeId: 'coodyssee', accountId: 'acc-001', role: 'entrepreneur', entrepreneurId: 'e-001', grantedOn: '2016-01-12' },
   SignCape: { caeId: 'coodyssee', entrepreneurId: 'e-001', signedOn: '2016-01-11', months: 6 },
   RenewCape: { caeId: 'coodyssee', entrepreneurId: 'e-001', renewedOn: '2016-07-01', months: 2 },
   SignCesa: { caeId: 'coodyssee', entrepreneurId: 'e-001', signedOn: '2016-09-01' },
@@ -91,6 +94,7 @@ export const commandExamples: { readonly [T in CommandType]: CommandDataByType[T
   },
   RedeemShares: { caeId: 'coodyssee', associateId: 'a-001', redeemedOn: '2016-12-01', shares: 1 },
   RecordMeeting: { caeId: 'coodyssee', entrepreneurId: 'e-001', heldOn: '2016-12-05', kind: 'individual', hours: '1.5' },
+  RevokeAccess: { caeId: 'coodyssee', accountId: 'acc-001', role: 'entrepreneur', entrepreneurId: 'e-001', revokedOn: '2016-12-20', reason: 'request' },
   ExitEntrepreneur: { caeId: 'coodyssee', entrepreneurId: 'e-001', exitedOn: '2016-12-30', reason: 'company_creation' },
   RecordSubsidy: { caeId: 'coodyssee', receivedOn: '2016-12-31', funder: 'Région Provence-Alpes-Côte d’Azur', amount: '35625.00' },
   ForgetPerson: { caeId: 'coodyssee', kind: 'entrepreneur', personId: 'e-001' },
