@@ -5,6 +5,7 @@ import { entrepreneurStream, validateEnvelope, type CommandType } from '../../li
 import type { RecordedEvent } from '../../libs/event-store';
 import { exampleData } from '../fixtures/commands';
 import { startHarness, type Harness } from './api-harness';
+import { ALL_PROJECTIONS } from '../../projections';
 
 /**
  * Failure 2 of issue 9 as an operator meets it: an event the treasury cannot apply. Before, the projector failed
@@ -59,7 +60,7 @@ describe('an event a projection cannot apply, through the API and the built CLI'
       expect.objectContaining({ code: 'EVENT_QUARANTINED', details: expect.objectContaining({ projection: 'treasury', caeId: 'a', position: poisoned, eventType: 'CapeSigned' }) }),
     ]);
     expect(body.problems[0].message).toContain('CapeSigned for "ghost" before their integration');
-    expect(body.projections.map((p: { eventsBehind: number }) => p.eventsBehind)).toEqual([0, 0, 0]);
+    expect(body.projections.map((p: { eventsBehind: number }) => p.eventsBehind)).toEqual(ALL_PROJECTIONS.map(() => 0));
     // The other CAE is served, its CESA included.
     const register = await h.http().get('/api/caes/a-b/registers/entrepreneurs').expect(200);
     expect(JSON.stringify(register.body)).toContain('cesa');
