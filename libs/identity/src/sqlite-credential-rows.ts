@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSecureSqlite } from '../../personal-data';
 import type { AccountRow, CredentialRows, TokenRow } from './credential-rows';
 
 const SCHEMA = `
@@ -64,15 +63,8 @@ export class SqliteCredentialRows implements CredentialRows {
   private readonly statements;
 
   constructor(file: string) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    // An account or a revocation acknowledged to an admin survives a power cut.
-    this.db.pragma('synchronous = FULL');
-    // Forgotten accounts and tokens are overwritten with zeros in pages and free pages, not merely unlinked.
-    this.db.pragma('secure_delete = ON');
+    this.db = openSecureSqlite(file);
     this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
     this.statements = {
       insertAccount: this.db.prepare<[string, string, string, string, string]>(

@@ -1,7 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSecureSqlite } from './secure-sqlite';
 import { KEY_BYTES, type KeyStore, type PersonKey } from './key-store';
 
 const SCHEMA = `
@@ -27,14 +26,7 @@ export class SqliteKeyStore implements KeyStore {
   private readonly statements;
 
   constructor(file: string) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    // A key must be on disk before any event sealed with it is appended, or a crash leaves unreadable data.
-    this.db.pragma('synchronous = FULL');
-    // Erased keys are overwritten with zeros in pages and free pages, not merely unlinked.
-    this.db.pragma('secure_delete = ON');
-    this.db.pragma('busy_timeout = 5000');
+    this.db = openSecureSqlite(file);
     this.db.exec(SCHEMA);
     this.statements = {
       live: this.db.prepare<[string, string], { keyId: string; key: Buffer }>(
