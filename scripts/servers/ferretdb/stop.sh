@@ -20,26 +20,7 @@ for arg in "$@"; do
   esac
 done
 
-if [[ -f "$pidfile" ]]; then
-  pid="$(cat "$pidfile")"
-  if kill -0 "$pid" 2>/dev/null; then
-    kill -TERM "$pid"
-    for _ in $(seq 1 50); do
-      kill -0 "$pid" 2>/dev/null || break
-      sleep 0.2
-    done
-    if kill -0 "$pid" 2>/dev/null; then
-      say "PID $pid still running after 10 s: killing it"
-      kill -KILL "$pid" 2>/dev/null || true
-    fi
-    say "stopped (PID $pid)"
-  else
-    say "PID $pid from $pidfile was not running"
-  fi
-  rm -f "$pidfile"
-else
-  say "not running on port $port (no $pidfile)"
-fi
+bash "$root/scripts/servers/stop-process.sh" "FerretDB on 127.0.0.1:$port" "$pidfile" 10
 
 if $wipe; then
   rm -rf "$data"
