@@ -1,7 +1,7 @@
 import { given } from '../testing/given';
 import { accessGranted, accessRevoked, caeRegistered, entrepreneurExited, entrepreneurIntegrated } from '../testing/events';
 import { accessProjection } from './projection';
-import { accessRegister } from './queries';
+import { accessRegister, grantsOf } from './queries';
 
 const staffGranted = accessGranted({ accountId: 'acc-002', role: 'cae_staff', entrepreneurId: undefined, grantedOn: '2016-01-04' });
 const grantOf = (register: Awaited<ReturnType<typeof accessRegister>>, accountId: string) => register?.accounts.find((a) => a.accountId === accountId)?.grants;
@@ -57,5 +57,31 @@ describe('the access register', () => {
     expect(grantOf(await accessRegister(docs, 'coodyssee'), 'acc-002')).toEqual([
       { role: 'cae_staff', entrepreneurId: null, grantedOn: '2016-01-04', endedOn: '2017-01-31', endReason: 'revoked' },
     ]);
+  });
+});
+
+describe('the grants an account holds on a day (what a request is judged on)', () => {
+  it('given her grant of 12 Jan, then she holds it from that day and not the day before', async () => {
+    const docs = await given(accessProjection, caeRegistered(), entrepreneurIntegrated()).when(accessGranted());
+    expect(await grantsOf(docs, 'acc-001', '2016-01-11')).toEqual([]);
+    expect(await grantsOf(docs, 'acc-001', '2016-01-12')).toEqual([{ role: 'entrepreneur', caeId: 'coodyssee', entrepreneurId: 'e-001' }]);
+    expect(await grantsOf(docs, 'nobody', '2016-01-12')).toEqual([]);
+  });
+
+  it('given her exit on 30 Dec, then she holds nothing from the exit date on, while a staff grant of the CAE stays', async () => {
+    const docs = await given(accessProjection, caeRegistered(), entrepreneurIntegrated(), accessGranted(), accessGranted({ accountId: 'acc-001', role: 'cae_staff', entrepreneurId: undefined, grantedOn: '2016-02-01' })).when(entrepreneurExited());
+    expect(await grantsOf(docs, 'acc-001', '2016-12-29')).toEqual([
+      { role: 'entrepreneur', caeId: 'coodyssee', entrepreneurId: 'e-001' },
+      { role: 'cae_staff', caeId: 'coodyssee' },
+    ]);
+    expect(await grantsOf(docs, 'acc-001', '2016-12-30')).toEqual([{ role: 'cae_staff', caeId: 'coodyssee' }]);
+  });
+
+  it('given a staff grant revoked on 31 Jan 2017, then it is held until the day before', async () => {
+    const docs = await given(accessProjection, caeRegistered(), staffGranted).when(
+      accessRevoked({ accountId: 'acc-002', role: 'cae_staff', entrepreneurId: undefined, revokedOn: '2017-01-31', reason: 'departure' }),
+    );
+    expect(await grantsOf(docs, 'acc-002', '2017-01-30')).toEqual([{ role: 'cae_staff', caeId: 'coodyssee' }]);
+    expect(await grantsOf(docs, 'acc-002', '2017-01-31')).toEqual([]);
   });
 });

@@ -21,3 +21,6 @@ export type AccountDoc = { caeId: string; accountId: string; grants: GrantLine[]
 
 /** An entrepreneur's stays in the CAE: an entrepreneur grant ends with the stay it was granted in. */
 export type StaysDoc = { caeId: string; entrepreneurId: string; stays: { integratedOn: IsoDate; exitedOn: IsoDate | null }[] };
+
+/** Every grant of one account, across CAEs, keyed by accountId: what a request's identity is resolved from. */
+export type HolderDoc = { accountId: string; grants: (GrantLine & { caeId: string })[] };

@@ -1,7 +1,8 @@
 import { collectionOf, defineProjection } from '../projection';
-import { ACCESS, docId, type AccountDoc, type CaeDoc, type StaysDoc } from './documents';
+import { ACCESS, docId, type AccountDoc, type CaeDoc, type GrantLine, type HolderDoc, type StaysDoc } from './documents';
 
 const accountRef = (caeId: string, accountId: string) => ({ collection: 'accounts', id: docId(caeId, accountId) }) as const;
+const holderRef = (accountId: string) => ({ collection: 'holders', id: accountId }) as const;
 const staysRef = (caeId: string, entrepreneurId: string) => ({ collection: 'stays', id: docId(caeId, entrepreneurId) }) as const;
 
 /**
@@ -11,35 +12,44 @@ const staysRef = (caeId: string, entrepreneurId: string) => ({ collection: 'stay
  */
 export const accessProjection = defineProjection({
   name: ACCESS,
-  version: 1,
-  collections: { caes: collectionOf<CaeDoc>(), accounts: collectionOf<AccountDoc>(), stays: collectionOf<StaysDoc>() },
+  version: 2,
+  collections: { caes: collectionOf<CaeDoc>(), accounts: collectionOf<AccountDoc>(), stays: collectionOf<StaysDoc>(), holders: collectionOf<HolderDoc>() },
   on: {
     CaeRegistered: {
       documents: (e) => [{ collection: 'caes', id: e.data.caeId }],
       apply: (e) => [{ collection: 'caes', id: e.data.caeId, doc: { caeId: e.data.caeId } }],
     },
     AccessGranted: {
-      documents: (e) => [accountRef(e.data.caeId, e.data.accountId)],
+      documents: (e) => [accountRef(e.data.caeId, e.data.accountId), holderRef(e.data.accountId)],
       apply: (e, docs) => {
         const { caeId, accountId, role, entrepreneurId, grantedOn } = e.data;
         const ref = accountRef(caeId, accountId);
         const account = docs.get(ref.collection, ref.id) ?? { caeId, accountId, grants: [] };
-        const line = { role, entrepreneurId: entrepreneurId ?? null, grantedOn, revokedOn: null, reason: null };
-        return [{ ...ref, doc: { ...account, grants: [...account.grants, line] } }];
+        const holder = docs.get('holders', accountId) ?? { accountId, grants: [] };
+        const line: GrantLine = { role, entrepreneurId: entrepreneurId ?? null, grantedOn, revokedOn: null, reason: null };
+        return [
+          { ...ref, doc: { ...account, grants: [...account.grants, line] } },
+          { ...holderRef(accountId), doc: { ...holder, grants: [...holder.grants, { ...line, caeId }] } },
+        ];
       },
     },
     AccessRevoked: {
-      documents: (e) => [accountRef(e.data.caeId, e.data.accountId)],
+      documents: (e) => [accountRef(e.data.caeId, e.data.accountId), holderRef(e.data.accountId)],
       apply: (e, docs) => {
         const { caeId, accountId, role, entrepreneurId, revokedOn, reason } = e.data;
         const ref = accountRef(caeId, accountId);
         const account = docs.get(ref.collection, ref.id);
-        if (!account) return [];
+        const holder = docs.get('holders', accountId);
+        if (!account || !holder) return [];
         // The command side revokes only a grant in force: the last one of that scope not revoked yet.
-        const open = account.grants.map((g) => g.role === role && g.entrepreneurId === (entrepreneurId ?? null) && g.revokedOn === null).lastIndexOf(true);
-        if (open < 0) return [];
-        const grants = account.grants.map((g, i) => (i === open ? { ...g, revokedOn, reason: reason ?? null } : g));
-        return [{ ...ref, doc: { ...account, grants } }];
+        const revoked = <L extends GrantLine>(lines: L[], inCae: (line: L) => boolean): L[] => {
+          const open = lines.map((g) => inCae(g) && g.role === role && g.entrepreneurId === (entrepreneurId ?? null) && g.revokedOn === null).lastIndexOf(true);
+          return lines.map((g, i) => (i === open ? { ...g, revokedOn, reason: reason ?? null } : g));
+        };
+        return [
+          { ...ref, doc: { ...account, grants: revoked(account.grants, () => true) } },
+          { ...holderRef(accountId), doc: { ...holder, grants: revoked(holder.grants, (g) => g.caeId === caeId) } },
+        ];
       },
     },
     EntrepreneurIntegrated: {

@@ -1,6 +1,6 @@
 import { REVOCATION_REASONS, type AccessRole, type IsoDate, type RevocationReason } from '../../libs/domain';
 import type { ReadModels } from '../projection';
-import { ACCESS, type AccountDoc, type CaeDoc, type GrantLine, type StaysDoc } from './documents';
+import { ACCESS, docId, type AccountDoc, type CaeDoc, type GrantLine, type HolderDoc, type StaysDoc } from './documents';
 
 /** Why a grant ended: its revocation's reason (`revoked` when none was given), or the entrepreneur's `exit`. */
 export type EndReason = RevocationReason | 'revoked' | 'exit';
@@ -38,4 +38,21 @@ export const accessRegister = async (models: ReadModels, caeId: string): Promise
       grants: a.grants.map((g) => ({ role: g.role, entrepreneurId: g.entrepreneurId, grantedOn: g.grantedOn, ...ended(g, stays) })),
     })),
   };
+};
+
+/** A grant in force, as the access policy reads it (libs/application/src/access/identity.ts's Grant). */
+export type GrantInForce = { role: 'cae_staff'; caeId: string } | { role: 'entrepreneur'; caeId: string; entrepreneurId: string };
+
+/** The grants an account holds on `today`: granted on or before it, not ended by then (an end date is exclusive). */
+export const grantsOf = async (models: ReadModels, accountId: string, today: IsoDate): Promise<GrantInForce[]> => {
+  const holder = (await models.get(ACCESS, 'holders', accountId)) as HolderDoc | undefined;
+  const inForce: GrantInForce[] = [];
+  for (const line of holder?.grants ?? []) {
+    if (line.grantedOn > today) continue;
+    const stays = line.entrepreneurId === null ? undefined : ((await models.get(ACCESS, 'stays', docId(line.caeId, line.entrepreneurId))) as StaysDoc | undefined);
+    const { endedOn } = ended(line, new Map(stays ? [[stays.entrepreneurId, stays.stays]] : []));
+    if (endedOn !== null && endedOn <= today) continue;
+    inForce.push(line.role === 'entrepreneur' ? { role: 'entrepreneur', caeId: line.caeId, entrepreneurId: line.entrepreneurId! } : { role: 'cae_staff', caeId: line.caeId });
+  }
+  return inForce;
 };

@@ -6,6 +6,7 @@ import { InMemoryReadStore, MongoReadStore, SqliteReadStore, type ReadStore } fr
 import { ALL_PROJECTIONS } from '../../../projections';
 import type { Projection } from '../../../projections/projection';
 import { createKafka } from '../../messaging';
+import { CredentialStore, InMemoryCredentialRows, openCredentialStore } from '../../identity';
 import { PROJECTION as NETWORK_STATISTICS } from '../../../projections/network-statistics/documents';
 import { CommandService, type CommandServiceOptions } from './command-service';
 import type { AppConfig } from './config';
@@ -27,6 +28,8 @@ export interface Runtime {
   profile: RuntimeProfile;
   store: EventStore;
   keys: KeyStore;
+  /** Passwords and API tokens (DATA_DIR/credentials.db), never in the log; opened on first use. */
+  readonly credentials: CredentialStore;
   vault: PersonalDataVault;
   commands: CommandService;
   readStore: ReadStore;
@@ -70,8 +73,10 @@ const wire = (
   store: EventStore,
   keys: KeyStore,
   readStore: ReadStore,
+  openCredentials: () => CredentialStore,
   options: RuntimeOptions = {},
 ): Runtime => {
+  let credentials: CredentialStore | undefined;
   const vault = new PersonalDataVault(keys);
   const feeds = options.feeds?.(vault, readStore) ?? [];
   const fed = new Set(feeds.map((feed) => feed.projection.name));
@@ -84,6 +89,9 @@ const wire = (
     profile,
     store,
     keys,
+    get credentials() {
+      return (credentials ??= openCredentials());
+    },
     vault,
     commands: new CommandService(store, vault, keys, options.commands),
     readStore,
@@ -113,6 +121,7 @@ const wire = (
       await projector.stop();
       await store.close();
       await keys.close();
+      await credentials?.close();
       await readStore.close();
     },
   };
@@ -127,6 +136,7 @@ export const openEmbedded = (dataDir: string, options?: RuntimeOptions): Runtime
     SqliteEventStore.open(join(dataDir, 'events.db')),
     new SqliteKeyStore(join(dataDir, 'keys.db')),
     SqliteReadStore.open(join(dataDir, 'read-models.db')),
+    () => openCredentialStore(dataDir),
     options,
   );
 };
@@ -154,7 +164,7 @@ export const openConfigured = async (config: AppConfig): Promise<Runtime> => {
       ? SqliteReadStore.open(join(config.dataDir, 'read-models.db'))
       : await MongoReadStore.connect(config.readModels.url, config.readModels.database);
   const statistics = config.networkStatistics;
-  return wire({ eventLog: config.eventLog.kind, readModels: config.readModels.kind }, store, new SqliteKeyStore(join(config.dataDir, 'keys.db')), readStore, {
+  return wire({ eventLog: config.eventLog.kind, readModels: config.readModels.kind }, store, new SqliteKeyStore(join(config.dataDir, 'keys.db')), readStore, () => openCredentialStore(config.dataDir), {
     projector: { batchSize: config.projectorBatchSize },
     ...(statistics.from === 'kafka'
       ? {
@@ -174,4 +184,4 @@ export const openConfigured = async (config: AppConfig): Promise<Runtime> => {
 };
 
 export const openInMemory = (options?: RuntimeOptions): Runtime =>
-  wire({ eventLog: 'in-memory', readModels: 'in-memory' }, new InMemoryEventStore(), new InMemoryKeyStore(), new InMemoryReadStore(), options);
+  wire({ eventLog: 'in-memory', readModels: 'in-memory' }, new InMemoryEventStore(), new InMemoryKeyStore(), new InMemoryReadStore(), () => new CredentialStore(new InMemoryCredentialRows()), options);
