@@ -57,10 +57,15 @@ if (!brokers || !mongoUrl) {
     ...extra,
   });
 
+  /** The end of each child's standard error, for the message of a test that times out. */
+  const stderrOf = new Map<ChildProcess, string>();
   const start = (app: string, env: NodeJS.ProcessEnv): ChildProcess => {
     const child = spawn(process.execPath, [main(app)], { env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
-    child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+    child.stderr!.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-4000);
+      stderrOf.set(child, stderr);
+    });
     child.once('exit', (code, signal) => {
       if (code !== 0 && code !== null && signal === null) console.error(`${app} exited with ${code}:\n${stderr}`);
     });
@@ -100,11 +105,16 @@ if (!brokers || !mongoUrl) {
 
   const consumed = (lag: FeedLag | undefined): number => (lag?.partitions ?? []).reduce((sum, p) => sum + p.committed, 0);
 
-  const until = async (what: string, condition: () => Promise<boolean>, timeoutMs = 300_000): Promise<void> => {
-    const deadline = Date.now() + timeoutMs;
+  /** Polls `condition`; a timeout says what the feed and the children last reported, to tell a hang from a crash. */
+  const until = async (what: string, condition: () => Promise<boolean>, options: { timeoutMs?: number; pollMs?: number; port?: number } = {}): Promise<void> => {
+    const deadline = Date.now() + (options.timeoutMs ?? 300_000);
     while (!(await condition())) {
-      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-      await sleep(250);
+      if (Date.now() > deadline) {
+        const lag = options.port === undefined ? undefined : await feedLag(options.port);
+        const stderr = children.map((child) => `pid ${child.pid} (exit ${child.exitCode ?? child.signalCode ?? 'running'}): ${stderrOf.get(child) ?? ''}`).join('\n');
+        throw new Error(`Timed out waiting for ${what}; relay at ${relayCheckpoint()} of ${embedded.head}; feed ${JSON.stringify(lag)}\n${stderr}`);
+      }
+      await sleep(options.pollMs ?? 250);
     }
   };
 
@@ -154,7 +164,7 @@ if (!brokers || !mongoUrl) {
       start('relay', env);
       start('projector', env);
       start('api', env);
-      await until('the relay to publish the log and the consumer group to consume it all', () => caughtUp(port));
+      await until('the relay to publish the log and the consumer group to consume it all', () => caughtUp(port), { port });
 
       const cae = await get(port, '/api/caes/coodyssee/statistics?year=2016');
       const network = await get(port, '/api/network/statistics?year=2016');
@@ -197,29 +207,35 @@ if (!brokers || !mongoUrl) {
 
     it('the projector killed in the middle of consuming, three times, loses nothing and counts nothing twice', async () => {
       // The topic is full from the previous test; a fresh database and consumer group start from its beginning,
-      // with small fetches so that consuming takes many batches to kill in between.
+      // with the smallest fetches so that consuming takes hundreds of batches to kill in between.
       await until('the relay to have published the whole log', async () => relayCheckpoint() === embedded.head);
       const port = await freePort();
       // A short session: the group gives a killed member's partitions to its successor after 6 s, not 30.
-      const env = environment('kill', port, { NETWORK_STATISTICS_FETCH_BYTES: '16384', NETWORK_STATISTICS_SESSION_TIMEOUT_MS: '6000' });
+      const env = environment('kill', port, { NETWORK_STATISTICS_FETCH_BYTES: '1024', NETWORK_STATISTICS_SESSION_TIMEOUT_MS: '6000' });
       start('api', env);
       let projector = start('projector', env);
       let kills = 0;
       let last = 0;
       while (kills < 3) {
-        // Some batches applied and committed since the last restart, and more still to consume: mid-consume.
-        await until('the restarted projector to make progress', async () => {
-          const lag = await feedLag(port);
-          return consumed(lag) > last && (lag?.messagesBehind ?? 0) > 0;
-        });
+        // Killed as soon as some batches were applied and committed since the last restart: polled often, so that
+        // the kill lands mid-consume, with most of the topic still to go.
+        await until(
+          'the restarted projector to make progress',
+          async () => {
+            const lag = await feedLag(port);
+            return consumed(lag) > last && (lag?.messagesBehind ?? 0) > 0;
+          },
+          { port, pollMs: 20 },
+        );
         await kill(projector);
         const lag = await feedLag(port);
         expect(lag?.messagesBehind).toBeGreaterThan(0);
         last = consumed(lag);
         kills++;
-        projector = start('projector', env);
+        // The last successor fetches as much as it likes: the kills are done, only the catch-up remains.
+        projector = start('projector', kills < 3 ? env : { ...env, NETWORK_STATISTICS_FETCH_BYTES: '1048576' });
       }
-      await until('the consumer group to consume the whole topic after the kills', () => caughtUp(port));
+      await until('the consumer group to consume the whole topic after the kills', () => caughtUp(port), { port });
       expect(kills).toBe(3);
       const cae = await get(port, '/api/caes/coodyssee/statistics?year=2016');
       const network = await get(port, '/api/network/statistics?year=2016');

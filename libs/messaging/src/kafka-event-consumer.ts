@@ -20,9 +20,12 @@ export class KafkaEventConsumer {
     this.consumer = kafka.consumer({ ...config, groupId });
   }
 
-  /** Called when kafkajs gives up on the consumer (it restarts it by itself unless the error is not retriable). */
-  onCrash(listener: (error: Error) => void): void {
-    this.consumer.on(this.consumer.events.CRASH, (event) => listener(event.payload.error));
+  /**
+   * Called when the consumer crashes; `restarting`: kafkajs restarts it by itself (a retriable error). A
+   * non-retriable one (say, the group forgot a member whose session expired during a slow batch) stops it for good.
+   */
+  onCrash(listener: (error: Error, restarting: boolean) => void): void {
+    this.consumer.on(this.consumer.events.CRASH, (event) => listener(event.payload.error, event.payload.restart));
   }
 
   /** Joins the group and starts delivering; resolves once running (delivery goes on until `close`). */

@@ -193,7 +193,11 @@ export class KafkaProjector {
       sessionTimeout,
       heartbeatInterval: Math.min(3000, Math.floor(sessionTimeout / 3)),
     });
-    consumer.onCrash((error) => this.onError(error));
+    consumer.onCrash((error, restarting) => {
+      this.onError(error);
+      // kafkajs gave up on this member: leave and join again, from the group's committed offsets.
+      if (!restarting) this.rejoin();
+    });
     this.state = { kind: 'consuming', ref, consumer, ...(ends ? { building: { ends } } : {}) };
     await consumer.start({ topic: this.topic, fromBeginning: true, handler: (events) => this.handle(ref, events) });
   }
@@ -208,8 +212,9 @@ export class KafkaProjector {
   }
 
   /**
-   * Our generation was dropped by a member that started a newer build of the same version at the same moment
-   * (the store keeps only the newest): leave our group and join the one building the surviving generation.
+   * Leaves our group and joins the generation's again: after our generation was dropped by a member that started a
+   * newer build at the same moment (the store keeps only the newest: we follow the survivor), or after a crash
+   * kafkajs does not restart from.
    */
   private rejoin(): void {
     if (this.stopping || this.rejoining) return;
