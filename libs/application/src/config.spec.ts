@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, secretOf } from './config';
 
 describe('configuration from the environment', () => {
   it('has defaults that start the embedded profile on port 3000 with ./data', () => {
@@ -14,6 +14,7 @@ describe('configuration from the environment', () => {
       projector: true,
       projectorBatchSize: 1000,
       bodyLimit: '10mb',
+      access: { sessionHours: 8, secureCookies: false, corsOrigins: [] },
     });
   });
 
@@ -30,7 +31,34 @@ describe('configuration from the environment', () => {
       projector: false,
       projectorBatchSize: 50,
       bodyLimit: '2mb',
+      access: { sessionHours: 8, secureCookies: false, corsOrigins: [] },
     });
+  });
+
+  it('reads how long sessions last, whether cookies are Secure, and which origins may call from a browser', () => {
+    expect(loadConfig({ SESSION_HOURS: '12', SECURE_COOKIES: 'on', CORS_ORIGINS: 'https://cae.example.org, http://localhost:5173' }).access).toEqual({
+      sessionHours: 12,
+      secureCookies: true,
+      corsOrigins: ['https://cae.example.org', 'http://localhost:5173'],
+    });
+    expect(() => loadConfig({ SESSION_HOURS: '0' })).toThrow('SESSION_HOURS must be a whole number of hours from 1 to 720, got "0"');
+    expect(() => loadConfig({ CORS_ORIGINS: '*' })).toThrow('CORS_ORIGINS must be origins like https://app.example.org[,…], got "*"');
+  });
+
+  it('reads a secret from NAME or from the file NAME_FILE, and says when both are set or the file is missing', () => {
+    const files: Record<string, string> = { '/run/secrets/oidc': 's3cret\n' };
+    const read = (path: string) => {
+      if (!(path in files)) throw new Error('ENOENT');
+      return files[path]!;
+    };
+    const problems: string[] = [];
+    expect(secretOf(problems, { OIDC_CLIENT_SECRET: 'inline' }, 'OIDC_CLIENT_SECRET', read)).toBe('inline');
+    expect(secretOf(problems, { OIDC_CLIENT_SECRET_FILE: '/run/secrets/oidc' }, 'OIDC_CLIENT_SECRET', read)).toBe('s3cret');
+    expect(secretOf(problems, {}, 'OIDC_CLIENT_SECRET', read)).toBeUndefined();
+    expect(problems).toEqual([]);
+    secretOf(problems, { OIDC_CLIENT_SECRET: 'a', OIDC_CLIENT_SECRET_FILE: '/run/secrets/oidc' }, 'OIDC_CLIENT_SECRET', read);
+    secretOf(problems, { OIDC_CLIENT_SECRET_FILE: '/nowhere' }, 'OIDC_CLIENT_SECRET', read);
+    expect(problems).toEqual(['OIDC_CLIENT_SECRET and OIDC_CLIENT_SECRET_FILE are both set: keep one', 'OIDC_CLIENT_SECRET_FILE names a file that cannot be read: "/nowhere"']);
   });
 
   it('listens on the loopback interface unless HOST says otherwise', () => {

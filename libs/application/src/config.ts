@@ -1,6 +1,7 @@
 import { EVENTS_TOPIC } from '../../messaging/src/event-publisher';
 import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 
 /** Where the log lives: the embedded SQLite file, or an EventStoreDB / KurrentDB server. */
 export type EventLogConfig = { kind: 'sqlite' } | { kind: 'eventstoredb'; url: string };
@@ -35,7 +36,37 @@ export interface AppConfig {
   projectorBatchSize: number;
   /** Largest request body accepted by the API (bytes). */
   bodyLimit: string;
+  /** How browsers and clients are let in: session length, cookies, the origins allowed to call from a browser. */
+  access: AccessConfig;
 }
+
+export interface AccessConfig {
+  /** A session (login) lasts this long, then a new login is needed. */
+  sessionHours: number;
+  /** Mark cookies Secure: on behind HTTPS (the browser then sends them over HTTPS only). */
+  secureCookies: boolean;
+  /** Origins a browser may call the API from (CORS); none by default, the dashboard being served by the API itself. */
+  corsOrigins: string[];
+}
+
+/**
+ * A secret from the environment: NAME itself, or the content of the file NAME_FILE (Docker and Kubernetes secrets),
+ * trailing newline dropped; both set is a mistake, reported.
+ */
+export const secretOf = (problems: string[], env: NodeJS.ProcessEnv, name: string, read: (path: string) => string = (path) => readFileSync(path, 'utf8')): string | undefined => {
+  const file = env[`${name}_FILE`];
+  if (file === undefined) return env[name];
+  if (env[name] !== undefined) {
+    problems.push(`${name} and ${name}_FILE are both set: keep one`);
+    return env[name];
+  }
+  try {
+    return read(file).replace(/\r?\n$/, '');
+  } catch {
+    problems.push(`${name}_FILE names a file that cannot be read: "${file}"`);
+    return undefined;
+  }
+};
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -82,8 +113,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const host = env['HOST'] ?? '127.0.0.1';
   if (!isListenAddress(host)) problems.push(`HOST must be an IP address or a host name to listen on, like 127.0.0.1, 0.0.0.0 or ::, got "${host}"`);
   const dataDir = dataDirOf(problems, env, cwd);
-  const onOff = (name: string): boolean => {
-    const text = (env[name] ?? 'on').toLowerCase();
+  const onOff = (name: string, fallback = 'on'): boolean => {
+    const text = (env[name] ?? fallback).toLowerCase();
     if (!['on', 'off', 'true', 'false', '1', '0'].includes(text)) problems.push(`${name} must be "on" or "off", got "${env[name]}"`);
     return ['on', 'true', '1'].includes(text);
   };
@@ -136,8 +167,15 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, cwd = process.c
   })();
   const bodyLimit = env['BODY_LIMIT'] ?? '10mb';
   if (!/^\d+(kb|mb)?$/i.test(bodyLimit)) problems.push(`BODY_LIMIT must look like "10mb" or "512kb", got "${bodyLimit}"`);
+  const access = ((): AccessConfig => {
+    const sessionHours = wholeNumber(problems, env, 'SESSION_HOURS', '8', 1, 24 * 30, 'hours');
+    const corsOrigins = brokerList(env['CORS_ORIGINS']);
+    for (const origin of corsOrigins) if (!/^https?:\/\/[^\s/]+$/.test(origin)) problems.push(`CORS_ORIGINS must be origins like https://app.example.org[,…], got "${origin}"`);
+    return { sessionHours, secureCookies: onOff('SECURE_COOKIES', 'off'), corsOrigins };
+  })();
   if (problems.length > 0) throw new ConfigError(problems);
   return {
+    access,
     eventLog,
     readModels,
     kafkaBrokers,
