@@ -8,3 +8,4 @@ export * from './src/verify-read-models';
 export * from './src/health';
 export * from './src/access/identity';
 export * from './src/access/policy';
+export * from './src/access/accounts';

@@ -4,3 +4,4 @@ export * from './src/coodyssee-2016';
 export * from './src/network-history';
 export * from './src/generation';
 export * from './src/workload';
+export * from './src/demo-accounts';

@@ -4,6 +4,7 @@ import { LogIntegrityError } from '../../../libs/event-store';
 import { importCommands } from './import-commands';
 import { QUARANTINE_USAGE, reportQuarantineAfterRebuild, runQuarantine } from './quarantine';
 import { parseVerifyArgs, runVerify, VERIFY_USAGE } from './verify';
+import { runTokens, runUsers, USERS_USAGE } from './users';
 
 const USAGE = `Alvéole operator tools
 
@@ -13,6 +14,7 @@ ${VERIFY_USAGE}
   npm run cli -- rebuild [projection…]  rebuild read models (all by default) into fresh collections,
                                         swapped in once caught up; queries keep answering meanwhile
 ${QUARANTINE_USAGE}
+${USERS_USAGE}
 
 The data directory is DATA_DIR (default ./data), as for npm start.`;
 
@@ -117,6 +119,10 @@ const main = async (argv: string[]): Promise<number> => {
       return verify(args);
     case 'rebuild':
       return runRebuild(args);
+    case 'users':
+      return withRuntime((runtime) => runUsers(runtime, args, console.log));
+    case 'tokens':
+      return withRuntime((runtime) => runTokens(runtime, args, console.log));
     case 'quarantine':
       return withRuntime((runtime) => runQuarantine(runtime, args, console.log));
     default:
