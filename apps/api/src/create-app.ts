@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { grantsOf } from '../../../projections/access/queries';
-import type { Runtime } from '../../../libs/application';
+import type { Grant, Runtime } from '../../../libs/application';
 import { Authenticator, type OidcVerifier } from '../../../libs/application/src/access/authenticator';
 import { AppModule } from './app.module';
 import type { AuthContext } from './auth/auth-context';
@@ -26,13 +26,16 @@ export interface AppOptions {
   loginThrottle?: LoginThrottleOptions;
   /** What "today" is for the grants in force; the system clock unless a test says otherwise. */
   clock?: () => Date;
+  /** Where an account's grants on a day come from: the access read model (grantsOf, from the log) unless said. */
+  grantsOf?: (accountId: string, today: string) => Promise<readonly Grant[]>;
 }
 
 /** The HTTP app over a wired runtime; used by main.ts and by the end-to-end tests alike. */
 export const createApp = async (runtime: Runtime, options: AppOptions = {}): Promise<NestExpressApplication> => {
   const clock = options.clock ?? (() => new Date());
   const credentials = runtime.credentials;
-  const grantsOfAccount = (accountId: string) => runtime.queries.run((models) => grantsOf(models, accountId, dayInFrance(clock())));
+  const fromLog = (accountId: string, today: string) => runtime.queries.run((models) => grantsOf(models, accountId, today));
+  const grantsOfAccount = (accountId: string) => (options.grantsOf ?? fromLog)(accountId, dayInFrance(clock()));
   const auth: AuthContext = {
     authenticator: new Authenticator({ credentials, grantsOf: grantsOfAccount, ...(options.oidc && { oidc: options.oidc }) }),
     credentials,
