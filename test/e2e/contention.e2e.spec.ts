@@ -59,7 +59,7 @@ describe('contention on one invoice series (one process)', () => {
   });
 
   const post = async (body: object): Promise<{ status: number; body: Outcome }> => {
-    const res = await fetch(`${url}/api/commands`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${url}/api/commands`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${h.admin.token}` }, body: JSON.stringify(body) });
     return { status: res.status, body: (await res.json()) as Outcome };
   };
 

@@ -106,7 +106,7 @@ describe('the answers conform to the OpenAPI document', () => {
     beforeAll(() => h.caughtUp());
 
     it('every documented route is one of the routes served', () => {
-      expect(routes().length).toBe(11);
+      expect(routes().length).toBe(12);
     });
 
     it.each([

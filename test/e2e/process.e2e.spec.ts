@@ -3,7 +3,10 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { openEmbedded } from '../../libs/application';
+import { validateEnvelope } from '../../libs/domain';
 import { generateHistory, toJsonl } from '../../libs/scenarios';
+import { grantCaeAccess, passwordOf } from '../support/accounts';
 import { freePort } from '../support/free-port';
 
 /**
@@ -39,9 +42,42 @@ const kill = (child: ChildProcess): Promise<void> =>
     child.kill('SIGKILL');
   });
 
-const post = async (port: number, body: unknown) => {
-  const res = await fetch(`http://127.0.0.1:${port}/api/commands`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+/**
+ * Before the server starts: the CAE registered by the network (its first command) and a staff account for it,
+ * written in the data directory as an operator's CLI would.
+ */
+const prepareCae = async (dataDir: string, registerCae: unknown): Promise<void> => {
+  const runtime = openEmbedded(dataDir);
+  try {
+    const envelope = validateEnvelope(registerCae);
+    if (!envelope.ok || (await runtime.commands.handle(envelope.value)).status !== 'accepted') throw new Error('RegisterCae refused');
+    const { accountId } = await runtime.credentials.createAccount('staff', passwordOf('staff'));
+    await grantCaeAccess(runtime, accountId, { caeId: (envelope.value.command.data as { caeId: string }).caeId, role: 'cae_staff' });
+  } finally {
+    await runtime.close();
+  }
+};
+
+/** A login over HTTP, as a client of the running server: its session token. */
+const logIn = async (port: number): Promise<string> => {
+  const res = await fetch(`http://127.0.0.1:${port}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'staff', password: passwordOf('staff') }) });
+  if (res.status !== 200) throw new Error(`Login refused: ${res.status}`);
+  return ((await res.json()) as { token: string }).token;
+};
+
+const post = async (port: number, token: string, body: unknown) => {
+  const res = await fetch(`http://127.0.0.1:${port}/api/commands`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
   return { status: res.status, body: (await res.json()) as { status: string; result?: Record<string, unknown> }[] };
+};
+
+/** The health report in full: its details are for a network reader, so the log head is read from the data directory. */
+const headOf = async (dataDir: string): Promise<number> => {
+  const runtime = openEmbedded(dataDir);
+  try {
+    return await runtime.store.headPosition();
+  } finally {
+    await runtime.close();
+  }
 };
 
 const cli = (dataDir: string, ...args: string[]) =>
@@ -58,25 +94,29 @@ describe('the built apps', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('a server killed with SIGKILL loses nothing and replays no command twice', async () => {
-    const history = generateHistory({ caeId: 'crash', entrepreneurs: 10 }).slice(0, 400);
+    const [registerCae, ...history] = generateHistory({ caeId: 'crash', entrepreneurs: 10 }).slice(0, 400);
+    await prepareCae(dir, registerCae);
     const port = await freePort();
     let api = await startApi(dir, port);
-    const first = await post(port, history);
+    const token = await logIn(port);
+    const first = await post(port, token, history);
     expect(first.status).toBe(200);
-    const head = (await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()) as { eventLog: { headPosition: number } };
     await kill(api);
+    const head = await headOf(dir);
+    expect(head).toBeGreaterThan(history.length);
 
     api = await startApi(dir, port);
     try {
-      const again = await post(port, history);
+      // The session outlives the process: it is in DATA_DIR/credentials.db.
+      const again = await post(port, token, history);
       expect(again.status).toBe(200);
       expect(again.body.every((o) => o.status === 'duplicate')).toBe(true);
       expect(again.body.map((o) => o.result)).toEqual(first.body.map((o) => o.result));
-      const after = (await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()) as { eventLog: { headPosition: number } };
-      expect(after.eventLog.headPosition).toBe(head.eventLog.headPosition);
+      expect(await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()).toEqual({ status: 'ok' });
     } finally {
       await kill(api);
     }
+    expect(await headOf(dir)).toBe(head);
   });
 
   it('listens on 127.0.0.1 unless HOST says otherwise, and says where', async () => {

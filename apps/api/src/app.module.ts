@@ -1,6 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { Runtime } from '../../../libs/application';
+import { AccessGuard } from './auth/access.guard';
+import { AUTH, type AuthContext } from './auth/auth-context';
+import { SessionController } from './auth/session.controller';
+import { TokensController } from './auth/tokens.controller';
 import { CommandsController } from './commands.controller';
 import { QueriesController } from './queries.controller';
 import { QUERY_HANDLERS } from './queries/query-handlers';
@@ -8,13 +13,14 @@ import { RUNTIME } from './tokens';
 
 @Module({})
 export class AppModule {
-  static with(runtime: Runtime): DynamicModule {
+  static with(runtime: Runtime, auth: AuthContext): DynamicModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [CommandsController, QueriesController],
-      // Queries travel on the QueryBus; commands go straight to the CommandService, the one path all 19 types share.
-      providers: [{ provide: RUNTIME, useValue: runtime }, ...QUERY_HANDLERS],
+      controllers: [SessionController, TokensController, CommandsController, QueriesController],
+      // Queries travel on the QueryBus; commands go straight to the CommandService, the one path all types share.
+      // One global guard: no route is reached before it has said who asks and whether the policy lets them.
+      providers: [{ provide: RUNTIME, useValue: runtime }, { provide: AUTH, useValue: auth }, { provide: APP_GUARD, useClass: AccessGuard }, ...QUERY_HANDLERS],
     };
   }
 }

@@ -14,8 +14,10 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const error = this.refusalOf(exception, http.getRequest<Request>());
-    const { code, message, details } = error;
-    http.getResponse<Response>().status(error.getStatus()).json({ error: { code, message, ...(details && { details }) } });
+    const { code, message, details, headers } = error;
+    const response = http.getResponse<Response>();
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+    response.status(error.getStatus()).json({ error: { code, message, ...(details && { details }) } });
   }
 
   private refusalOf(exception: unknown, request: Request): ApiError {

@@ -4,19 +4,42 @@ import { ERROR_CODES, type ErrorCode } from '../../../libs/domain';
  * The codes of the HTTP layer, for a request refused before any command or query is read, or failed on our
  * side. With the domain's ERROR_CODES they are every code the API answers with; docs/api.md lists them all.
  */
-export const HTTP_ERROR_CODES = ['PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'REQUEST_HEADERS_TOO_LARGE', 'INTERNAL_ERROR'] as const;
+export const HTTP_ERROR_CODES = [
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'REQUEST_HEADERS_TOO_LARGE',
+  'INTERNAL_ERROR',
+  // Who is asking (apps/api/src/auth/): no or bad credentials, a refused login, the policy's refusal, a cookie
+  // without its CSRF header, too many failed logins.
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'FORBIDDEN',
+  'CSRF_TOKEN_INVALID',
+  'TOO_MANY_ATTEMPTS',
+] as const;
 export type HttpErrorCode = (typeof HTTP_ERROR_CODES)[number];
 
 export type ApiErrorCode = ErrorCode | HttpErrorCode;
 export const API_ERROR_CODES: readonly ApiErrorCode[] = [...ERROR_CODES, ...HTTP_ERROR_CODES];
 
-/** The HTTP status that goes with a refusal: bad input 400, unknown things 404, races 409, rules 422, a damaged log 503. */
+/**
+ * The HTTP status that goes with a refusal: bad input 400, who-are-you 401, not-for-you 403, unknown things 404,
+ * races 409, rules 422, too many logins 429, a damaged log 503.
+ */
 export const httpStatusOf = (code: ApiErrorCode): number => {
   switch (code) {
     case 'VALIDATION_FAILED':
       return 400;
+    case 'UNAUTHENTICATED':
+    case 'INVALID_CREDENTIALS':
+      return 401;
+    case 'FORBIDDEN':
+    case 'CSRF_TOKEN_INVALID':
+      return 403;
     case 'NOT_FOUND':
       return 404;
+    case 'TOO_MANY_ATTEMPTS':
+      return 429;
     case 'CONCURRENCY_CONFLICT':
     case 'COMMAND_ID_REUSED':
       return 409;

@@ -1,73 +1,96 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import type { Request } from 'express';
+import { authorize, type Identity, type QueryName } from '../../../libs/application';
+import { Access, param, Public } from './auth/access.decorator';
+import { Caller, Only } from './auth/caller';
 import * as Q from './queries/read-queries';
 import { QueryParameters } from './query-parameters.pipe';
 
 const NONE = new QueryParameters('none');
 const YEAR = new QueryParameters('year');
 
+/** The policy's action of a query route that names a CAE (and, for an activity account, an entrepreneur). */
+const inCae = (query: QueryName) => (request: Request) => ({ kind: 'query', query, caeId: param(request, 'caeId') }) as const;
+
 /**
- * Query routes of docs/api.md (their answers: the OpenAPI document). Each checks its query string, also when it
- * takes no parameter (an unknown parameter is refused, not ignored), and asks the QueryBus.
+ * Query routes of docs/api.md (their answers: the OpenAPI document). Each declares the policy's action it asks,
+ * checks its query string, also when it takes no parameter (an unknown parameter is refused, not ignored), and
+ * asks the QueryBus.
  */
 @Controller('api')
 export class QueriesController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('caes/:caeId/statistics')
+  @Access(inCae('caeStatistics'))
   caeStatistics(@Param('caeId') caeId: string, @Query(YEAR) { year }: { year: number }) {
     return this.queries.execute(new Q.CaeStatisticsQuery(caeId, year));
   }
 
   @Get('network/statistics')
+  @Access(() => ({ kind: 'query', query: 'networkStatistics' }))
   networkStatistics(@Query(YEAR) { year }: { year: number }) {
     return this.queries.execute(new Q.NetworkStatisticsQuery(year));
   }
 
   @Get('caes/:caeId/entrepreneurs/:entrepreneurId/account')
+  @Access((request) => ({ kind: 'query', query: 'entrepreneurAccount', caeId: param(request, 'caeId'), entrepreneurId: param(request, 'entrepreneurId') }))
   account(@Param('caeId') caeId: string, @Param('entrepreneurId') entrepreneurId: string, @Query(NONE) _query: object) {
     return this.queries.execute(new Q.ActivityAccountQuery(caeId, entrepreneurId));
   }
 
   @Get('caes/:caeId/treasury')
+  @Access(inCae('caeTreasury'))
   treasury(@Param('caeId') caeId: string, @Query(NONE) _query: object) {
     return this.queries.execute(new Q.CaeTreasuryQuery(caeId));
   }
 
   @Get('caes/:caeId/registers/entrepreneurs')
+  @Access(inCae('entrepreneursRegister'))
   entrepreneurs(@Param('caeId') caeId: string, @Query(NONE) _query: object) {
     return this.queries.execute(new Q.EntrepreneursRegisterQuery(caeId));
   }
 
   @Get('caes/:caeId/registers/associates')
+  @Access(inCae('associatesRegister'))
   associates(@Param('caeId') caeId: string, @Query(NONE) _query: object) {
     return this.queries.execute(new Q.AssociatesRegisterQuery(caeId));
   }
 
   @Get('caes/:caeId/registers/share-movements')
+  @Access(inCae('shareMovements'))
   shareMovements(@Param('caeId') caeId: string, @Query(NONE) _query: object) {
     return this.queries.execute(new Q.ShareMovementsQuery(caeId));
   }
 
+  /** An entrepreneur reads her own invoices only: the policy narrows the answer to her share. */
   @Get('caes/:caeId/invoices')
-  invoices(@Param('caeId') caeId: string, @Query(NONE) _query: object) {
-    return this.queries.execute(new Q.InvoicesQuery(caeId));
+  @Access(inCae('invoices'))
+  invoices(@Param('caeId') caeId: string, @Query(NONE) _query: object, @Only() only: { entrepreneurId: string } | undefined) {
+    return this.queries.execute(new Q.InvoicesQuery(caeId, only));
   }
 
   @Get('caes/:caeId/compliance')
+  @Access(inCae('compliance'))
   compliance(@Param('caeId') caeId: string, @Query(new QueryParameters('compliance')) { today }: { today?: string }) {
     return this.queries.execute(new Q.ComplianceQuery(caeId, today));
   }
 
-  // Not guarded yet, like every route: the policy guard (the access policy's `access` query) comes next.
   @Get('caes/:caeId/access')
+  @Access(inCae('access'))
   access(@Param('caeId') caeId: string, @Query(NONE) _query: object) {
     return this.queries.execute(new Q.AccessRegisterQuery(caeId));
   }
 
-  /** 200 also when degraded: the process is alive and serving; `status` and `problems` say what needs an operator. */
+  /**
+   * 200 also when degraded: the process is alive and serving. Anyone (a load balancer's probe) reads `status`;
+   * the details (log head, lags, problems) only a caller the policy lets read `health`, as they help an attacker.
+   */
   @Get('health')
-  health() {
-    return this.queries.execute(new Q.HealthQuery());
+  @Public('probes answer without logging in; the details need credentials')
+  health(@Caller() caller: Identity | undefined) {
+    const detailed = caller !== undefined && authorize(caller, { kind: 'query', query: 'health' }).allowed;
+    return this.queries.execute(new Q.HealthQuery(detailed));
   }
 }

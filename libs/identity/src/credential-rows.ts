@@ -19,6 +19,15 @@ export interface TokenRow {
   revokedAt?: string;
 }
 
+/** A login session: like a token, only its SHA-256 is kept; deleted, not marked, when it ends. */
+export interface SessionRow {
+  sessionId: string;
+  accountId: string;
+  secretDigest: Buffer;
+  createdAt: string;
+  expiresAt: string;
+}
+
 /** Where credentials are kept; no rule lives here, the CredentialStore holds them all (written once). */
 export interface CredentialRows {
   /** False when the username key is taken. */
@@ -37,7 +46,15 @@ export interface CredentialRows {
   tokens(accountId?: string): Promise<TokenRow[]>;
   /** Keeps the first date; false when no such token. */
   revokeToken(tokenId: string, at: string): Promise<boolean>;
-  /** Erases the account and its tokens, leaving no trace of them; false when no such account. */
+  insertSession(row: SessionRow): Promise<void>;
+  sessionByDigest(secretDigest: Buffer): Promise<SessionRow | undefined>;
+  /** False when no such session. */
+  deleteSession(sessionId: string): Promise<boolean>;
+  /** Ends every session of the account; how many there were. */
+  deleteSessionsOf(accountId: string): Promise<number>;
+  /** Drops the sessions expired at `at` (they are refused anyway: this keeps the table small); how many. */
+  deleteSessionsExpiredAt(at: string): Promise<number>;
+  /** Erases the account, its tokens and its sessions, leaving no trace of them; false when no such account. */
   forget(accountId: string): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -1,11 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { apiTokenDigest, looksLikeApiToken, newApiTokenSecret } from './api-token-secret';
-import type { AccountRow, CredentialRows, TokenRow } from './credential-rows';
+import type { AccountRow, CredentialRows, SessionRow, TokenRow } from './credential-rows';
 import {
   type Account,
   type ApiToken,
   InvalidCredentialInputError,
   type PasswordCheck,
+  type Session,
+  type SessionCheck,
   type TokenCheck,
   type TokenScope,
   UnknownAccountError,
@@ -13,16 +15,24 @@ import {
   UsernameTakenError,
 } from './credentials';
 import { Argon2idHasher, type PasswordHasher } from './password-hasher';
+import { looksLikeSessionSecret, newSessionSecret } from './session-secret';
+
+/** A working day: a session opened in the morning ends in the evening. */
+export const DEFAULT_SESSION_TTL_MS = 8 * 60 * 60 * 1000;
 
 export interface CredentialStoreOptions {
   hasher?: PasswordHasher;
   now?: () => Date;
+  /** How long a login session lasts; DEFAULT_SESSION_TTL_MS unless said. */
+  sessionTtlMs?: number;
 }
 
 const accountOf = ({ accountId, username, createdAt, disabledAt }: AccountRow): Account =>
   disabledAt === undefined ? { accountId, username, createdAt } : { accountId, username, createdAt, disabledAt };
 
 const tokenOf = ({ secretDigest: _secret, ...token }: TokenRow): ApiToken => token;
+
+const sessionOf = ({ secretDigest: _secret, ...session }: SessionRow): Session => session;
 
 /**
  * Password hashes and token digests, beside the key store and never in the event log: the log names an account
@@ -32,6 +42,7 @@ export class CredentialStore {
   private readonly hasher: PasswordHasher;
   private readonly now: () => Date;
   private readonly dummyHash: Promise<string>;
+  private readonly sessionTtlMs: number;
 
   constructor(
     private readonly rows: CredentialRows,
@@ -39,6 +50,8 @@ export class CredentialStore {
   ) {
     this.hasher = options.hasher ?? new Argon2idHasher();
     this.now = options.now ?? (() => new Date());
+    this.sessionTtlMs = options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS;
+    if (!(this.sessionTtlMs > 0)) throw new InvalidCredentialInputError(`A session lasts a positive number of milliseconds, not ${this.sessionTtlMs}`);
     // Hashed with today's parameters, so verifying against it costs what a real account costs; made now, so the
     // first unknown username does not pay one extra hash.
     this.dummyHash = this.hasher.hash(randomBytes(32).toString('base64url'));
@@ -74,8 +87,10 @@ export class CredentialStore {
     return { ok: true, account: accountOf(row) };
   }
 
+  /** A disabled account's sessions end with it: nothing it opened keeps working. */
   async disable(accountId: string): Promise<void> {
     if (!(await this.rows.disable(accountId, this.now().toISOString()))) throw new UnknownAccountError(accountId);
+    await this.rows.deleteSessionsOf(accountId);
   }
 
   async findById(accountId: string): Promise<Account | undefined> {
@@ -133,7 +148,50 @@ export class CredentialStore {
     return (await this.rows.tokens(accountId)).map(tokenOf);
   }
 
-  /** Erasure: the account and its tokens are deleted, not marked. */
+  /** After a successful password check: the secret is in the answer only, the store keeps its SHA-256. */
+  async openSession(accountId: string): Promise<{ session: Session; secret: string }> {
+    const account = await this.rows.accountById(accountId);
+    if (!account) throw new UnknownAccountError(accountId);
+    if (account.disabledAt !== undefined) throw new InvalidCredentialInputError(`Account ${accountId} is disabled`);
+    const now = this.now();
+    // Opening a session is when the expired ones are swept: no timer, and the table stays small.
+    await this.rows.deleteSessionsExpiredAt(now.toISOString());
+    const secret = newSessionSecret();
+    const row: SessionRow = {
+      sessionId: randomUUID(),
+      accountId,
+      secretDigest: apiTokenDigest(secret),
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + this.sessionTtlMs).toISOString(),
+    };
+    await this.rows.insertSession(row);
+    return { session: sessionOf(row), secret };
+  }
+
+  async verifySession(secret: string): Promise<SessionCheck> {
+    const row = looksLikeSessionSecret(secret) ? await this.rows.sessionByDigest(apiTokenDigest(secret)) : undefined;
+    const account = row && (await this.rows.accountById(row.accountId));
+    if (!row || !account) return { ok: false, reason: 'unknown' };
+    if (new Date(row.expiresAt) <= this.now()) {
+      await this.rows.deleteSession(row.sessionId);
+      return { ok: false, reason: 'expired' };
+    }
+    if (account.disabledAt !== undefined) return { ok: false, reason: 'disabled' };
+    return { ok: true, session: sessionOf(row), account: accountOf(account) };
+  }
+
+  /** Logout: the session is deleted, so its secret is worthless even if the cookie survives; false when unknown. */
+  async endSession(secret: string): Promise<boolean> {
+    const row = looksLikeSessionSecret(secret) ? await this.rows.sessionByDigest(apiTokenDigest(secret)) : undefined;
+    return row !== undefined && (await this.rows.deleteSession(row.sessionId));
+  }
+
+  /** Ends every session of an account (its access changed, an operator asked); how many there were. */
+  async endSessionsOf(accountId: string): Promise<number> {
+    return this.rows.deleteSessionsOf(accountId);
+  }
+
+  /** Erasure: the account, its tokens and its sessions are deleted, not marked. */
   async forget(accountId: string): Promise<boolean> {
     return this.rows.forget(accountId);
   }

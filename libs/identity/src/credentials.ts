@@ -23,6 +23,16 @@ export interface ApiToken {
   revokedAt?: string;
 }
 
+/** A login session as the app sees it: never its secret nor the secret's digest. */
+export interface Session {
+  sessionId: string;
+  accountId: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export type SessionCheck = { ok: true; session: Session; account: Account } | { ok: false; reason: 'unknown' | 'expired' | 'disabled' };
+
 /** An unknown username and a wrong password are one reason, so that no caller can tell them apart. */
 export type PasswordCheck = { ok: true; account: Account } | { ok: false; reason: 'invalid' | 'disabled' };
 

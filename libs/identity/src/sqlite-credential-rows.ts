@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { openSecureSqlite } from '../../personal-data';
-import type { AccountRow, CredentialRows, TokenRow } from './credential-rows';
+import type { AccountRow, CredentialRows, SessionRow, TokenRow } from './credential-rows';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS accounts (
@@ -21,6 +21,14 @@ const SCHEMA = `
     revoked_at    TEXT
   );
   CREATE INDEX IF NOT EXISTS api_tokens_account ON api_tokens (account_id);
+  CREATE TABLE IF NOT EXISTS sessions (
+    session_id    TEXT PRIMARY KEY,
+    account_id    TEXT NOT NULL REFERENCES accounts (account_id) ON DELETE CASCADE,
+    secret_sha256 BLOB NOT NULL UNIQUE,
+    created_at    TEXT NOT NULL,
+    expires_at    TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS sessions_account ON sessions (account_id);
 `;
 
 interface AccountRecord {
@@ -42,6 +50,8 @@ interface TokenRecord {
   revokedAt: string | null;
 }
 
+const SESSION = `SELECT session_id AS sessionId, account_id AS accountId, secret_sha256 AS secretDigest,
+  created_at AS createdAt, expires_at AS expiresAt FROM sessions`;
 const ACCOUNT = `SELECT account_id AS accountId, username, username_key AS usernameKey, password_hash AS passwordHash,
   created_at AS createdAt, disabled_at AS disabledAt FROM accounts`;
 const TOKEN = `SELECT token_id AS tokenId, account_id AS accountId, secret_sha256 AS secretDigest, scope,
@@ -87,6 +97,13 @@ export class SqliteCredentialRows implements CredentialRows {
       revokeToken: this.db.prepare<[string, string]>(
         'UPDATE api_tokens SET revoked_at = coalesce(revoked_at, ?) WHERE token_id = ?',
       ),
+      insertSession: this.db.prepare<[string, string, Buffer, string, string]>(
+        'INSERT INTO sessions (session_id, account_id, secret_sha256, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      sessionByDigest: this.db.prepare<[Buffer], SessionRow>(`${SESSION} WHERE secret_sha256 = ?`),
+      deleteSession: this.db.prepare<[string]>('DELETE FROM sessions WHERE session_id = ?'),
+      deleteSessionsOf: this.db.prepare<[string]>('DELETE FROM sessions WHERE account_id = ?'),
+      deleteSessionsExpiredAt: this.db.prepare<[string]>('DELETE FROM sessions WHERE expires_at <= ?'),
       forget: this.db.prepare<[string]>('DELETE FROM accounts WHERE account_id = ?'),
     };
   }
@@ -137,8 +154,29 @@ export class SqliteCredentialRows implements CredentialRows {
     return this.statements.revokeToken.run(at, tokenId).changes === 1;
   }
 
+  async insertSession(row: SessionRow): Promise<void> {
+    const { sessionId, accountId, secretDigest, createdAt, expiresAt } = row;
+    this.statements.insertSession.run(sessionId, accountId, secretDigest, createdAt, expiresAt);
+  }
+
+  async sessionByDigest(secretDigest: Buffer): Promise<SessionRow | undefined> {
+    return this.statements.sessionByDigest.get(secretDigest);
+  }
+
+  async deleteSession(sessionId: string): Promise<boolean> {
+    return this.statements.deleteSession.run(sessionId).changes === 1;
+  }
+
+  async deleteSessionsOf(accountId: string): Promise<number> {
+    return this.statements.deleteSessionsOf.run(accountId).changes;
+  }
+
+  async deleteSessionsExpiredAt(at: string): Promise<number> {
+    return this.statements.deleteSessionsExpiredAt.run(at).changes;
+  }
+
   async forget(accountId: string): Promise<boolean> {
-    // The tokens go with the account (ON DELETE CASCADE).
+    // The tokens and sessions go with the account (ON DELETE CASCADE).
     const { changes } = this.statements.forget.run(accountId);
     // The WAL still holds the old page images with the username and hash: copy the erased pages back, empty it.
     if (changes > 0) this.db.pragma('wal_checkpoint(TRUNCATE)');

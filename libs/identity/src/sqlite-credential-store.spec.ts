@@ -49,6 +49,18 @@ describe('SqliteCredentialRows on disk', () => {
     checkBytes();
   });
 
+  it('stores a session as its SHA-256 only, and keeps it across a reopen', async () => {
+    const first = openCredentialStore(dir);
+    const account = await first.createAccount('zoé', 'pw');
+    const { secret } = await first.openSession(account.accountId);
+    expect(bytesOnDisk().includes(apiTokenDigest(secret))).toBe(true);
+    expect(bytesOnDisk().includes(secret.slice('alvs_'.length))).toBe(false);
+    await first.close();
+    const second = openCredentialStore(dir);
+    expect(await second.verifySession(secret)).toMatchObject({ ok: true, account });
+    await second.close();
+  });
+
   it('stores an argon2id hash, not the password', async () => {
     const store = openCredentialStore(dir);
     await store.createAccount('zoé', 'a distinctive passphrase');

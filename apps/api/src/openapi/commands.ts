@@ -4,7 +4,9 @@ import { commandSchemas } from '../../../../libs/domain/src/validation/command-s
 import { tracingToken } from '../../../../libs/domain/src/validation/validate-envelope';
 import { MAX_BATCH } from '../commands.controller';
 import { commandResults, resultSchemaName } from './command-results';
+import type { ApiErrorCode } from '../http-status';
 import { codesOf, errorOf, errorResponse } from './errors';
+import { AUTHENTICATED, refusedCaller } from './security';
 import { INTEGER, list, oneOfValues, record, ref, TEXT, type JsonSchema } from './json';
 
 /** POST /api/commands: every command's `data` generated from its validation schema, the envelope, the outcomes. */
@@ -23,7 +25,7 @@ const envelopeOf = (type: CommandType): JsonSchema => ({
     type: { type: 'string', enum: [type] },
     commandId: { ...TOKEN, description: 'chosen by the client, unique per command: makes the command idempotent, also across restarts' },
     data: ref(dataSchemaName(type)),
-    actor: { type: 'string', minLength: 1, maxLength: 200, description: 'who sends it; kept in the events\' metadata' },
+    actor: { type: 'string', minLength: 1, maxLength: 200, description: 'ignored: the events\' metadata names the authenticated caller (its accountId), never what the client writes' },
     correlationId: TOKEN,
     causationId: TOKEN,
   },
@@ -75,15 +77,15 @@ const json = (schema: JsonSchema, description: string) => ({ description, conten
 const batchOfOutcomes = list(ref('CommandOutcome'), 'a batch: the outcomes in the order sent');
 
 /** A rejected envelope's outcome, its code one of those answered with `status`. */
-const rejectedWith = (status: number): JsonSchema => ({
+const rejectedWith = (codes: readonly ApiErrorCode[]): JsonSchema => ({
   ...COMMAND_OUTCOME,
-  properties: { ...(COMMAND_OUTCOME['properties'] as Record<string, JsonSchema>), status: oneOfValues(['rejected']), error: errorOf(codesOf(status)) },
+  properties: { ...(COMMAND_OUTCOME['properties'] as Record<string, JsonSchema>), status: oneOfValues(['rejected']), error: errorOf(codes) },
   required: ['commandId', 'status', 'error'],
 });
 
 /** A refused envelope is answered with its outcome (or the batch's outcomes) under the status of its code. */
-const refusedWith = (status: number, also: JsonSchema[] = []) =>
-  json({ oneOf: [rejectedWith(status), batchOfOutcomes, ...also] }, `The (first) rejected envelope: ${codesOf(status).join(', ')}`);
+const refusedWith = (status: number, also: JsonSchema[] = [], codes: readonly ApiErrorCode[] = codesOf(status)) =>
+  json({ oneOf: [rejectedWith(codes), batchOfOutcomes, ...also] }, `The (first) rejected envelope: ${codes.join(', ')}`);
 
 export const commandsPath = {
   post: {
@@ -93,7 +95,10 @@ export const commandsPath = {
     description:
       'Each envelope is answered with its status: accepted, duplicate (same commandId seen before: the original result) or rejected (nothing appended). ' +
       'HTTP 200 when every envelope was accepted or duplicate; otherwise the status of the first refusal. The fields of each command: the `<Type>Data` schemas; ' +
-      'what it answers: the `<Type>Outcome` schemas (the `result` of each type: `<Type>Result`).',
+      'what it answers: the `<Type>Outcome` schemas (the `result` of each type: `<Type>Result`). ' +
+      'Each envelope is judged by the access policy for its own command, CAE and entrepreneur: one the caller may not send is rejected with FORBIDDEN ' +
+      '(HTTP 403 if it is the first refusal), nothing appended, and a batch goes on with the next. The events\' actor is the caller\'s accountId.',
+    security: AUTHENTICATED,
     requestBody: {
       required: true,
       content: {
@@ -108,6 +113,9 @@ export const commandsPath = {
       200: json({ oneOf: [ref('CommandOutcome'), batchOfOutcomes] }, 'Every envelope accepted or duplicate'),
       // The request as a whole is refused too: not JSON, an empty or too large batch.
       400: refusedWith(400, [record({ error: errorOf(['VALIDATION_FAILED']) })]),
+      401: refusedCaller(true)[401],
+      // FORBIDDEN is an envelope's outcome; CSRF_TOKEN_INVALID refuses the request as a whole.
+      403: refusedWith(403, [record({ error: errorOf(['CSRF_TOKEN_INVALID']) })], ['FORBIDDEN']),
       404: refusedWith(404),
       409: refusedWith(409),
       413: errorResponse(413),

@@ -1,8 +1,10 @@
 import { COMMAND_TYPES } from '../../../../libs/domain';
 import { commandComponents, commandsPath } from './commands';
 import { ACCESS_REGISTER } from './access-response';
+import { authComponents, authPaths } from './auth-paths';
+import { AUTHENTICATED, SECURITY_SCHEMES } from './security';
 import { ERROR, ERROR_CODE, ERROR_RESPONSE } from './errors';
-import { HEALTH } from './health-response';
+import { HEALTH, HEALTH_STATUS } from './health-response';
 import { queryPaths } from './query-paths';
 import { ASSOCIATES_REGISTER, COMPLIANCE, ENTREPRENEURS_REGISTER, INVOICES, SHARE_MOVEMENTS } from './registers-response';
 import { NETWORK_STATISTICS, STATISTICS } from './statistics-response';
@@ -20,16 +22,23 @@ export const openApiDocument = () => ({
     description:
       'Back office for networks of CAEs (coopératives d’activité et d’emploi). Commands: POST /api/commands, one envelope per command type ' +
       `(${COMMAND_TYPES.length} types, their fields in the \`<Type>Data\` schemas); queries: the GET routes. ` +
-      'Money, rates, quantities and hours are decimal strings, never JSON numbers. The contract explained: docs/api.md.',
+      'Money, rates, quantities and hours are decimal strings, never JSON numbers. The contract explained: docs/api.md. ' +
+      'Every route but POST /api/session, GET /api/health and this document asks who is calling: `Authorization: Bearer <token>` ' +
+      '(a session token, an API token or the identity provider\'s JWT) or the browser\'s session cookie; no credentials answer 401 UNAUTHENTICATED, ' +
+      'a caller the access policy does not let do it 403 FORBIDDEN (another CAE\'s resources too, whether they exist or not).',
   },
+  security: AUTHENTICATED,
   tags: [
     { name: 'commands', description: 'Everything that changes the records goes through one route' },
     { name: 'queries', description: 'Answered from the read models only' },
     { name: 'operations', description: 'For the operator' },
+    { name: 'session', description: 'Logging in and out; API tokens for integrations' },
   ],
-  paths: { '/api/commands': commandsPath, ...queryPaths() },
+  paths: { '/api/commands': commandsPath, ...queryPaths(), ...authPaths() },
   components: {
+    securitySchemes: SECURITY_SCHEMES,
     schemas: {
+      ...authComponents(),
       ...commandComponents(),
       ErrorCode: ERROR_CODE,
       Error: ERROR,
@@ -45,6 +54,7 @@ export const openApiDocument = () => ({
       Compliance: COMPLIANCE,
       AccessRegister: ACCESS_REGISTER,
       Health: HEALTH,
+      HealthStatus: HEALTH_STATUS,
     },
   },
 });

@@ -26,3 +26,6 @@ export const HEALTH: JsonSchema = record({
   projections: list(PROJECTION_LAG),
   problems: list(PROBLEM, 'empty when status is ok'),
 });
+
+/** What an anonymous probe reads: the status only, nothing that helps an attacker. */
+export const HEALTH_STATUS: JsonSchema = record({ status: oneOfValues(['ok', 'degraded']) }, 'Without credentials allowed to read the details (a network admin or auditor)');

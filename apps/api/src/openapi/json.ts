@@ -33,3 +33,5 @@ export const SHARE: JsonSchema = { type: 'string', pattern: '^[0-9]+\\.[0-9]{4}$
 /** Hours, FTEs, ratios: a decimal string with 2 decimals. */
 export const DECIMAL_2: JsonSchema = { type: 'string', pattern: '^[0-9]+\\.[0-9]{2}$', examples: ['7.10'], description: 'a decimal string with 2 decimals' };
 export const DECIMAL: JsonSchema = { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?$', examples: ['0.51'], description: 'a decimal string' };
+/** An instant as the API writes it (toISOString: UTC, milliseconds). */
+export const DATE_TIME: JsonSchema = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$', examples: ['2026-03-01T17:00:00.000Z'] };

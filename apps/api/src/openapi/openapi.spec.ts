@@ -2,6 +2,8 @@ import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
 import { COMMAND_TYPES, type CommandType } from '../../../../libs/domain';
 import { commandExamples } from '../../../../libs/domain/src/validation/command-examples';
+import { SessionController } from '../auth/session.controller';
+import { TokensController } from '../auth/tokens.controller';
 import { CommandsController } from '../commands.controller';
 import { API_ERROR_CODES, httpStatusOf } from '../http-status';
 import { QueriesController } from '../queries.controller';
@@ -9,6 +11,7 @@ import { commandResults } from './command-results';
 import { violations } from './conformance';
 import { openApiDocument } from './document';
 import type { JsonSchema } from './json';
+import { LOGIN_CODES } from './security';
 
 const document = openApiDocument();
 const components = document.components.schemas as Record<string, JsonSchema>;
@@ -16,7 +19,7 @@ const paths = document.paths as unknown as Record<string, Record<string, { respo
 
 /** Every route Nest serves, as `get /api/caes/{caeId}/treasury`, read from the controllers' own metadata. */
 const servedRoutes = (): string[] =>
-  [CommandsController, QueriesController].flatMap((controller) => {
+  [SessionController, TokensController, CommandsController, QueriesController].flatMap((controller) => {
     const base = Reflect.getMetadata(PATH_METADATA, controller) as string;
     return Object.getOwnPropertyNames(controller.prototype).flatMap((name) => {
       const handler = (controller.prototype as unknown as Record<string, object>)[name]!;
@@ -119,11 +122,29 @@ describe('the OpenAPI document', () => {
   describe('routes', () => {
     it('every route the API serves is in the document, with the schema of its answer', () => {
       const routes = servedRoutes();
-      expect(routes).toHaveLength(12);
+      expect(routes).toHaveLength(17);
       for (const route of routes) {
         const [method, path] = route.split(' ') as [string, string];
-        expect([route, paths[path]?.[method]?.responses['200']?.content?.['application/json']?.schema]).toEqual([route, expect.any(Object)]);
+        const responses = paths[path]?.[method]?.responses ?? {};
+        const success = Object.keys(responses).find((status) => status.startsWith('2'));
+        expect([route, success]).toEqual([route, expect.any(String)]);
+        if (success !== '204') expect([route, responses[success!]?.content?.['application/json']?.schema]).toEqual([route, expect.any(Object)]);
       }
+    });
+
+    it('every route says how to authenticate, and a guarded one documents its 401 and 403', () => {
+      const open = ['post /api/session', 'get /api/health'];
+      const operations = paths as unknown as Record<string, Record<string, { security?: object[]; responses: Record<string, unknown> }>>;
+      for (const route of servedRoutes()) {
+        const [method, path] = route.split(' ') as [string, string];
+        const operation = operations[path]![method]!;
+        expect([route, Array.isArray(operation.security)]).toEqual([route, true]);
+        if (open.includes(route)) continue;
+        expect([route, operation.security]).toEqual([route, [{ bearerAuth: [] }, { sessionCookie: [] }]]);
+        expect([route, JSON.stringify(operation.responses['401'])]).toEqual([route, expect.stringContaining('"UNAUTHENTICATED"')]);
+        expect([route, JSON.stringify(operation.responses['403'])]).toEqual([route, expect.stringContaining('"FORBIDDEN"')]);
+      }
+      expect(Object.keys(document.components.securitySchemes)).toEqual(['bearerAuth', 'sessionCookie']);
     });
 
     it('the document lists no route the API does not serve', () => {
@@ -149,9 +170,12 @@ describe('the OpenAPI document', () => {
       for (const code of API_ERROR_CODES) expect(codes['description']).toContain(`${code} ${httpStatusOf(code)}`);
     });
 
-    it('each status of POST /api/commands lists the codes answered with it', () => {
+    it('each status of POST /api/commands lists the codes answered with it (all but the login\'s own)', () => {
       const responses = paths['/api/commands']!['post']!.responses;
-      for (const code of API_ERROR_CODES) expect([code, JSON.stringify(responses[String(httpStatusOf(code))] ?? null)]).toEqual([code, expect.stringContaining(`"${code}"`)]);
+      for (const code of API_ERROR_CODES.filter((c) => !LOGIN_CODES.includes(c)))
+        expect([code, JSON.stringify(responses[String(httpStatusOf(code))] ?? null)]).toEqual([code, expect.stringContaining(`"${code}"`)]);
+      const login = paths['/api/session']!['post']!.responses;
+      for (const code of LOGIN_CODES) expect([code, JSON.stringify(login[String(httpStatusOf(code))] ?? null)]).toEqual([code, expect.stringContaining(`"${code}"`)]);
     });
 
     it('the error shape is { error: { code, message, details? } }', () => {

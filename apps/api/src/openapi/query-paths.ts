@@ -3,6 +3,7 @@ import { commandSchemas } from '../../../../libs/domain/src/validation/command-s
 import type { JsonSchema } from '../../../../libs/domain/src/validation/schema';
 import { errorResponse } from './errors';
 import { ref } from './json';
+import { AUTHENTICATED, OPTIONAL, refusedCaller } from './security';
 
 /** The GET routes: their path and query parameters (generated from the schemas that check them) and their answers. */
 
@@ -16,12 +17,14 @@ interface QueryRoute {
   answer: string;
   /** What a 404 means on this route; none: the route answers for anything it is asked. */
   notFound?: string;
+  /** Who may not read it, as the access policy says. */
+  forbidden?: string;
   tag?: string;
 }
 
 export const QUERY_ROUTES: readonly QueryRoute[] = [
   { path: '/api/caes/{caeId}/statistics', operationId: 'caeStatistics', summary: 'The indicators of a CAE for a calendar year (by the business date of each fact)', parameters: 'year', answer: 'Statistics', notFound: 'Unknown CAE' },
-  { path: '/api/network/statistics', operationId: 'networkStatistics', summary: 'The indicators of the whole network for a calendar year', parameters: 'year', answer: 'NetworkStatistics' },
+  { path: '/api/network/statistics', operationId: 'networkStatistics', summary: 'The indicators of the whole network for a calendar year', parameters: 'year', answer: 'NetworkStatistics', forbidden: 'only network admins and auditors read the network (for a CAE\'s staff, the network minus their CAE would be another CAE\'s figures)' },
   {
     path: '/api/caes/{caeId}/entrepreneurs/{entrepreneurId}/account',
     operationId: 'activityAccount',
@@ -29,12 +32,13 @@ export const QUERY_ROUTES: readonly QueryRoute[] = [
     parameters: 'none',
     answer: 'ActivityAccount',
     notFound: 'Unknown CAE, or no activity account for this entrepreneur',
+    forbidden: 'an entrepreneur reads her own account only; staff their CAE\'s',
   },
   { path: '/api/caes/{caeId}/treasury', operationId: 'caeTreasury', summary: 'CAE-level totals: VAT owed, contributions earned, cash held for entrepreneurs', parameters: 'none', answer: 'CaeTreasury', notFound: 'Unknown CAE' },
   { path: '/api/caes/{caeId}/registers/entrepreneurs', operationId: 'entrepreneursRegister', summary: 'Register of entrepreneurs with their status history', parameters: 'none', answer: 'EntrepreneursRegister', notFound: 'Unknown CAE' },
   { path: '/api/caes/{caeId}/registers/associates', operationId: 'associatesRegister', summary: 'Register of associates (sociétariat)', parameters: 'none', answer: 'AssociatesRegister', notFound: 'Unknown CAE' },
   { path: '/api/caes/{caeId}/registers/share-movements', operationId: 'shareMovements', summary: 'Register of share movements with the running capital', parameters: 'none', answer: 'ShareMovements', notFound: 'Unknown CAE' },
-  { path: '/api/caes/{caeId}/invoices', operationId: 'invoices', summary: 'Invoices with their payments, credit notes, refunds, amount due and status', parameters: 'none', answer: 'Invoices', notFound: 'Unknown CAE' },
+  { path: '/api/caes/{caeId}/invoices', operationId: 'invoices', summary: 'Invoices with their payments, credit notes, refunds, amount due and status (an entrepreneur: hers only)', parameters: 'none', answer: 'Invoices', notFound: 'Unknown CAE' },
   { path: '/api/caes/{caeId}/access', operationId: 'accessRegister', summary: 'Who had access to the CAE: each account’s grants, from when, and how they ended (revoked, or the entrepreneur’s exit)', parameters: 'none', answer: 'AccessRegister', notFound: 'Unknown CAE' },
   { path: '/api/caes/{caeId}/compliance', operationId: 'compliance', summary: 'CAPE limits, associate deadlines, meetings and SCOP thresholds to act on', parameters: 'compliance', answer: 'Compliance', notFound: 'Unknown CAE' },
 ];
@@ -65,10 +69,12 @@ const pathOf = (route: QueryRoute) => ({
     tags: [route.tag ?? 'queries'],
     operationId: route.operationId,
     summary: route.summary,
+    security: AUTHENTICATED,
     parameters: [...pathParameters(route.path), ...queryParametersOf(route.parameters)],
     responses: {
       200: answer(route.answer, 'From the read models (an answer may lag the last accepted command by a few milliseconds)'),
       400: { ...errorResponse(400), description: 'VALIDATION_FAILED: a query parameter invalid, unknown or given twice (details.errors[].path names it)' },
+      ...refusedCaller(false, route.forbidden ?? 'the access policy does not let the caller read this (another CAE\'s, another entrepreneur\'s)'),
       ...(route.notFound && { 404: { ...errorResponse(404), description: `NOT_FOUND: ${route.notFound}` } }),
       431: errorResponse(431),
       500: errorResponse(500),
@@ -81,8 +87,17 @@ const healthPath = {
   get: {
     tags: ['operations'],
     operationId: 'health',
-    summary: 'Liveness, the event log head, how far behind each projection is, and `status: degraded` with `problems` when something needs an operator',
-    responses: { 200: answer('Health', 'Also when degraded: the process is alive and serving'), 500: errorResponse(500) },
+    summary:
+      'Liveness and `status: degraded` when something needs an operator, for anyone; with the credentials of a network admin or auditor, ' +
+      'also the event log head, how far behind each projection is and the `problems`',
+    security: OPTIONAL,
+    responses: {
+      200: {
+        description: 'Also when degraded: the process is alive and serving',
+        content: { 'application/json': { schema: { oneOf: [ref('Health'), ref('HealthStatus')] } } },
+      },
+      500: errorResponse(500),
+    },
   },
 };
 

@@ -82,8 +82,9 @@ export class ShareMovementsHandler extends ReadModelHandler implements IQueryHan
 
 @QueryHandler(Q.InvoicesQuery)
 export class InvoicesHandler extends ReadModelHandler implements IQueryHandler<Q.InvoicesQuery> {
-  execute({ caeId }: Q.InvoicesQuery) {
-    return this.found(unknownCae(caeId), (models) => invoices(models, caeId));
+  async execute({ caeId, only }: Q.InvoicesQuery) {
+    const register = await this.found(unknownCae(caeId), (models) => invoices(models, caeId));
+    return only === undefined ? register : { ...register, invoices: register.invoices.filter((invoice) => invoice.entrepreneurId === only.entrepreneurId) };
   }
 }
 
@@ -106,8 +107,9 @@ export class HealthHandler implements IQueryHandler<Q.HealthQuery> {
   constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
 
   // The log head, the lag and the problems: what an operator needs, not a read model.
-  execute() {
-    return this.runtime.health();
+  async execute({ detailed }: Q.HealthQuery) {
+    const report = await this.runtime.health();
+    return detailed ? report : { status: report.status };
   }
 }
 

@@ -39,7 +39,13 @@ export class CaeTreasuryQuery extends CaeQuery<Answer<typeof caeTreasury>> {}
 export class EntrepreneursRegisterQuery extends CaeQuery<Answer<typeof entrepreneursRegister>> {}
 export class AssociatesRegisterQuery extends CaeQuery<Answer<typeof associatesRegister>> {}
 export class ShareMovementsQuery extends CaeQuery<Answer<typeof shareMovements>> {}
-export class InvoicesQuery extends CaeQuery<Answer<typeof invoices>> {}
+
+/** `only`: the one entrepreneur whose invoices the caller may read; undefined: all of them. */
+export class InvoicesQuery extends Query<Answer<typeof invoices>> {
+  constructor(readonly caeId: string, readonly only?: { entrepreneurId: string }) {
+    super();
+  }
+}
 export class AccessRegisterQuery extends CaeQuery<Answer<typeof accessRegister>> {}
 
 export class ComplianceQuery extends Query<Answer<typeof compliance>> {
@@ -48,4 +54,9 @@ export class ComplianceQuery extends Query<Answer<typeof compliance>> {
   }
 }
 
-export class HealthQuery extends Query<HealthReport> {}
+/** Only the status for an anonymous probe; the whole report for a caller allowed to read it. */
+export class HealthQuery extends Query<HealthReport | Pick<HealthReport, 'status'>> {
+  constructor(readonly detailed: boolean) {
+    super();
+  }
+}

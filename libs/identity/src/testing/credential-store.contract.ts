@@ -1,7 +1,8 @@
-import { API_TOKEN_PREFIX } from '../api-token-secret';
+import { API_TOKEN_PREFIX, apiTokenDigest } from '../api-token-secret';
 import type { CredentialRows } from '../credential-rows';
 import { CredentialStore } from '../credential-store';
 import { InvalidCredentialInputError, UnknownAccountError, UsernameTakenError } from '../credentials';
+import { SESSION_TOKEN_PREFIX } from '../session-secret';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const SCOPE = { role: 'cae_staff', caes: ['coodyssee'] };
@@ -11,9 +12,11 @@ export const credentialStoreContract = (name: string, createRows: () => Credenti
   describe(`CredentialStore contract: ${name}`, () => {
     let clock: Date;
     let store: CredentialStore;
+    let rows: CredentialRows;
     beforeEach(() => {
       clock = new Date('2026-03-01T09:00:00.000Z');
-      store = new CredentialStore(createRows(), { now: () => clock });
+      rows = createRows();
+      store = new CredentialStore(rows, { now: () => clock });
     });
     afterEach(() => store.close());
 
@@ -127,5 +130,91 @@ export const credentialStoreContract = (name: string, createRows: () => Credenti
       expect(await store.listAccounts()).toEqual([kept]);
       await store.createAccount('Zoé', 'again');
       expect(await store.verifyPassword('zoé', 'again')).toMatchObject({ ok: true });
+    });
+
+    describe('sessions', () => {
+      it('opens a session of 8 hours by default, its secret shown once and stored as its SHA-256', async () => {
+        const account = await store.createAccount('zoé', 'pw');
+        const { session, secret } = await store.openSession(account.accountId);
+        expect(secret).toMatch(new RegExp(`^${SESSION_TOKEN_PREFIX}[A-Za-z0-9_-]{43}$`));
+        expect(session).toEqual({ sessionId: expect.stringMatching(UUID), accountId: account.accountId, createdAt: clock.toISOString(), expiresAt: '2026-03-01T17:00:00.000Z' });
+        expect(await rows.sessionByDigest(apiTokenDigest(secret))).toEqual({ ...session, secretDigest: apiTokenDigest(secret) });
+        expect(await store.verifySession(secret)).toEqual({ ok: true, session, account });
+        expect((await store.openSession(account.accountId)).secret).not.toBe(secret);
+      });
+
+      it('lasts what the options say', async () => {
+        const short = new CredentialStore(createRows(), { now: () => clock, sessionTtlMs: 60_000 });
+        const account = await short.createAccount('zoé', 'pw');
+        expect((await short.openSession(account.accountId)).session.expiresAt).toBe('2026-03-01T09:01:00.000Z');
+        await short.close();
+        expect(() => new CredentialStore(createRows(), { sessionTtlMs: 0 })).toThrow(InvalidCredentialInputError);
+      });
+
+      it('refuses a session once expired, and deletes it', async () => {
+        const account = await store.createAccount('zoé', 'pw');
+        const { session, secret } = await store.openSession(account.accountId);
+        clock = new Date('2026-03-01T16:59:59.999Z');
+        expect(await store.verifySession(secret)).toMatchObject({ ok: true });
+        clock = new Date(session.expiresAt);
+        expect(await store.verifySession(secret)).toEqual({ ok: false, reason: 'expired' });
+        expect(await rows.sessionByDigest(apiTokenDigest(secret))).toBeUndefined();
+        expect(await store.verifySession(secret)).toEqual({ ok: false, reason: 'unknown' });
+      });
+
+      it('sweeps the expired sessions when a new one opens', async () => {
+        const account = await store.createAccount('zoé', 'pw');
+        const old = await store.openSession(account.accountId);
+        clock = new Date('2026-03-02T09:00:00.000Z');
+        await store.openSession(account.accountId);
+        expect(await rows.sessionByDigest(apiTokenDigest(old.secret))).toBeUndefined();
+      });
+
+      it('ends a session on logout: deleted, its secret refused; an unknown or malformed secret ends nothing', async () => {
+        const account = await store.createAccount('zoé', 'pw');
+        const ended = await store.openSession(account.accountId);
+        const kept = await store.openSession(account.accountId);
+        expect(await store.endSession(ended.secret)).toBe(true);
+        expect(await store.endSession(ended.secret)).toBe(false);
+        expect(await store.endSession('not a session')).toBe(false);
+        expect(await store.endSession(kept.secret.slice(0, -1) + (kept.secret.endsWith('A') ? 'B' : 'A'))).toBe(false);
+        expect(await rows.sessionByDigest(apiTokenDigest(ended.secret))).toBeUndefined();
+        expect(await store.verifySession(ended.secret)).toEqual({ ok: false, reason: 'unknown' });
+        expect(await store.verifySession(kept.secret)).toMatchObject({ ok: true });
+      });
+
+      it('refuses an API token as a session and a session as an API token', async () => {
+        const account = await store.createAccount('zoé', 'pw');
+        const { secret } = await store.openSession(account.accountId);
+        const token = await store.issueToken(account.accountId, SCOPE, '2026-06-01T00:00:00.000Z');
+        expect(await store.verifyToken(secret)).toEqual({ ok: false, reason: 'unknown' });
+        expect(await store.verifySession(token.secret)).toEqual({ ok: false, reason: 'unknown' });
+      });
+
+      it('deletes the sessions of an account disabled, and opens none for it', async () => {
+        const account = await store.createAccount('zoé', 'pw');
+        const other = await store.createAccount('paul', 'pw');
+        const { secret } = await store.openSession(account.accountId);
+        const kept = await store.openSession(other.accountId);
+        await store.disable(account.accountId);
+        expect(await rows.sessionByDigest(apiTokenDigest(secret))).toBeUndefined();
+        expect(await store.verifySession(secret)).toEqual({ ok: false, reason: 'unknown' });
+        expect(await store.verifySession(kept.secret)).toMatchObject({ ok: true });
+        await expect(store.openSession(account.accountId)).rejects.toBeInstanceOf(InvalidCredentialInputError);
+        await expect(store.openSession('00000000-0000-4000-8000-000000000000')).rejects.toBeInstanceOf(UnknownAccountError);
+      });
+
+      it('deletes the sessions of an account forgotten, and ends all of an account on request', async () => {
+        const forgotten = await store.createAccount('zoé', 'pw');
+        const other = await store.createAccount('paul', 'pw');
+        const { secret } = await store.openSession(forgotten.accountId);
+        const first = await store.openSession(other.accountId);
+        const second = await store.openSession(other.accountId);
+        await store.forget(forgotten.accountId);
+        expect(await rows.sessionByDigest(apiTokenDigest(secret))).toBeUndefined();
+        expect(await store.endSessionsOf(other.accountId)).toBe(2);
+        expect(await store.verifySession(first.secret)).toEqual({ ok: false, reason: 'unknown' });
+        expect(await store.verifySession(second.secret)).toEqual({ ok: false, reason: 'unknown' });
+      });
     });
   });
