@@ -9,3 +9,4 @@ export * from './src/health';
 export * from './src/access/identity';
 export * from './src/access/policy';
 export * from './src/access/accounts';
+export * from './src/access/authenticator';

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { openEmbedded } from '../../libs/application';
+import { openAccount, openEmbedded } from '../../libs/application';
 import { validateEnvelope } from '../../libs/domain';
 import { coodyssee2016 } from '../../libs/scenarios';
 import { ALL_PROJECTIONS } from '../../projections';
@@ -80,8 +80,22 @@ if (!brokers || !mongoUrl) {
       child.kill(signal);
     });
 
+  const ADMIN_PASSWORD = 'distributed-admin-password';
+  /** One login per API process: its session token, by port. */
+  const sessions = new Map<number, string>();
+  const login = async (port: number): Promise<string> => {
+    const response = await fetch(`http://127.0.0.1:${port}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+    });
+    if (response.status !== 200) throw new Error(`Login answered ${response.status}`);
+    return ((await response.json()) as { token: string }).token;
+  };
+
   const get = async (port: number, path: string): Promise<{ status: number; body: any }> => {
-    const response = await fetch(`http://127.0.0.1:${port}${path}`);
+    if (!sessions.has(port)) sessions.set(port, await login(port));
+    const response = await fetch(`http://127.0.0.1:${port}${path}`, { headers: { authorization: `Bearer ${sessions.get(port)}` } });
     return { status: response.status, body: await response.json() };
   };
 
@@ -139,6 +153,8 @@ if (!brokers || !mongoUrl) {
         const outcome = await runtime.commands.handle(envelope.value);
         if (outcome.status !== 'accepted') throw new Error(`${raw.type} ${outcome.status}: ${JSON.stringify(outcome.error)}`);
       }
+      // The network admin the test logs in as (an auditor would do too: it reads the statistics and health).
+      await openAccount(runtime, { username: 'admin', password: ADMIN_PASSWORD, grants: [{ role: 'network_admin' }], on: new Date().toISOString().slice(0, 10) });
       await runtime.projector.prepare();
       embedded = {
         cae: await runtime.queries.run((models) => caeStatistics(models, 'coodyssee', 2016)),
