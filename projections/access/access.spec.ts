@@ -1,5 +1,5 @@
 import { given } from '../testing/given';
-import { accessGranted, accessRevoked, caeRegistered, entrepreneurExited, entrepreneurIntegrated } from '../testing/events';
+import { accessGranted, accessRevoked, caeRegistered, entrepreneurExited, entrepreneurIntegrated, networkRoleGranted, networkRoleRevoked } from '../testing/events';
 import { accessProjection } from './projection';
 import { accessRegister, grantsOf } from './queries';
 
@@ -83,5 +83,13 @@ describe('the grants an account holds on a day (what a request is judged on)', (
     );
     expect(await grantsOf(docs, 'acc-002', '2017-01-30')).toEqual([{ role: 'cae_staff', caeId: 'coodyssee' }]);
     expect(await grantsOf(docs, 'acc-002', '2017-01-31')).toEqual([]);
+  });
+
+  it('given the auditor role granted on 4 Jan 2016 and revoked on 31 Dec, then it is held in between, in no CAE register', async () => {
+    const docs = await given(accessProjection, caeRegistered(), networkRoleGranted()).when(networkRoleRevoked());
+    expect(await grantsOf(docs, 'acc-900', '2016-01-03')).toEqual([]);
+    expect(await grantsOf(docs, 'acc-900', '2016-01-04')).toEqual([{ role: 'network_auditor' }]);
+    expect(await grantsOf(docs, 'acc-900', '2016-12-31')).toEqual([]);
+    expect(await accessRegister(docs, 'coodyssee')).toEqual({ caeId: 'coodyssee', accounts: [] });
   });
 });

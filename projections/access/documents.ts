@@ -1,4 +1,4 @@
-import type { AccessRole, IsoDate, RevocationReason } from '../../libs/domain';
+import type { AccessRole, IsoDate, NetworkRole, RevocationReason } from '../../libs/domain';
 
 export const ACCESS = 'access';
 
@@ -23,4 +23,7 @@ export type AccountDoc = { caeId: string; accountId: string; grants: GrantLine[]
 export type StaysDoc = { caeId: string; entrepreneurId: string; stays: { integratedOn: IsoDate; exitedOn: IsoDate | null }[] };
 
 /** Every grant of one account, across CAEs, keyed by accountId: what a request's identity is resolved from. */
-export type HolderDoc = { accountId: string; grants: (GrantLine & { caeId: string })[] };
+export type HolderDoc = { accountId: string; grants: HolderLine[] };
+
+/** A grant of a CAE (caeId) or of the network (caeId null: a network role reaches every CAE). */
+export type HolderLine = Omit<GrantLine, 'role'> & { role: AccessRole | NetworkRole; caeId: string | null };

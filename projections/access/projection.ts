@@ -1,5 +1,5 @@
 import { collectionOf, defineProjection } from '../projection';
-import { ACCESS, docId, type AccountDoc, type CaeDoc, type GrantLine, type HolderDoc, type StaysDoc } from './documents';
+import { ACCESS, docId, type AccountDoc, type CaeDoc, type GrantLine, type HolderDoc, type HolderLine, type StaysDoc } from './documents';
 
 const accountRef = (caeId: string, accountId: string) => ({ collection: 'accounts', id: docId(caeId, accountId) }) as const;
 const holderRef = (accountId: string) => ({ collection: 'holders', id: accountId }) as const;
@@ -12,7 +12,7 @@ const staysRef = (caeId: string, entrepreneurId: string) => ({ collection: 'stay
  */
 export const accessProjection = defineProjection({
   name: ACCESS,
-  version: 2,
+  version: 3,
   collections: { caes: collectionOf<CaeDoc>(), accounts: collectionOf<AccountDoc>(), stays: collectionOf<StaysDoc>(), holders: collectionOf<HolderDoc>() },
   on: {
     CaeRegistered: {
@@ -42,7 +42,7 @@ export const accessProjection = defineProjection({
         const holder = docs.get('holders', accountId);
         if (!account || !holder) return [];
         // The command side revokes only a grant in force: the last one of that scope not revoked yet.
-        const revoked = <L extends GrantLine>(lines: L[], inCae: (line: L) => boolean): L[] => {
+        const revoked = <L extends GrantLine | HolderLine>(lines: L[], inCae: (line: L) => boolean): L[] => {
           const open = lines.map((g) => inCae(g) && g.role === role && g.entrepreneurId === (entrepreneurId ?? null) && g.revokedOn === null).lastIndexOf(true);
           return lines.map((g, i) => (i === open ? { ...g, revokedOn, reason: reason ?? null } : g));
         };
@@ -50,6 +50,26 @@ export const accessProjection = defineProjection({
           { ...ref, doc: { ...account, grants: revoked(account.grants, () => true) } },
           { ...holderRef(accountId), doc: { ...holder, grants: revoked(holder.grants, (g) => g.caeId === caeId) } },
         ];
+      },
+    },
+    NetworkRoleGranted: {
+      documents: (e) => [holderRef(e.data.accountId)],
+      apply: (e, docs) => {
+        const { accountId, role, grantedOn } = e.data;
+        const holder = docs.get('holders', accountId) ?? { accountId, grants: [] };
+        const line: HolderLine = { caeId: null, role, entrepreneurId: null, grantedOn, revokedOn: null, reason: null };
+        return [{ ...holderRef(accountId), doc: { ...holder, grants: [...holder.grants, line] } }];
+      },
+    },
+    NetworkRoleRevoked: {
+      documents: (e) => [holderRef(e.data.accountId)],
+      apply: (e, docs) => {
+        const { accountId, role, revokedOn, reason } = e.data;
+        const holder = docs.get('holders', accountId);
+        if (!holder) return [];
+        const open = holder.grants.map((g) => g.caeId === null && g.role === role && g.revokedOn === null).lastIndexOf(true);
+        const grants = holder.grants.map((g, i) => (i === open ? { ...g, revokedOn, reason: reason ?? null } : g));
+        return [{ ...holderRef(accountId), doc: { ...holder, grants } }];
       },
     },
     EntrepreneurIntegrated: {

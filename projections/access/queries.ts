@@ -41,7 +41,11 @@ export const accessRegister = async (models: ReadModels, caeId: string): Promise
 };
 
 /** A grant in force, as the access policy reads it (libs/application/src/access/identity.ts's Grant). */
-export type GrantInForce = { role: 'cae_staff'; caeId: string } | { role: 'entrepreneur'; caeId: string; entrepreneurId: string };
+export type GrantInForce =
+  | { role: 'network_admin' }
+  | { role: 'network_auditor' }
+  | { role: 'cae_staff'; caeId: string }
+  | { role: 'entrepreneur'; caeId: string; entrepreneurId: string };
 
 /** The grants an account holds on `today`: granted on or before it, not ended by then (an end date is exclusive). */
 export const grantsOf = async (models: ReadModels, accountId: string, today: IsoDate): Promise<GrantInForce[]> => {
@@ -49,10 +53,15 @@ export const grantsOf = async (models: ReadModels, accountId: string, today: Iso
   const inForce: GrantInForce[] = [];
   for (const line of holder?.grants ?? []) {
     if (line.grantedOn > today) continue;
-    const stays = line.entrepreneurId === null ? undefined : ((await models.get(ACCESS, 'stays', docId(line.caeId, line.entrepreneurId))) as StaysDoc | undefined);
-    const { endedOn } = ended(line, new Map(stays ? [[stays.entrepreneurId, stays.stays]] : []));
+    if (line.caeId === null || line.role === 'network_admin' || line.role === 'network_auditor') {
+      if (line.revokedOn === null || today < line.revokedOn) inForce.push({ role: line.role as 'network_admin' | 'network_auditor' });
+      continue;
+    }
+    const caeId = line.caeId;
+    const stays = line.entrepreneurId === null ? undefined : ((await models.get(ACCESS, 'stays', docId(caeId, line.entrepreneurId))) as StaysDoc | undefined);
+    const { endedOn } = ended({ ...line, role: line.role }, new Map(stays ? [[stays.entrepreneurId, stays.stays]] : []));
     if (endedOn !== null && endedOn <= today) continue;
-    inForce.push(line.role === 'entrepreneur' ? { role: 'entrepreneur', caeId: line.caeId, entrepreneurId: line.entrepreneurId! } : { role: 'cae_staff', caeId: line.caeId });
+    inForce.push(line.role === 'entrepreneur' ? { role: 'entrepreneur', caeId, entrepreneurId: line.entrepreneurId! } : { role: 'cae_staff', caeId });
   }
   return inForce;
 };

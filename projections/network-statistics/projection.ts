@@ -22,10 +22,10 @@ const yearRef = (caeId: string, year: number) => ({ collection: 'cae-years', id:
 
 /** A flow of the calendar year `yearOfEvent` tells (the document opens with the year's first flow). */
 const flow = <K extends EventType>(yearOfEvent: (event: ProjectedEventOf<K>) => number, change: (year: CaeYearDoc, event: ProjectedEventOf<K>) => CaeYearDoc): Handler<StatisticsDocs, K> => ({
-  documents: (e) => [yearRef(e.data.caeId, yearOfEvent(e))],
+  documents: (e) => [yearRef(e.caeId, yearOfEvent(e))],
   apply: (e, docs) => {
-    const ref = yearRef(e.data.caeId, yearOfEvent(e));
-    return [{ ...ref, doc: change(docs.get(ref.collection, ref.id) ?? emptyYear(e.data.caeId, yearOfEvent(e)), e) }];
+    const ref = yearRef(e.caeId, yearOfEvent(e));
+    return [{ ...ref, doc: change(docs.get(ref.collection, ref.id) ?? emptyYear(e.caeId, yearOfEvent(e)), e) }];
   },
 });
 

@@ -35,9 +35,9 @@ const dated = <K extends EventType>(
   refs: (event: ProjectedEventOf<K>) => Ref[] = () => [],
   change: (event: ProjectedEventOf<K>, docs: Reader) => Update[] = () => [],
 ): Handler<RegisterDocs, K> => ({
-  documents: (event) => [{ collection: 'caes', id: event.data.caeId }, ...refs(event)],
+  documents: (event) => [{ collection: 'caes', id: event.caeId }, ...refs(event)],
   apply: (event, docs) => {
-    const cae = docs.get('caes', event.data.caeId);
+    const cae = docs.get('caes', event.caeId);
     const date = event.occurredOn;
     const today: Update[] = cae && (cae.lastBusinessDate === null || date > cae.lastBusinessDate) ? [{ collection: 'caes', id: cae.caeId, doc: { ...cae, lastBusinessDate: date } }] : [];
     return [...today, ...change(event, docs)];

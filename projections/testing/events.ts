@@ -150,6 +150,8 @@ export const personForgotten = builder('PersonForgotten', { caeId: CAE, kind: 'e
 
 export const accessGranted = builder('AccessGranted', { caeId: CAE, accountId: 'acc-001', role: 'entrepreneur', entrepreneurId: E1, grantedOn: '2016-01-12' });
 export const accessRevoked = builder('AccessRevoked', { caeId: CAE, accountId: 'acc-001', role: 'entrepreneur', entrepreneurId: E1, revokedOn: '2016-12-20', reason: 'request' });
+export const networkRoleGranted = builder('NetworkRoleGranted', { accountId: 'acc-900', role: 'network_auditor', grantedOn: '2016-01-04' });
+export const networkRoleRevoked = builder('NetworkRoleRevoked', { accountId: 'acc-900', role: 'network_auditor', revokedOn: '2016-12-31', reason: 'role_change' });
 
 /** The whole example story, in log order. */
 export const exampleStory = (): DomainEvent[] => [

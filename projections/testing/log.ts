@@ -1,4 +1,4 @@
-import { occurredOn, streamOf, type DomainEvent } from '../../libs/domain';
+import { NETWORK_SCOPE, occurredOn, streamOf, type DomainEvent } from '../../libs/domain';
 import type { ProjectedEvent } from '../projection';
 
 /** The day events without a business date (a CAE's registration) are recorded on in specs. */
@@ -11,6 +11,6 @@ export const logOf = (events: readonly DomainEvent[]): ProjectedEvent[] => {
     const streamId = streamOf(event);
     const revision = (revisions.get(streamId) ?? -1) + 1;
     revisions.set(streamId, revision);
-    return { ...event, position: i + 1, streamId, revision, caeId: event.data.caeId, occurredOn: occurredOn(event) ?? RECORDED_ON };
+    return { ...event, position: i + 1, streamId, revision, caeId: 'caeId' in event.data ? event.data.caeId : NETWORK_SCOPE, occurredOn: occurredOn(event) ?? RECORDED_ON };
   });
 };

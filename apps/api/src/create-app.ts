@@ -24,6 +24,8 @@ export interface AppOptions {
   /** The distributed profile's identity provider: its JWTs are accepted as Bearer tokens. */
   oidc?: OidcVerifier;
   loginThrottle?: LoginThrottleOptions;
+  /** Origins a browser may call the API from (CORS, with credentials); none unless configured. */
+  corsOrigins?: readonly string[];
   /** What "today" is for the grants in force; the system clock unless a test says otherwise. */
   clock?: () => Date;
   /** Where an account's grants on a day come from: the access read model (grantsOf, from the log) unless said. */
@@ -48,6 +50,7 @@ export const createApp = async (runtime: Runtime, options: AppOptions = {}): Pro
     logger: options.logger === false ? false : ['error', 'warn', 'log'],
   });
   app.set('trust proxy', options.trustProxy ?? false);
+  if (options.corsOrigins !== undefined && options.corsOrigins.length > 0) app.enableCors({ origin: [...options.corsOrigins], credentials: true });
   useSecurityHeaders(app, options.secureCookies ?? false);
   readJsonBodies(app, options.bodyLimit ?? '10mb');
   app.useGlobalFilters(new HttpErrorFilter());

@@ -9,7 +9,12 @@ runUntilSignal(async () => {
   if (config.projector) {
     for (const line of await runtime.startProjections()) console.log(`Read models up to date: ${line}.`);
   }
-  const app = await createApp(runtime, { bodyLimit: config.bodyLimit });
+  const app = await createApp(runtime, {
+    bodyLimit: config.bodyLimit,
+    secureCookies: config.access.secureCookies,
+    trustProxy: config.access.trustProxy,
+    corsOrigins: config.access.corsOrigins,
+  });
   await app.listen(config.port, config.host);
   const address = config.host.includes(':') ? `[${config.host}]` : config.host;
   console.log(`Alvéole is listening on http://${address}:${config.port} (data in ${config.dataDir}); API docs at /api/docs`);

@@ -3,6 +3,7 @@ import {
   handleCommand,
   occurredOn,
   personKey,
+  planOf,
   refuse,
   SCHEMA_VERSION,
   streamsOf,
@@ -152,7 +153,7 @@ export class CommandService {
         schemaVersion: SCHEMA_VERSION[event.type],
         data,
         metadata: {
-          caeId: envelope.command.data.caeId,
+          caeId: planOf(envelope.command).caeId,
           commandId: envelope.commandId,
           causationId: envelope.causationId ?? envelope.commandId,
           correlationId: envelope.correlationId ?? envelope.commandId,

@@ -14,7 +14,7 @@ describe('configuration from the environment', () => {
       projector: true,
       projectorBatchSize: 1000,
       bodyLimit: '10mb',
-      access: { sessionHours: 8, secureCookies: false, corsOrigins: [] },
+      access: { sessionHours: 8, secureCookies: false, corsOrigins: [], trustProxy: 0 },
     });
   });
 
@@ -31,7 +31,7 @@ describe('configuration from the environment', () => {
       projector: false,
       projectorBatchSize: 50,
       bodyLimit: '2mb',
-      access: { sessionHours: 8, secureCookies: false, corsOrigins: [] },
+      access: { sessionHours: 8, secureCookies: false, corsOrigins: [], trustProxy: 0 },
     });
   });
 
@@ -40,7 +40,9 @@ describe('configuration from the environment', () => {
       sessionHours: 12,
       secureCookies: true,
       corsOrigins: ['https://cae.example.org', 'http://localhost:5173'],
+      trustProxy: 0,
     });
+    expect(loadConfig({ TRUST_PROXY: '1' }).access.trustProxy).toBe(1);
     expect(() => loadConfig({ SESSION_HOURS: '0' })).toThrow('SESSION_HOURS must be a whole number of hours from 1 to 720, got "0"');
     expect(() => loadConfig({ CORS_ORIGINS: '*' })).toThrow('CORS_ORIGINS must be origins like https://app.example.org[,…], got "*"');
   });

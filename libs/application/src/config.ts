@@ -47,6 +47,8 @@ export interface AccessConfig {
   secureCookies: boolean;
   /** Origins a browser may call the API from (CORS); none by default, the dashboard being served by the API itself. */
   corsOrigins: string[];
+  /** How many proxies in front of the API to trust for the client's address (X-Forwarded-For): 0, none. */
+  trustProxy: number;
 }
 
 /**
@@ -171,7 +173,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, cwd = process.c
     const sessionHours = wholeNumber(problems, env, 'SESSION_HOURS', '8', 1, 24 * 30, 'hours');
     const corsOrigins = brokerList(env['CORS_ORIGINS']);
     for (const origin of corsOrigins) if (!/^https?:\/\/[^\s/]+$/.test(origin)) problems.push(`CORS_ORIGINS must be origins like https://app.example.org[,…], got "${origin}"`);
-    return { sessionHours, secureCookies: onOff('SECURE_COOKIES', 'off'), corsOrigins };
+    const trustProxy = wholeNumber(problems, env, 'TRUST_PROXY', '0', 0, 10, 'proxies');
+    return { sessionHours, secureCookies: onOff('SECURE_COOKIES', 'off'), corsOrigins, trustProxy };
   })();
   if (problems.length > 0) throw new ConfigError(problems);
   return {

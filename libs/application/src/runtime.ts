@@ -164,7 +164,7 @@ export const openConfigured = async (config: AppConfig): Promise<Runtime> => {
       ? SqliteReadStore.open(join(config.dataDir, 'read-models.db'))
       : await MongoReadStore.connect(config.readModels.url, config.readModels.database);
   const statistics = config.networkStatistics;
-  return wire({ eventLog: config.eventLog.kind, readModels: config.readModels.kind }, store, new SqliteKeyStore(join(config.dataDir, 'keys.db')), readStore, () => openCredentialStore(config.dataDir), {
+  return wire({ eventLog: config.eventLog.kind, readModels: config.readModels.kind }, store, new SqliteKeyStore(join(config.dataDir, 'keys.db')), readStore, () => openCredentialStore(config.dataDir, { sessionTtlMs: config.access.sessionHours * 3_600_000 }), {
     projector: { batchSize: config.projectorBatchSize },
     ...(statistics.from === 'kafka'
       ? {

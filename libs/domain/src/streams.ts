@@ -17,7 +17,13 @@ export const caeStream = (caeId: string): string => streamName('cae', caeId);
 export const entrepreneurStream = (caeId: string, entrepreneurId: string): string => streamName('entrepreneur', caeId, entrepreneurId);
 export const invoiceSeriesStream = (caeId: string, year: number): string => streamName('invoice-series', caeId, String(year));
 export const associateStream = (caeId: string, associateId: string): string => streamName('associate', caeId, associateId);
-/** One account's grants in one CAE. */
+/**
+ * The network's own scope, beside its CAEs: where network roles are granted (stream `access-network/{accountId}`,
+ * its own hash chain). A reserved CAE id: no CAE may be registered under it.
+ */
+export const NETWORK_SCOPE = 'network';
+
+/** One account's grants in one CAE, or in the network's scope. */
 export const accessStream = (caeId: string, accountId: string): string => streamName('access', caeId, accountId);
 
 /** The year of an invoice or credit note number `YYYY-NNNNNN`. */

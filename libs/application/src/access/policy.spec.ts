@@ -60,10 +60,18 @@ const QUERY_CATEGORIES: Record<Category, readonly QueryName[]> = {
   'user management': [],
 };
 const NETWORK_QUERIES: readonly QueryName[] = QUERY_CATEGORIES['network read'];
+/** GrantNetworkRole and RevokeNetworkRole: in the network's scope, judged once, not per CAE. */
+const NETWORK_COMMANDS = 2;
 
 /** Which category the spec files each command under: the access commands are granting, not business. */
 const commandCategory = (type: CommandType): Category =>
-  type === 'RegisterCae' ? 'register a CAE' : type === 'GrantAccess' || type === 'RevokeAccess' ? 'entrepreneur access' : 'business command';
+  type === 'RegisterCae'
+    ? 'register a CAE'
+    : type === 'GrantAccess' || type === 'RevokeAccess'
+      ? 'entrepreneur access'
+      : type === 'GrantNetworkRole' || type === 'RevokeNetworkRole'
+        ? 'network access'
+        : 'business command';
 
 /** The example of each command, moved to the target CAE: commandAction reads the CAE and entrepreneur off it. */
 const commandIn = (type: CommandType, caeId: string): AccessAction =>
@@ -85,7 +93,9 @@ const WHERE_IN_A_CAE: Where[] = ['own', 'other'];
 
 const CASES: Case[] = [
   ...COMMAND_TYPES.flatMap((type) =>
-    WHERE_IN_A_CAE.map((where): Case => ({ what: type, category: commandCategory(type), where, action: commandIn(type, caeOf(where)) })),
+    commandCategory(type) === 'network access'
+      ? [{ what: type, category: commandCategory(type), where: 'network', action: commandIn(type, OWN) } satisfies Case]
+      : WHERE_IN_A_CAE.map((where): Case => ({ what: type, category: commandCategory(type), where, action: commandIn(type, caeOf(where)) })),
   ),
   ...(Object.entries(QUERY_CATEGORIES) as [Category, readonly QueryName[]][]).flatMap(([category, queries]) =>
     queries.flatMap((query) =>
@@ -115,7 +125,7 @@ describe('access policy', () => {
   });
 
   it('covers every command, query and access action for every role (the matrix size)', () => {
-    expect(MATRIX).toHaveLength((COMMAND_TYPES.length * 2 + (QUERY_NAMES.length - NETWORK_QUERIES.length) * 2 + NETWORK_QUERIES.length + 2 * (2 + 2 + 2) + 2 + 1) * ROLES.length);
+    expect(MATRIX).toHaveLength(((COMMAND_TYPES.length - NETWORK_COMMANDS) * 2 + NETWORK_COMMANDS + (QUERY_NAMES.length - NETWORK_QUERIES.length) * 2 + NETWORK_QUERIES.length + 2 * (2 + 2 + 2) + 2 + 1) * ROLES.length);
   });
 
   it.each(MATRIX.map((c) => [c.role, c.what, c.where === 'network' ? 'network-wide' : `${c.where} CAE`, c.expected, c] as const))('%s × %s (%s) → %s', (role, _what, _where, expected, c) => {
@@ -134,6 +144,13 @@ describe('access policy', () => {
       expect(grantStaff(OWN)).toEqual({ kind: 'grant', grant: { role: 'cae_staff', caeId: OWN } });
       expect(authorize(AS.cae_staff, grantStaff(OWN))).toMatchObject({ allowed: false, code: 'FORBIDDEN' });
       expect(authorize(AS.network_admin, grantStaff(OTHER))).toEqual({ allowed: true });
+    });
+
+    it('judge a network role by network access: only an admin grants or revokes one', () => {
+      const grantAuditor = commandAction({ type: 'GrantNetworkRole', data: { accountId: 'acc-9', role: 'network_auditor', grantedOn: '2016-02-01' } });
+      expect(grantAuditor).toEqual({ kind: 'grant', grant: { role: 'network_auditor' } });
+      expect(authorize(AS.network_admin, grantAuditor)).toEqual({ allowed: true });
+      for (const role of ['network_auditor', 'cae_staff', 'entrepreneur'] as const) expect(authorize(AS[role], grantAuditor)).toMatchObject({ allowed: false, code: 'FORBIDDEN' });
     });
 
     it('read the entrepreneur off a RevokeAccess', () => {

@@ -91,9 +91,11 @@ const COMMAND_RULES: Record<CommandType, Rule> = {
   AdmitAssociate: 'business',
   RedeemShares: 'business',
   ForgetPerson: 'business',
-  // The type's rule; commandAction judges a cae_staff grant by staffAccess (network roles are not granted by command yet).
+  // The type's rule; commandAction judges a cae_staff grant by staffAccess.
   GrantAccess: 'entrepreneurAccess',
   RevokeAccess: 'entrepreneurAccess',
+  GrantNetworkRole: 'networkAccess',
+  RevokeNetworkRole: 'networkAccess',
 };
 
 /** Each query's rule: a query name without one does not compile. */
@@ -202,6 +204,8 @@ export const commandAction = (command: Command): AccessAction => {
     const grant: Grant = role === 'entrepreneur' ? { role, caeId, entrepreneurId: entrepreneurId! } : { role, caeId };
     return { kind: command.type === 'GrantAccess' ? 'grant' : 'revoke', grant };
   }
+  if (command.type === 'GrantNetworkRole' || command.type === 'RevokeNetworkRole')
+    return { kind: command.type === 'GrantNetworkRole' ? 'grant' : 'revoke', grant: { role: command.data.role } };
   const data: { caeId: string; entrepreneurId?: string } = command.data;
   return { kind: 'command', type: command.type, caeId: data.caeId, ...(data.entrepreneurId === undefined ? {} : { entrepreneurId: data.entrepreneurId }) };
 };

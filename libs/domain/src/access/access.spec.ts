@@ -101,3 +101,35 @@ describe('revoking access', () => {
     await given(registerCae()).when(revoke('entrepreneur', '2016-05-02', 'bob')).thenRejects('NOT_FOUND');
   });
 });
+
+describe('network roles', () => {
+  const grantRole = (role: 'network_admin' | 'network_auditor', grantedOn: IsoDate): Command => ({ type: 'GrantNetworkRole', data: { accountId: 'acc-9', role, grantedOn } });
+  const revokeRole = (role: 'network_admin' | 'network_auditor', revokedOn: IsoDate): Command => ({ type: 'RevokeNetworkRole', data: { accountId: 'acc-9', role, revokedOn, reason: 'departure' } });
+
+  it('given nothing, when granting the auditor role, then NetworkRoleGranted in the network’s scope, no CAE needed', async () => {
+    await given().when(grantRole('network_auditor', '2016-01-04')).then([{ type: 'NetworkRoleGranted', data: { accountId: 'acc-9', role: 'network_auditor', grantedOn: '2016-01-04' } }]);
+  });
+
+  it('given the auditor role, when granted again, then ACCESS_ALREADY_GRANTED; the admin role beside it is granted', async () => {
+    await given(grantRole('network_auditor', '2016-01-04')).when(grantRole('network_auditor', '2016-02-01')).thenRejects('ACCESS_ALREADY_GRANTED');
+    await given(grantRole('network_auditor', '2016-01-04')).when(grantRole('network_admin', '2016-02-01')).then([
+      { type: 'NetworkRoleGranted', data: { accountId: 'acc-9', role: 'network_admin', grantedOn: '2016-02-01' } },
+    ]);
+  });
+
+  it('given the auditor role, when revoked, then NetworkRoleRevoked; revoked again, or never granted, ACCESS_NOT_GRANTED', async () => {
+    await given(grantRole('network_auditor', '2016-01-04')).when(revokeRole('network_auditor', '2016-06-30')).then([
+      { type: 'NetworkRoleRevoked', data: { accountId: 'acc-9', role: 'network_auditor', revokedOn: '2016-06-30', reason: 'departure' } },
+    ]);
+    await given(grantRole('network_auditor', '2016-01-04'), revokeRole('network_auditor', '2016-06-30')).when(revokeRole('network_auditor', '2016-07-01')).thenRejects('ACCESS_NOT_GRANTED');
+    await given().when(revokeRole('network_admin', '2016-07-01')).thenRejects('ACCESS_NOT_GRANTED');
+  });
+
+  it('given the auditor role granted on 4 Jan, when revoked on 3 Jan, then DATE_OUT_OF_ORDER', async () => {
+    await given(grantRole('network_auditor', '2016-01-04')).when(revokeRole('network_auditor', '2016-01-03')).thenRejects('DATE_OUT_OF_ORDER');
+  });
+
+  it('when registering a CAE under the network’s reserved id, then CAE_ID_RESERVED', async () => {
+    await given().when({ ...registerCae(), data: { ...registerCae().data, caeId: 'network' } } as Command).thenRejects('CAE_ID_RESERVED');
+  });
+});

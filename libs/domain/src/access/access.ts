@@ -4,14 +4,29 @@ import { isRefusal, known, presentOn, type Refusal } from '../entrepreneur/prese
 import { isPresentOn, type EntrepreneurState } from '../entrepreneur/state';
 import { refuse } from '../errors';
 import type { Nothing } from '../validation/results';
-import { accessStream } from '../streams';
+import { accessStream, NETWORK_SCOPE } from '../streams';
 import type { IsoDate } from '../values';
-import { grantAccessResult, grantAccessSchema, revokeAccessResult, revokeAccessSchema, type AccessCommands, type GrantAccess, type RevokeAccess } from './commands';
+import {
+  grantAccessResult,
+  grantAccessSchema,
+  grantNetworkRoleSchema,
+  revokeAccessResult,
+  revokeAccessSchema,
+  revokeNetworkRoleSchema,
+  type AccessCommands,
+  type GrantAccess,
+  type GrantNetworkRole,
+  type RevokeAccess,
+  type RevokeNetworkRole,
+} from './commands';
 import { scopeOf, type AccessState, type RecordedGrant } from './state';
 
 /** Who may act for a CAE, granted and revoked by commands so that the log says who could do what, and since when. */
 
 type Scoped = { caeId: string; accountId: string; role: RecordedGrant['role']; entrepreneurId?: string };
+
+/** A network role, in the network's scope: it reaches every CAE, so no CAE is named. */
+const inNetwork = (c: GrantNetworkRole | RevokeNetworkRole): Scoped => ({ caeId: NETWORK_SCOPE, accountId: c.accountId, role: c.role });
 
 /** accessInForce: a staff grant lasts until revoked; an entrepreneur's also ends with their integration (their exit). */
 const inForceOn = (grant: RecordedGrant | undefined, entrepreneur: EntrepreneurState | undefined, day: IsoDate): boolean => {
@@ -70,10 +85,34 @@ export const revokeAccess = (c: RevokeAccess, s: DecisionState): Decided<Nothing
   ]);
 };
 
+/** A network role is granted once at a time (accessInForce), its facts in date order (accessChronology). */
+export const grantNetworkRole = (c: GrantNetworkRole, s: DecisionState): Decided<Nothing> => {
+  const scoped = inNetwork(c);
+  const late = outOfOrder(scoped, s.access, c.grantedOn);
+  if (late) return late;
+  const held = s.access?.grants[scopeOf(c)];
+  if (held !== undefined) return refuse('ACCESS_ALREADY_GRANTED', `Account ${c.accountId} already holds the ${c.role} role since ${held.grantedOn}.`, { grantedOn: held.grantedOn });
+  const { accountId, role, grantedOn } = c;
+  return decided([emit(scoped, { type: 'NetworkRoleGranted', data: { accountId, role, grantedOn } })]);
+};
+
+export const revokeNetworkRole = (c: RevokeNetworkRole, s: DecisionState): Decided<Nothing> => {
+  const scoped = inNetwork(c);
+  const late = outOfOrder(scoped, s.access, c.revokedOn);
+  if (late) return late;
+  if (s.access?.grants[scopeOf(c)] === undefined) return refuse('ACCESS_NOT_GRANTED', `Account ${c.accountId} holds no ${c.role} role on ${c.revokedOn} (never granted, or revoked).`);
+  const { accountId, role, revokedOn, reason } = c;
+  return decided([emit(scoped, { type: 'NetworkRoleRevoked', data: { accountId, role, revokedOn, ...(reason !== undefined && { reason }) } })]);
+};
+
+const networkPlan = (c: GrantNetworkRole | RevokeNetworkRole) => ({ caeId: NETWORK_SCOPE, accountId: c.accountId, writes: ['access'] as const });
+
 // One stream per account and CAE: grants to different people never wait on each other nor on the CAE's stream.
 const accessPlan = (c: Scoped) => ({ caeId: c.caeId, accountId: c.accountId, ...(c.entrepreneurId !== undefined && { entrepreneurId: c.entrepreneurId }), writes: ['access'] as const });
 
 export const ACCESS_COMMANDS: CommandDefinitions<AccessCommands> = {
   GrantAccess: defineCommand(grantAccessSchema, { result: grantAccessResult, plan: accessPlan, decide: grantAccess }),
   RevokeAccess: defineCommand(revokeAccessSchema, { result: revokeAccessResult, plan: accessPlan, decide: revokeAccess }),
+  GrantNetworkRole: defineCommand(grantNetworkRoleSchema, { result: grantAccessResult, plan: networkPlan, decide: grantNetworkRole }),
+  RevokeNetworkRole: defineCommand(revokeNetworkRoleSchema, { result: revokeAccessResult, plan: networkPlan, decide: revokeNetworkRole }),
 };

@@ -2,12 +2,13 @@ import { date, isAbsent, obj, oneOf, optional } from '../validation/schema';
 import { id, type Infer } from '../validation/fields';
 import { NOTHING } from '../validation/results';
 
-/**
- * The roles a CAE grants. Not here: network_admin and network_auditor, which reach every CAE and so need a
- * network-level scope (a stream beside the CAEs') that the log does not have yet.
- */
+/** The roles a CAE grants. */
 export const ACCESS_ROLES = ['cae_staff', 'entrepreneur'] as const;
 export type AccessRole = (typeof ACCESS_ROLES)[number];
+
+/** The roles the network grants: they reach every CAE, so they are recorded in the network's scope. */
+export const NETWORK_ROLES = ['network_admin', 'network_auditor'] as const;
+export type NetworkRole = (typeof NETWORK_ROLES)[number];
 
 // A closed list, not free text: the log is kept for ever, and a note could carry personal data no erasure reaches.
 export const REVOCATION_REASONS = ['departure', 'role_change', 'security', 'request'] as const;
@@ -33,6 +34,12 @@ export const revokeAccessSchema = obj(
 );
 export type RevokeAccess = Infer<typeof revokeAccessSchema>;
 
+export const grantNetworkRoleSchema = obj({ accountId: id(), role: oneOf(NETWORK_ROLES), grantedOn: date() });
+export type GrantNetworkRole = Infer<typeof grantNetworkRoleSchema>;
+
+export const revokeNetworkRoleSchema = obj({ accountId: id(), role: oneOf(NETWORK_ROLES), revokedOn: date(), reason: optional(oneOf(REVOCATION_REASONS)) });
+export type RevokeNetworkRole = Infer<typeof revokeNetworkRoleSchema>;
+
 export const grantAccessResult = NOTHING;
 export const revokeAccessResult = NOTHING;
 
@@ -40,4 +47,6 @@ export const revokeAccessResult = NOTHING;
 export interface AccessCommands {
   GrantAccess: GrantAccess;
   RevokeAccess: RevokeAccess;
+  GrantNetworkRole: GrantNetworkRole;
+  RevokeNetworkRole: RevokeNetworkRole;
 }

@@ -1,7 +1,7 @@
 import { caeNotFound, decided, type Decided, type DecisionState } from '../command-handling/decision';
 import { defineCommand, type CommandDefinitions, inTheCae } from '../command-handling/define-command';
 import { refuse } from '../errors';
-import { caeStream } from '../streams';
+import { caeStream, NETWORK_SCOPE } from '../streams';
 import type { Nothing } from '../validation/results';
 import { recordSubsidyResult, recordSubsidySchema, registerCaeResult, registerCaeSchema, type CaeCommands, type RecordSubsidy, type RegisterCae } from './commands';
 
@@ -10,6 +10,7 @@ import { recordSubsidyResult, recordSubsidySchema, registerCaeResult, registerCa
 export const DEFAULT_PAYROLL_RATES = { employeeRate: '0.22', employerRate: '0.42' } as const;
 
 export const registerCae = (c: RegisterCae, s: DecisionState): Decided<Nothing> => {
+  if (c.caeId === NETWORK_SCOPE) return refuse('CAE_ID_RESERVED', `"${NETWORK_SCOPE}" names the network's own scope (its roles): choose another id for the CAE.`, { caeId: c.caeId });
   if (s.cae.registered) return refuse('CAE_ALREADY_REGISTERED', `CAE "${c.caeId}" is already registered.`, { caeId: c.caeId });
   return decided([
     {

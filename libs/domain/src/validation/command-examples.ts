@@ -37,6 +37,8 @@ export const commandExamples: { readonly [T in CommandType]: CommandDataByType[T
     situationAtEntry: 'unemployed',
     parallelActivity: false,
   },
+  // The network's auditor, who reads every CAE (a network role: in the network's scope, no CAE named).
+  GrantNetworkRole: { accountId: 'acc-900', role: 'network_auditor', grantedOn: '2016-01-04' },
   // e-001's own account (an opaque id: the username stays in the credential store) from the day after her integration.
   GrantAccess: { caeId: 'coodyssee', accountId: 'acc-001', role: 'entrepreneur', entrepreneurId: 'e-001', grantedOn: '2016-01-12' },
   SignCape: { caeId: 'coodyssee', entrepreneurId: 'e-001', signedOn: '2016-01-11', months: 6 },
@@ -96,6 +98,7 @@ export const commandExamples: { readonly [T in CommandType]: CommandDataByType[T
   RecordMeeting: { caeId: 'coodyssee', entrepreneurId: 'e-001', heldOn: '2016-12-05', kind: 'individual', hours: '1.5' },
   RevokeAccess: { caeId: 'coodyssee', accountId: 'acc-001', role: 'entrepreneur', entrepreneurId: 'e-001', revokedOn: '2016-12-20', reason: 'request' },
   ExitEntrepreneur: { caeId: 'coodyssee', entrepreneurId: 'e-001', exitedOn: '2016-12-30', reason: 'company_creation' },
+  RevokeNetworkRole: { accountId: 'acc-900', role: 'network_auditor', revokedOn: '2016-12-31', reason: 'role_change' },
   RecordSubsidy: { caeId: 'coodyssee', receivedOn: '2016-12-31', funder: 'Région Provence-Alpes-Côte d’Azur', amount: '35625.00' },
   ForgetPerson: { caeId: 'coodyssee', kind: 'entrepreneur', personId: 'e-001' },
 };
