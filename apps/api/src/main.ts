@@ -1,4 +1,6 @@
 import { loadConfig, openConfigured, runUntilSignal } from '../../../libs/application';
+import { LazyOidcProvider } from '../../../libs/application/src/access/oidc/lazy-oidc-provider';
+import { OidcProvider } from '../../../libs/application/src/access/oidc/oidc-provider';
 import { createApp } from './create-app';
 import { seedDemoNetwork } from './demo';
 
@@ -14,6 +16,8 @@ runUntilSignal(async () => {
     secureCookies: config.access.secureCookies,
     trustProxy: config.access.trustProxy,
     corsOrigins: config.access.corsOrigins,
+    // Discovered on first use and again after a failure: the API starts, and recovers, while the provider is down.
+    ...(config.access.oidc !== undefined && { oidc: new LazyOidcProvider(() => OidcProvider.discover(config.access.oidc!)) }),
   });
   await app.listen(config.port, config.host);
   const address = config.host.includes(':') ? `[${config.host}]` : config.host;

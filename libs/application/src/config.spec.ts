@@ -47,6 +47,13 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ CORS_ORIGINS: '*' })).toThrow('CORS_ORIGINS must be origins like https://app.example.org[,…], got "*"');
   });
 
+  it('turns OpenID Connect on with OIDC_ISSUER, and says what it lacks', () => {
+    const oidc = { OIDC_ISSUER: 'http://127.0.0.1:18080/realms/alveole', OIDC_CLIENT_ID: 'alveole-api', OIDC_CLIENT_SECRET: 'alveole-dev-secret', OIDC_REDIRECT_URI: 'http://localhost:3000/api/session/oidc/callback' };
+    expect(loadConfig({}).access.oidc).toBeUndefined();
+    expect(loadConfig(oidc).access.oidc).toMatchObject({ issuer: oidc.OIDC_ISSUER, clientId: 'alveole-api', clientSecret: 'alveole-dev-secret' });
+    expect(() => loadConfig({ ...oidc, OIDC_CLIENT_SECRET: undefined })).toThrow('OIDC_CLIENT_SECRET is required when OIDC_ISSUER is set');
+  });
+
   it('reads a secret from NAME or from the file NAME_FILE, and says when both are set or the file is missing', () => {
     const files: Record<string, string> = { '/run/secrets/oidc': 's3cret\n' };
     const read = (path: string) => {

@@ -2,6 +2,7 @@ import { EVENTS_TOPIC } from '../../messaging/src/event-publisher';
 import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
+import { loadOidcConfig, type OidcConfig } from './access/oidc/oidc-config';
 
 /** Where the log lives: the embedded SQLite file, or an EventStoreDB / KurrentDB server. */
 export type EventLogConfig = { kind: 'sqlite' } | { kind: 'eventstoredb'; url: string };
@@ -49,6 +50,8 @@ export interface AccessConfig {
   corsOrigins: string[];
   /** How many proxies in front of the API to trust for the client's address (X-Forwarded-For): 0, none. */
   trustProxy: number;
+  /** The OpenID Connect provider whose JWTs are accepted (distributed profile), when OIDC_ISSUER is set. */
+  oidc?: OidcConfig;
 }
 
 /**
@@ -174,7 +177,10 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, cwd = process.c
     const corsOrigins = brokerList(env['CORS_ORIGINS']);
     for (const origin of corsOrigins) if (!/^https?:\/\/[^\s/]+$/.test(origin)) problems.push(`CORS_ORIGINS must be origins like https://app.example.org[,…], got "${origin}"`);
     const trustProxy = wholeNumber(problems, env, 'TRUST_PROXY', '0', 0, 10, 'proxies');
-    return { sessionHours, secureCookies: onOff('SECURE_COOKIES', 'off'), corsOrigins, trustProxy };
+    // The client secret may come from a file (OIDC_CLIENT_SECRET_FILE), like any secret.
+    const secret = secretOf(problems, env, 'OIDC_CLIENT_SECRET');
+    const oidc = loadOidcConfig({ ...env, OIDC_CLIENT_SECRET: secret }, problems);
+    return { sessionHours, secureCookies: onOff('SECURE_COOKIES', 'off'), corsOrigins, trustProxy, ...(oidc !== undefined && { oidc }) };
   })();
   if (problems.length > 0) throw new ConfigError(problems);
   return {
