@@ -55,7 +55,7 @@ function describeAgainstKeycloak(keycloakUrl: string): void {
       ['admin', [{ role: 'network_admin' }]],
       ['auditor', [{ role: 'network_auditor' }]],
       ['staff-coodyssee', [{ role: 'cae_staff', caeId: 'coodyssee' }]],
-      ['camille', [{ role: 'entrepreneur', caeId: 'coodyssee', entrepreneurId: 'e-001' }]],
+      ['camille', [{ role: 'entrepreneur', caeId: 'coodyssee', entrepreneurId: 'esa-01' }]],
     ])('verifies the access token of %s with the grants of its claims', async (username, grants) => {
       const { access_token } = await passwordGrant(username);
       const identity = await provider.verifyBearer(access_token);
@@ -119,7 +119,7 @@ function describeAgainstKeycloak(keycloakUrl: string): void {
       expect(identity).toEqual({
         accountId: expect.stringMatching(/^oidc:/),
         username: 'camille',
-        grants: [{ role: 'entrepreneur', caeId: 'coodyssee', entrepreneurId: 'e-001' }],
+        grants: [{ role: 'entrepreneur', caeId: 'coodyssee', entrepreneurId: 'esa-01' }],
       });
       // The realm's access tokens last 5 minutes.
       expect(expiresAt.getTime()).toBeGreaterThan(before);
