@@ -22,6 +22,8 @@ export interface Harness {
   app: NestExpressApplication;
   /** The network admin every request is sent as unless said otherwise. */
   admin: Account;
+  /** The events the harness appended for its admin (its network role): the log's head before any test acts. */
+  setupEvents: number;
   /** Requests as the admin; as another account with its token; anonymously with null. */
   http: (token?: string | null) => ReturnType<typeof request>;
   /** An account holding these grants (granted in the log, as the admin would), with a session. */
@@ -82,6 +84,7 @@ export const startHarness = async (options: AppOptions = {}): Promise<Harness> =
     await harness.runtime.projector.catchUp();
   };
   harness.admin = await harness.account('admin', 'network_admin');
+  harness.setupEvents = await harness.runtime.store.headPosition();
   harness.restart = async () => {
     await harness.app.close();
     await harness.runtime.close();
