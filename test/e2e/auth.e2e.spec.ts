@@ -55,7 +55,7 @@ describe('authentication over HTTP', () => {
         .flatMap((layer) => (layer.route ? Object.keys(layer.route.methods).map((method) => `${method.toUpperCase()} ${layer.route!.path}`) : []))
         .filter((route) => !route.includes('/api/docs'));
       expect(served.sort()).toEqual([...declared].sort());
-      expect(declared).toHaveLength(17);
+      expect(declared).toHaveLength(19);
     });
   });
 
@@ -123,6 +123,13 @@ describe('authentication over HTTP', () => {
         expect(Number(blocked.headers['retry-after'])).toBeGreaterThanOrEqual(1);
       }
       expect((await login('target').expect(429)).body.error.code).toBe('TOO_MANY_ATTEMPTS');
+    });
+
+    it('without OIDC_ISSUER, the browser login through a provider is not there: 404 NOT_FOUND saying so', async () => {
+      for (const path of ['/api/session/oidc', '/api/session/oidc/callback?code=c&state=s']) {
+        const res = await anonymous().get(path).expect(404);
+        expect(res.body.error).toEqual({ code: 'NOT_FOUND', message: expect.stringContaining('OpenID Connect is not configured') });
+      }
     });
   });
 

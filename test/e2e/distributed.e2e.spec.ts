@@ -59,6 +59,8 @@ if (!brokers || !mongoUrl) {
 
   /** The end of each child's standard error, for the message of a test that times out. */
   const stderrOf = new Map<ChildProcess, string>();
+  /** The children this test stopped itself: any other exit is reported. */
+  const killed = new Set<ChildProcess>();
   const start = (app: string, env: NodeJS.ProcessEnv): ChildProcess => {
     const child = spawn(process.execPath, [main(app)], { env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
@@ -67,7 +69,7 @@ if (!brokers || !mongoUrl) {
       stderrOf.set(child, stderr);
     });
     child.once('exit', (code, signal) => {
-      if (code !== 0 && code !== null && signal === null) console.error(`${app} exited with ${code}:\n${stderr}`);
+      if (!killed.has(child)) console.error(`${app} (pid ${child.pid}) exited with ${code ?? signal}:\n${stderr}`);
     });
     children.push(child);
     return child;
@@ -77,6 +79,7 @@ if (!brokers || !mongoUrl) {
     new Promise((done) => {
       if (child.exitCode !== null || child.signalCode !== null) return done();
       child.once('exit', () => done());
+      killed.add(child);
       child.kill(signal);
     });
 

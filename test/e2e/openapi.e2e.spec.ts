@@ -97,7 +97,8 @@ describe('the answers conform to the OpenAPI document', () => {
   });
 
   describe('queries', () => {
-    const routes = () => Object.keys(paths).filter((path) => paths[path]!['get']);
+    // The browser login's steps are not queries: they redirect and answer a page (the Keycloak suite drives them).
+    const routes = () => Object.keys(paths).filter((path) => paths[path]!['get'] && !path.startsWith('/api/session/'));
     const url = (path: string, values: Record<string, string>, query = true): string => {
       const parameters = paths[path]!['get']!.parameters ?? [];
       const search = parameters.filter((p) => p.in === 'query' && p.required && query).map((p) => `${p.name}=${p.example}`);

@@ -2,13 +2,19 @@ import type { Grant } from '../../libs/application/src/access/identity';
 import type { OidcConfig } from '../../libs/application/src/access/oidc/oidc-config';
 import { OidcLoginError } from '../../libs/application/src/access/oidc/oidc-login-error';
 import { OidcProvider } from '../../libs/application/src/access/oidc/oidc-provider';
+import { LazyOidcProvider } from '../../libs/application/src/access/oidc/lazy-oidc-provider';
+import { startHarness, type Harness } from '../e2e/api-harness';
+import { exampleData } from '../fixtures/commands';
+import { loginThroughForm, restartablePort, restartKeycloak, stopKeycloak } from './keycloak';
 
 const KEYCLOAK_URL = process.env.KEYCLOAK_URL;
 
 /*
  * Against a real Keycloak with the realm of scripts/servers/keycloak/realm-alveole.json, when KEYCLOAK_URL is set
  * (start one with scripts/servers/keycloak/start.sh). Tokens come from the password grant the test client allows,
- * and the browser's code + PKCE flow is driven through Keycloak's own login form.
+ * and the browser's code + PKCE flow is driven through Keycloak's own login form, first against the provider, then
+ * through the API's routes. Last, Keycloak is stopped while tokens are in use and started again (one file, so that
+ * no other suite uses Keycloak while it is down).
  */
 if (KEYCLOAK_URL !== undefined && KEYCLOAK_URL !== '') {
   describeAgainstKeycloak(KEYCLOAK_URL.replace(/\/+$/, ''));
@@ -138,35 +144,139 @@ function describeAgainstKeycloak(keycloakUrl: string): void {
       await expect(provider.completeLogin(callback, pending)).rejects.toMatchObject({ code: 'OIDC_LOGIN_FAILED' });
     });
   });
-}
 
-/** Plays the browser: Keycloak's login page, then its form, keeping cookies; returns the redirect back to us. */
-async function loginThroughForm(authorizationUrl: string, username: string): Promise<URL> {
-  const cookies = new Map<string, string>();
-  const keep = (response: Response): void => {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const at = pair.indexOf('=');
-      cookies.set(pair.slice(0, at).trim(), pair.slice(at + 1).trim());
-    }
+  /** The session and CSRF cookies of a response, by name: the whole Set-Cookie line of each. */
+  const setCookies = (response: { headers: Record<string, unknown> }): Map<string, string> => {
+    const lines = (response.headers['set-cookie'] as string[] | undefined) ?? [];
+    return new Map(lines.map((line) => [line.slice(0, line.indexOf('=')), line]));
   };
-  // Keycloak marks its cookies Secure even on http; a test browser sends them back anyway.
-  const cookieHeader = (): string => [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  const valueOf = (line: string | undefined): string => (line ?? '').slice(line!.indexOf('=') + 1).split(';')[0]!;
 
-  const page = await fetch(authorizationUrl, { redirect: 'manual' });
-  expect(page.status).toBe(200);
-  keep(page);
-  const html = await page.text();
-  const action = /<form[^>]*id="kc-form-login"[^>]*action="([^"]+)"/.exec(html)?.[1] ?? /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
-  if (action === undefined) throw new Error('No login form on the Keycloak page');
-  const submitted = await fetch(action.replace(/&amp;/g, '&'), {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie: cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ username, password: `demo-${username}`, credentialId: '' }),
+  /** GET /api/session/oidc, the provider's form as `username`, and the callback's path and query, with the pending cookie. */
+  const startBrowserLogin = async (h: Harness, username: string, returnTo = '/') => {
+    const begun = await h.http(null).get(`/api/session/oidc?returnTo=${encodeURIComponent(returnTo)}`).expect(302);
+    const pendingCookie = setCookies(begun).get('alveole_oidc')!;
+    const callback = await loginThroughForm(begun.headers['location'] as string, username);
+    return { begun, pendingCookie, callback: `${callback.pathname}${callback.search}`, cookie: `alveole_oidc=${valueOf(pendingCookie)}` };
+  };
+
+  describe("the API's browser login (GET /api/session/oidc and its callback)", () => {
+    let h: Harness;
+    beforeAll(async () => {
+      h = await startHarness({ oidc: new LazyOidcProvider(() => OidcProvider.discover(config)) });
+      // Coodyssée and Oxalis, for staff-coodyssee's claims to reach one and not the other.
+      const register = (caeId: string) => ({ type: 'RegisterCae', commandId: `register-${caeId}`, data: { ...(exampleData('RegisterCae') as object), caeId } });
+      await h.http().post('/api/commands').send([register('coodyssee'), register('oxalis')]).expect(200);
+      await h.caughtUp();
+    });
+    afterAll(async () => h.close());
+
+    it('sends the browser to Keycloak with PKCE, and back with a session cookie that the guard, the CSRF check and logout honour', async () => {
+      const head = await h.runtime.store.headPosition();
+      const { begun, pendingCookie, callback, cookie } = await startBrowserLogin(h, 'staff-coodyssee', '/caes/coodyssee');
+      const authorization = new URL(begun.headers['location'] as string);
+      expect(`${authorization.origin}${authorization.pathname}`).toBe(`${config.issuer}/protocol/openid-connect/auth`);
+      expect(authorization.searchParams.get('code_challenge_method')).toBe('S256');
+      expect(authorization.searchParams.get('redirect_uri')).toBe(config.redirectUri);
+      expect(pendingCookie).toMatch(/^alveole_oidc=[A-Za-z0-9_-]+; Path=\/api\/session\/oidc; SameSite=Lax; Max-Age=600; HttpOnly$/);
+      expect(begun.headers['cache-control']).toBe('no-store');
+
+      const back = await h.http(null).get(callback).set('Cookie', cookie).expect(200);
+      expect(back.headers['content-type']).toMatch(/^text\/html/);
+      expect(back.text).toContain('<meta http-equiv="refresh" content="0;url=/caes/coodyssee">');
+      expect(back.text).toContain('staff-coodyssee (cae_staff)');
+      const cookies = setCookies(back);
+      expect(cookies.get('alveole_oidc')).toMatch(/^alveole_oidc=; Path=\/api\/session\/oidc; SameSite=Lax; Max-Age=0; HttpOnly$/);
+      expect(cookies.get('alveole_session')).toMatch(/; Path=\/; SameSite=Strict; Max-Age=\d+; HttpOnly$/);
+      // The session lasts as long as the provider's access token: 5 minutes in this realm.
+      expect(Number(/Max-Age=(\d+)/.exec(cookies.get('alveole_session')!)![1])).toBeLessThanOrEqual(300);
+      const session = `alveole_session=${valueOf(cookies.get('alveole_session'))}`;
+      const csrf = valueOf(cookies.get('alveole_csrf'));
+
+      await h.http(null).get('/api/caes/coodyssee/access').set('Cookie', session).expect(200);
+      const other = await h.http(null).get('/api/caes/oxalis/access').set('Cookie', session).expect(403);
+      expect(other.body.error.code).toBe('FORBIDDEN');
+      const forged = await h.http(null).post('/api/commands').set('Cookie', session).send([]).expect(403);
+      expect(forged.body.error.code).toBe('CSRF_TOKEN_INVALID');
+      await h.http(null).delete('/api/session').set('Cookie', session).set('X-CSRF-Token', csrf).expect(204);
+      // Logging in appended nothing: the provider's identity is not an account of the log.
+      expect(await h.runtime.store.headPosition()).toBe(head);
+    });
+
+    it('refuses a replayed callback, one without its pending cookie, with a damaged one or with another login\'s, each 401 OIDC_LOGIN_FAILED', async () => {
+      const first = await startBrowserLogin(h, 'camille');
+      const second = await startBrowserLogin(h, 'camille');
+      // Another login's pending cookie: its state is not the one the provider sent back.
+      const crossed = await h.http(null).get(first.callback).set('Cookie', second.cookie).expect(401);
+      expect(crossed.body.error.code).toBe('OIDC_LOGIN_FAILED');
+      for (const cookie of [undefined, 'alveole_oidc=bm90LWpzb24', 'alveole_oidc=%%%']) {
+        const request = h.http(null).get(second.callback);
+        const refused = await (cookie === undefined ? request : request.set('Cookie', cookie)).expect(401);
+        expect(refused.body.error).toEqual({ code: 'OIDC_LOGIN_FAILED', message: expect.stringContaining('start it again') });
+      }
+      await h.http(null).get(second.callback).set('Cookie', second.cookie).expect(200);
+      const replayed = await h.http(null).get(second.callback).set('Cookie', second.cookie).expect(401);
+      expect(replayed.body.error.code).toBe('OIDC_LOGIN_FAILED');
+      expect(JSON.stringify(replayed.body)).not.toMatch(/invalid_grant|keycloak|stack/i);
+      const denied = await h.http(null).get(`/api/session/oidc/callback?error=access_denied&state=x`).set('Cookie', second.cookie).expect(401);
+      expect(denied.body.error.code).toBe('OIDC_LOGIN_FAILED');
+    });
+
+    it('sends the browser back to a page of this site only', async () => {
+      for (const returnTo of ['//evil.example/', '/\\evil.example', 'https://evil.example/', 'caes']) {
+        const refused = await h.http(null).get(`/api/session/oidc?returnTo=${encodeURIComponent(returnTo)}`).expect(400);
+        expect(refused.body.error.code).toBe('VALIDATION_FAILED');
+      }
+    });
   });
-  expect(submitted.status).toBe(302);
-  const location = submitted.headers.get('location');
-  if (location === null) throw new Error('Keycloak did not redirect after the login form');
-  return new URL(location);
+
+  const port = restartablePort(keycloakUrl);
+  const restartable = port === undefined ? describe.skip : describe;
+  restartable(`Keycloak stopped while tokens are in use, then started again${port === undefined ? ' — skipped: KEYCLOAK_URL names a Keycloak that scripts/servers/keycloak/start.sh did not start' : ''}`, () => {
+    let running: Harness;
+    let fresh: Harness;
+    beforeAll(async () => {
+      running = await startHarness({ oidc: new LazyOidcProvider(() => OidcProvider.discover(config)) });
+      // Retries discovery 1 s after a failure, so that the test sees it recover soon after Keycloak is back.
+      fresh = await startHarness({ oidc: new LazyOidcProvider(() => OidcProvider.discover(config), 1_000) });
+    });
+    afterAll(async () => {
+      await running.close();
+      await fresh.close();
+    });
+
+    it('keeps accepting the tokens already issued, fails new logins cleanly, and recovers on its own', async () => {
+      const { access_token: issued } = await passwordGrant('admin');
+      await running.http(issued).get('/api/network/statistics?year=2016').expect(200);
+      const started = await startBrowserLogin(running, 'auditor');
+
+      await stopKeycloak(port!);
+      try {
+        // The JWKS fetched before the stop keeps verifying.
+        await running.http(issued).get('/api/network/statistics?year=2016').expect(200);
+        // A login whose code cannot be exchanged, and one that cannot begin: clean 401s, no 500, nothing appended.
+        const head = await running.runtime.store.headPosition();
+        const exchange = await running.http(null).get(started.callback).set('Cookie', started.cookie).expect(401);
+        expect(exchange.body.error.code).toBe('OIDC_LOGIN_FAILED');
+        const begin = await fresh.http(null).get('/api/session/oidc').expect(401);
+        expect(begin.body.error).toEqual({ code: 'OIDC_LOGIN_FAILED', message: 'The identity provider cannot be reached: try again in a moment.' });
+        // An API that never saw the keys cannot check a token: refused as unknown, not an error.
+        const unchecked = await fresh.http(issued).get('/api/network/statistics?year=2016').expect(401);
+        expect(unchecked.body.error.code).toBe('UNAUTHENTICATED');
+        // Local accounts are not the provider's: they still log in.
+        await running.http().get('/api/network/statistics?year=2016').expect(200);
+        expect(await running.runtime.store.headPosition()).toBe(head);
+      } finally {
+        await restartKeycloak(port!);
+      }
+
+      // Back: the API that could not discover the provider now does, for bearer tokens and browser logins alike.
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      const { access_token: renewed } = await passwordGrant('admin');
+      await fresh.http(renewed).get('/api/network/statistics?year=2016').expect(200);
+      await running.http(renewed).get('/api/network/statistics?year=2016').expect(200);
+      const again = await startBrowserLogin(fresh, 'auditor');
+      await fresh.http(null).get(again.callback).set('Cookie', again.cookie).expect(200);
+    }, 600_000);
+  });
 }

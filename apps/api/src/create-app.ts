@@ -44,6 +44,7 @@ export const createApp = async (runtime: Runtime, options: AppOptions = {}): Pro
     grantsOf: grantsOfAccount,
     throttle: new LoginThrottle(options.loginThrottle),
     cookies: { secure: options.secureCookies ?? false },
+    ...(options.oidc && { oidc: options.oidc }),
   };
   const app = await NestFactory.create<NestExpressApplication>(AppModule.with(runtime, auth), {
     bodyParser: false,

@@ -16,6 +16,8 @@ export const HTTP_ERROR_CODES = [
   'FORBIDDEN',
   'CSRF_TOKEN_INVALID',
   'TOO_MANY_ATTEMPTS',
+  // The browser login through the OpenID provider: a callback without its pending login, refused, or the provider down.
+  'OIDC_LOGIN_FAILED',
 ] as const;
 export type HttpErrorCode = (typeof HTTP_ERROR_CODES)[number];
 
@@ -32,6 +34,7 @@ export const httpStatusOf = (code: ApiErrorCode): number => {
       return 400;
     case 'UNAUTHENTICATED':
     case 'INVALID_CREDENTIALS':
+    case 'OIDC_LOGIN_FAILED':
       return 401;
     case 'FORBIDDEN':
     case 'CSRF_TOKEN_INVALID':

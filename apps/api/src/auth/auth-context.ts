@@ -1,5 +1,5 @@
 import type { CredentialStore } from '../../../../libs/identity';
-import type { Authenticator } from '../../../../libs/application/src/access/authenticator';
+import type { Authenticator, OidcVerifier } from '../../../../libs/application/src/access/authenticator';
 import type { Grant } from '../../../../libs/application';
 import type { CookiePolicy } from './cookies';
 import type { LoginThrottle } from './login-throttle';
@@ -15,4 +15,6 @@ export interface AuthContext {
   grantsOf: (accountId: string) => Promise<readonly Grant[]>;
   throttle: LoginThrottle;
   cookies: CookiePolicy;
+  /** The distributed profile's identity provider, when one is configured: its browser login routes answer. */
+  oidc?: OidcVerifier;
 }

@@ -26,8 +26,8 @@ export interface CookiePolicy {
   secure: boolean;
 }
 
-const attributes = (policy: CookiePolicy, maxAgeSeconds: number, httpOnly: boolean): string =>
-  ['Path=/', 'SameSite=Strict', `Max-Age=${maxAgeSeconds}`, ...(httpOnly ? ['HttpOnly'] : []), ...(policy.secure ? ['Secure'] : [])].join('; ');
+const attributes = (policy: CookiePolicy, maxAgeSeconds: number, httpOnly: boolean, path = '/', sameSite = 'Strict'): string =>
+  [`Path=${path}`, `SameSite=${sameSite}`, `Max-Age=${maxAgeSeconds}`, ...(httpOnly ? ['HttpOnly'] : []), ...(policy.secure ? ['Secure'] : [])].join('; ');
 
 /** The session cookie and its CSRF companion, both ending when the session does. */
 export const setSessionCookies = (response: Response, policy: CookiePolicy, secret: string, csrfToken: string, expiresAt: string): void => {
@@ -39,4 +39,18 @@ export const setSessionCookies = (response: Response, policy: CookiePolicy, secr
 export const clearSessionCookies = (response: Response, policy: CookiePolicy): void => {
   response.append('Set-Cookie', `${SESSION_COOKIE}=; ${attributes(policy, 0, true)}`);
   response.append('Set-Cookie', `${CSRF_COOKIE}=; ${attributes(policy, 0, false)}`);
+};
+
+/** A browser login through the identity provider, between the redirect and the callback (state, PKCE verifier, nonce). */
+export const PENDING_LOGIN_COOKIE = 'alveole_oidc';
+const PENDING_LOGIN_PATH = '/api/session/oidc';
+const PENDING_LOGIN_SECONDS = 600;
+
+// Lax, not Strict: the callback is a navigation coming back from the provider's site, which Strict would leave bare.
+export const setPendingLoginCookie = (response: Response, policy: CookiePolicy, value: string): void => {
+  response.append('Set-Cookie', `${PENDING_LOGIN_COOKIE}=${value}; ${attributes(policy, PENDING_LOGIN_SECONDS, true, PENDING_LOGIN_PATH, 'Lax')}`);
+};
+
+export const clearPendingLoginCookie = (response: Response, policy: CookiePolicy): void => {
+  response.append('Set-Cookie', `${PENDING_LOGIN_COOKIE}=; ${attributes(policy, 0, true, PENDING_LOGIN_PATH, 'Lax')}`);
 };

@@ -75,6 +75,51 @@ const sessionPath = {
   },
 };
 
+const NO_PROVIDER = { ...errorResponse(404), description: 'NOT_FOUND: no OpenID provider is configured (OIDC_ISSUER): log in with POST /api/session' };
+
+const oidcLoginPath = {
+  get: {
+    tags: ['session'],
+    operationId: 'beginOidcLogin',
+    summary: 'Log in through the OpenID provider (a browser navigation): redirects to its login page, with PKCE',
+    security: OPEN,
+    parameters: [{ name: 'returnTo', in: 'query', required: false, schema: { ...TEXT, default: '/' }, description: 'the page of this site to open once logged in (a path starting with one "/")' }],
+    responses: {
+      302: {
+        description: 'To the provider; the pending login (state, PKCE verifier, nonce) is kept 10 minutes in the HTTP-only `alveole_oidc` cookie',
+        headers: { Location: { schema: TEXT, description: "the provider's authorization endpoint" } },
+      },
+      400: { ...errorResponse(400), description: 'VALIDATION_FAILED: returnTo is not a path of this site' },
+      401: { ...errorResponse(401, ['OIDC_LOGIN_FAILED']), description: 'OIDC_LOGIN_FAILED: the provider cannot be reached' },
+      404: NO_PROVIDER,
+      500: errorResponse(500),
+    },
+  },
+};
+
+const oidcCallbackPath = {
+  get: {
+    tags: ['session'],
+    operationId: 'completeOidcLogin',
+    summary: "The provider's redirect back: exchanges the code, opens the session and sends the browser to returnTo",
+    security: OPEN,
+    parameters: ['code', 'state', 'iss', 'error'].map((name) => ({ name, in: 'query', required: false, schema: TEXT, description: 'as the provider sends it' })),
+    responses: {
+      200: {
+        description:
+          "Logged in: a page that opens returnTo. The provider's access token is the session: the `alveole_session` (HTTP-only, SameSite=Strict) and `alveole_csrf` cookies last as long as it does",
+        content: { 'text/html': { schema: TEXT } },
+      },
+      401: {
+        ...errorResponse(401, ['OIDC_LOGIN_FAILED']),
+        description: "OIDC_LOGIN_FAILED: no login under way in this browser (or older than 10 minutes), another login's state, a code already used, the provider's refusal, or the provider down",
+      },
+      404: NO_PROVIDER,
+      500: errorResponse(500),
+    },
+  },
+};
+
 const tokensPath = {
   post: {
     tags: ['session'],
@@ -111,4 +156,10 @@ const tokenPath = {
   },
 };
 
-export const authPaths = (): Record<string, unknown> => ({ '/api/session': sessionPath, '/api/tokens': tokensPath, '/api/tokens/{tokenId}': tokenPath });
+export const authPaths = (): Record<string, unknown> => ({
+  '/api/session': sessionPath,
+  '/api/session/oidc': oidcLoginPath,
+  '/api/session/oidc/callback': oidcCallbackPath,
+  '/api/tokens': tokensPath,
+  '/api/tokens/{tokenId}': tokenPath,
+});

@@ -2,16 +2,13 @@ import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
 import { COMMAND_TYPES, type CommandType } from '../../../../libs/domain';
 import { commandExamples } from '../../../../libs/domain/src/validation/command-examples';
-import { SessionController } from '../auth/session.controller';
-import { TokensController } from '../auth/tokens.controller';
-import { CommandsController } from '../commands.controller';
+import { CONTROLLERS } from '../app.module';
 import { API_ERROR_CODES, httpStatusOf } from '../http-status';
-import { QueriesController } from '../queries.controller';
 import { commandResults } from './command-results';
 import { violations } from './conformance';
 import { openApiDocument } from './document';
 import type { JsonSchema } from './json';
-import { LOGIN_CODES } from './security';
+import { LOGIN_CODES, OIDC_LOGIN_CODES } from './security';
 
 const document = openApiDocument();
 const components = document.components.schemas as Record<string, JsonSchema>;
@@ -19,7 +16,7 @@ const paths = document.paths as unknown as Record<string, Record<string, { respo
 
 /** Every route Nest serves, as `get /api/caes/{caeId}/treasury`, read from the controllers' own metadata. */
 const servedRoutes = (): string[] =>
-  [SessionController, TokensController, CommandsController, QueriesController].flatMap((controller) => {
+  CONTROLLERS.flatMap((controller) => {
     const base = Reflect.getMetadata(PATH_METADATA, controller) as string;
     return Object.getOwnPropertyNames(controller.prototype).flatMap((name) => {
       const handler = (controller.prototype as unknown as Record<string, object>)[name]!;
@@ -122,18 +119,22 @@ describe('the OpenAPI document', () => {
   describe('routes', () => {
     it('every route the API serves is in the document, with the schema of its answer', () => {
       const routes = servedRoutes();
-      expect(routes).toHaveLength(17);
+      expect(routes).toHaveLength(19);
+      // The browser login's two steps answer a redirect and a page; every other route answers JSON or nothing.
+      const browser = ['get /api/session/oidc', 'get /api/session/oidc/callback'];
       for (const route of routes) {
         const [method, path] = route.split(' ') as [string, string];
         const responses = paths[path]?.[method]?.responses ?? {};
-        const success = Object.keys(responses).find((status) => status.startsWith('2'));
+        const success = Object.keys(responses).find((status) => /^[23]/.test(status));
         expect([route, success]).toEqual([route, expect.any(String)]);
-        if (success !== '204') expect([route, responses[success!]?.content?.['application/json']?.schema]).toEqual([route, expect.any(Object)]);
+        const content = responses[success!]?.content;
+        if (browser.includes(route)) expect([route, success === '302' || content?.['text/html'] !== undefined]).toEqual([route, true]);
+        else if (success !== '204') expect([route, content?.['application/json']?.schema]).toEqual([route, expect.any(Object)]);
       }
     });
 
     it('every route says how to authenticate, and a guarded one documents its 401 and 403', () => {
-      const open = ['post /api/session', 'get /api/health'];
+      const open = ['post /api/session', 'get /api/session/oidc', 'get /api/session/oidc/callback', 'get /api/health'];
       const operations = paths as unknown as Record<string, Record<string, { security?: object[]; responses: Record<string, unknown> }>>;
       for (const route of servedRoutes()) {
         const [method, path] = route.split(' ') as [string, string];
@@ -172,10 +173,14 @@ describe('the OpenAPI document', () => {
 
     it('each status of POST /api/commands lists the codes answered with it (all but the login\'s own)', () => {
       const responses = paths['/api/commands']!['post']!.responses;
-      for (const code of API_ERROR_CODES.filter((c) => !LOGIN_CODES.includes(c)))
+      for (const code of API_ERROR_CODES.filter((c) => !LOGIN_CODES.includes(c) && !OIDC_LOGIN_CODES.includes(c)))
         expect([code, JSON.stringify(responses[String(httpStatusOf(code))] ?? null)]).toEqual([code, expect.stringContaining(`"${code}"`)]);
       const login = paths['/api/session']!['post']!.responses;
       for (const code of LOGIN_CODES) expect([code, JSON.stringify(login[String(httpStatusOf(code))] ?? null)]).toEqual([code, expect.stringContaining(`"${code}"`)]);
+      for (const path of ['/api/session/oidc', '/api/session/oidc/callback']) {
+        const oidc = paths[path]!['get']!.responses;
+        for (const code of OIDC_LOGIN_CODES) expect([path, JSON.stringify(oidc[String(httpStatusOf(code))] ?? null)]).toEqual([path, expect.stringContaining(`"${code}"`)]);
+      }
     });
 
     it('the error shape is { error: { code, message, details? } }', () => {

@@ -41,3 +41,6 @@ export const refusedCaller = (unsafe: boolean, why = 'the access policy does not
 
 /** The codes only the login answers: every other route lists its own. */
 export const LOGIN_CODES: readonly ApiErrorCode[] = ['INVALID_CREDENTIALS', 'TOO_MANY_ATTEMPTS'];
+
+/** The codes only the browser login through the OpenID provider answers. */
+export const OIDC_LOGIN_CODES: readonly ApiErrorCode[] = ['OIDC_LOGIN_FAILED'];

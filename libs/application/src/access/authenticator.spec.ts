@@ -32,7 +32,7 @@ describe('Authenticator', () => {
   const oidc: OidcVerifier = {
     verifyBearer: async (token) => (token === 'boom' ? Promise.reject(new Error('provider down')) : token === 'a.b.c' ? jwtIdentity : undefined),
     beginLogin: async () => ({ url: 'https://idp/auth', pending: { state: 's', codeVerifier: 'v', nonce: 'n' } }),
-    completeLogin: async () => ({ identity: jwtIdentity!, expiresAt: new Date() }),
+    completeLogin: async () => ({ identity: jwtIdentity!, expiresAt: new Date(), accessToken: 'jwt' }),
   };
   let authenticator: Authenticator;
   beforeEach(() => {

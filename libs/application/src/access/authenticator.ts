@@ -16,7 +16,14 @@ export interface OidcVerifier {
   /** The identity a JWT names, or undefined when it is not one the provider signed, or has expired. */
   verifyBearer(token: string): Promise<Identity | undefined>;
   beginLogin(): Promise<{ url: string; pending: PendingLogin }>;
-  completeLogin(callbackUrl: URL, pending: PendingLogin): Promise<{ identity: Identity; expiresAt: Date }>;
+  completeLogin(callbackUrl: URL, pending: PendingLogin): Promise<CompletedLogin>;
+}
+
+/** A browser login the provider completed: the access token is the browser's session, valid as long as it is. */
+export interface CompletedLogin {
+  identity: Identity;
+  expiresAt: Date;
+  accessToken: string;
 }
 
 /** How a request proved who it is; a session's id is what logout deletes. */

@@ -7,7 +7,7 @@ const camille: Identity = { accountId: 'oidc:c', username: 'camille', grants: []
 const working: OidcEndpoints = {
   verifyBearer: async (token) => (token === 'good' ? camille : undefined),
   beginLogin: async () => ({ url: 'https://idp.example/auth', pending: { state: 's', codeVerifier: 'v', nonce: 'n' } }),
-  completeLogin: async () => ({ identity: camille, expiresAt: new Date(0) }),
+  completeLogin: async () => ({ identity: camille, expiresAt: new Date(0), accessToken: 'jwt' }),
 };
 
 describe('LazyOidcProvider', () => {

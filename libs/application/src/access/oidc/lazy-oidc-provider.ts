@@ -2,9 +2,10 @@
  * An OidcProvider discovered on first use, and again after a failed discovery: the API starts and serves local
  * credentials while the identity provider is still down, and takes OIDC up on its own once it answers.
  */
+import type { CompletedLogin, PendingLogin } from '../authenticator';
 import type { Identity } from '../identity';
 import { OidcLoginError } from './oidc-login-error';
-import type { OidcProvider, PendingLogin } from './oidc-provider';
+import type { OidcProvider } from './oidc-provider';
 
 export type OidcEndpoints = Pick<OidcProvider, 'verifyBearer' | 'beginLogin' | 'completeLogin'>;
 
@@ -28,7 +29,7 @@ export class LazyOidcProvider implements OidcEndpoints {
     return (await this.required()).beginLogin();
   }
 
-  async completeLogin(callbackUrl: URL, pending: PendingLogin): Promise<{ identity: Identity; expiresAt: Date }> {
+  async completeLogin(callbackUrl: URL, pending: PendingLogin): Promise<CompletedLogin> {
     return (await this.required()).completeLogin(callbackUrl, pending);
   }
 

@@ -4,17 +4,11 @@
  */
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import * as client from 'openid-client';
+import type { CompletedLogin, PendingLogin } from '../authenticator';
 import type { Identity } from '../identity';
 import { identityFromClaims } from './claims';
 import type { OidcConfig } from './oidc-config';
 import { OidcLoginError } from './oidc-login-error';
-
-/** What the browser's login must bring back: kept by the HTTP layer between beginLogin and completeLogin. */
-export interface PendingLogin {
-  state: string;
-  codeVerifier: string;
-  nonce: string;
-}
 
 export interface OidcProviderOptions {
   /** Least time between two JWKS fetches caused by an unknown kid (default 30 s), so that forged kids cannot flood the provider. */
@@ -91,7 +85,7 @@ export class OidcProvider {
   }
 
   /** Exchanges the callback's code for tokens; the identity is read from the verified access token, valid until it expires. */
-  async completeLogin(callbackUrl: URL, pending: PendingLogin): Promise<Verified> {
+  async completeLogin(callbackUrl: URL, pending: PendingLogin): Promise<CompletedLogin> {
     // The provider compares redirect_uri with the configured one, whatever host or proxy the callback came through.
     const current = new URL(this.config.redirectUri);
     current.search = callbackUrl.search;
@@ -108,7 +102,7 @@ export class OidcProvider {
     }
     const verified = await this.verify(accessToken);
     if (verified === undefined) throw new OidcLoginError();
-    return verified;
+    return { ...verified, accessToken };
   }
 
   private async verify(token: unknown): Promise<Verified | undefined> {
