@@ -19,6 +19,10 @@ const available = probe.status === 0;
       expect(config.stdout).toContain('MONGODB_URL: mongodb://mongodb:27017');
       expect(config.stdout).toContain('KAFKA_BROKERS: kafka:9092');
       expect(config.stdout).toContain('NETWORK_STATISTICS_FROM: kafka');
+      // The api logs in through Keycloak, under an issuer the browser and the containers both reach.
+      expect(config.stdout).toContain('OIDC_ISSUER: http://keycloak.localhost:8080/realms/alveole');
+      expect(config.stdout).toContain('KC_HOSTNAME: http://keycloak.localhost:8080');
+      expect(config.stdout).toContain('OIDC_REDIRECT_URI: http://localhost:3000/api/session/oidc/callback');
     });
   },
 );
