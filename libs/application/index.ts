@@ -10,3 +10,4 @@ export * from './src/access/identity';
 export * from './src/access/policy';
 export * from './src/access/accounts';
 export * from './src/access/authenticator';
+export * from './src/as-of/replayer';

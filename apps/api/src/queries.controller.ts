@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Request } from 'express';
-import { authorize, type Identity, type QueryName } from '../../../libs/application';
+import { authorize, type Cut, type Identity, type QueryName } from '../../../libs/application';
 import { Access, param, Public } from './auth/access.decorator';
 import { Caller, Only } from './auth/caller';
 import * as Q from './queries/read-queries';
@@ -9,6 +9,9 @@ import { QueryParameters } from './query-parameters.pipe';
 
 const NONE = new QueryParameters('none');
 const YEAR = new QueryParameters('year');
+
+/** The parameters every query route takes: as of a business date, as known at a moment of the log. */
+const cutOf = ({ asOf, knownAt }: Cut): Cut => ({ ...(asOf !== undefined && { asOf }), ...(knownAt !== undefined && { knownAt }) });
 
 /** The policy's action of a query route that names a CAE (and, for an activity account, an entrepreneur). */
 const inCae = (query: QueryName) => (request: Request) => ({ kind: 'query', query, caeId: param(request, 'caeId') }) as const;
@@ -24,63 +27,63 @@ export class QueriesController {
 
   @Get('caes/:caeId/statistics')
   @Access(inCae('caeStatistics'))
-  caeStatistics(@Param('caeId') caeId: string, @Query(YEAR) { year }: { year: number }) {
-    return this.queries.execute(new Q.CaeStatisticsQuery(caeId, year));
+  caeStatistics(@Param('caeId') caeId: string, @Query(YEAR) { year, ...asOf }: { year: number } & Cut) {
+    return this.queries.execute(new Q.CaeStatisticsQuery(caeId, year, cutOf(asOf)));
   }
 
   @Get('network/statistics')
   @Access(() => ({ kind: 'query', query: 'networkStatistics' }))
-  networkStatistics(@Query(YEAR) { year }: { year: number }) {
-    return this.queries.execute(new Q.NetworkStatisticsQuery(year));
+  networkStatistics(@Query(YEAR) { year, ...asOf }: { year: number } & Cut) {
+    return this.queries.execute(new Q.NetworkStatisticsQuery(year, cutOf(asOf)));
   }
 
   @Get('caes/:caeId/entrepreneurs/:entrepreneurId/account')
   @Access((request) => ({ kind: 'query', query: 'entrepreneurAccount', caeId: param(request, 'caeId'), entrepreneurId: param(request, 'entrepreneurId') }))
-  account(@Param('caeId') caeId: string, @Param('entrepreneurId') entrepreneurId: string, @Query(NONE) _query: object) {
-    return this.queries.execute(new Q.ActivityAccountQuery(caeId, entrepreneurId));
+  account(@Param('caeId') caeId: string, @Param('entrepreneurId') entrepreneurId: string, @Query(NONE) asOf: Cut) {
+    return this.queries.execute(new Q.ActivityAccountQuery(caeId, entrepreneurId, cutOf(asOf)));
   }
 
   @Get('caes/:caeId/treasury')
   @Access(inCae('caeTreasury'))
-  treasury(@Param('caeId') caeId: string, @Query(NONE) _query: object) {
-    return this.queries.execute(new Q.CaeTreasuryQuery(caeId));
+  treasury(@Param('caeId') caeId: string, @Query(NONE) asOf: Cut) {
+    return this.queries.execute(new Q.CaeTreasuryQuery(caeId, cutOf(asOf)));
   }
 
   @Get('caes/:caeId/registers/entrepreneurs')
   @Access(inCae('entrepreneursRegister'))
-  entrepreneurs(@Param('caeId') caeId: string, @Query(NONE) _query: object) {
-    return this.queries.execute(new Q.EntrepreneursRegisterQuery(caeId));
+  entrepreneurs(@Param('caeId') caeId: string, @Query(NONE) asOf: Cut) {
+    return this.queries.execute(new Q.EntrepreneursRegisterQuery(caeId, cutOf(asOf)));
   }
 
   @Get('caes/:caeId/registers/associates')
   @Access(inCae('associatesRegister'))
-  associates(@Param('caeId') caeId: string, @Query(NONE) _query: object) {
-    return this.queries.execute(new Q.AssociatesRegisterQuery(caeId));
+  associates(@Param('caeId') caeId: string, @Query(NONE) asOf: Cut) {
+    return this.queries.execute(new Q.AssociatesRegisterQuery(caeId, cutOf(asOf)));
   }
 
   @Get('caes/:caeId/registers/share-movements')
   @Access(inCae('shareMovements'))
-  shareMovements(@Param('caeId') caeId: string, @Query(NONE) _query: object) {
-    return this.queries.execute(new Q.ShareMovementsQuery(caeId));
+  shareMovements(@Param('caeId') caeId: string, @Query(NONE) asOf: Cut) {
+    return this.queries.execute(new Q.ShareMovementsQuery(caeId, cutOf(asOf)));
   }
 
   /** An entrepreneur reads her own invoices only: the policy narrows the answer to her share. */
   @Get('caes/:caeId/invoices')
   @Access(inCae('invoices'))
-  invoices(@Param('caeId') caeId: string, @Query(NONE) _query: object, @Only() only: { entrepreneurId: string } | undefined) {
-    return this.queries.execute(new Q.InvoicesQuery(caeId, only));
+  invoices(@Param('caeId') caeId: string, @Query(NONE) asOf: Cut, @Only() only: { entrepreneurId: string } | undefined) {
+    return this.queries.execute(new Q.InvoicesQuery(caeId, only, cutOf(asOf)));
   }
 
   @Get('caes/:caeId/compliance')
   @Access(inCae('compliance'))
-  compliance(@Param('caeId') caeId: string, @Query(new QueryParameters('compliance')) { today }: { today?: string }) {
-    return this.queries.execute(new Q.ComplianceQuery(caeId, today));
+  compliance(@Param('caeId') caeId: string, @Query(new QueryParameters('compliance')) { today, ...asOf }: { today?: string } & Cut) {
+    return this.queries.execute(new Q.ComplianceQuery(caeId, today, cutOf(asOf)));
   }
 
   @Get('caes/:caeId/access')
   @Access(inCae('access'))
-  access(@Param('caeId') caeId: string, @Query(NONE) _query: object) {
-    return this.queries.execute(new Q.AccessRegisterQuery(caeId));
+  access(@Param('caeId') caeId: string, @Query(NONE) asOf: Cut) {
+    return this.queries.execute(new Q.AccessRegisterQuery(caeId, cutOf(asOf)));
   }
 
   /**

@@ -15,6 +15,7 @@ import { KafkaProjector, type KafkaFeedLag, type KafkaFeedNotBuilt } from './pro
 import { Projector, type ProjectorOptions } from './projector/projector';
 import { quarantinedEvents, type Quarantined } from './projector/quarantine';
 import { QueryRunner } from './projector/read-models';
+import { AsOfReplayer } from './as-of/replayer';
 
 /** Everything both sides need, wired for one profile. */
 /** Which adapters a runtime was wired with, as /api/health reports it. */
@@ -38,6 +39,8 @@ export interface Runtime {
   /** Projections fed by the events topic instead of the log (distributed profile); none by default. */
   feeds: KafkaProjector[];
   queries: QueryRunner;
+  /** Read models as of a business date or a moment of the log, replayed from the log for one query (or audit). */
+  asOf: AsOfReplayer;
   /**
    * Brings every projection up to date and keeps it so: the log projector, then the Kafka feeds. Answers a line
    * per source saying where each stands, for the start-up log.
@@ -98,6 +101,8 @@ const wire = (
     projector,
     feeds,
     queries: new QueryRunner(readStore),
+    // Every projection, the Kafka-fed ones too: a replay reads the log, which holds every event the topic carries.
+    asOf: new AsOfReplayer(store, vault, options.projections ?? ALL_PROJECTIONS),
     startProjections: async (onProgress) => {
       await projector.prepare(onProgress);
       projector.start();

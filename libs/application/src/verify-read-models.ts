@@ -1,20 +1,8 @@
-import {
-  canonicalJson,
-  type AppendOutcome,
-  type EventStore,
-  type IntegrityProblem,
-  type ReadAllOptions,
-  type ReadStreamOptions,
-  type RecordedEvent,
-  type StoredCommand,
-  type SubscribeOptions,
-  type Subscription,
-  type VerifyReport,
-} from '../../event-store';
-import { AppendSignal, LogSubscription } from '../../event-store/src/log-subscription';
+import { canonicalJson, type EventStore } from '../../event-store';
 import type { PersonalDataVault } from '../../personal-data';
 import { InMemoryReadStore, type Json, type ReadStore, type StoredDoc } from '../../read-store';
 import type { Projection } from '../../../projections/projection';
+import { LogView } from './as-of/log-view';
 import { Projector } from './projector/projector';
 
 export interface ReadModelDifference {
@@ -57,7 +45,7 @@ export async function verifyReadModels(
     for (let attempt = 1; ; attempt++) {
       const checkpoint = await readStore.checkpoint(live);
       const replayStore = new InMemoryReadStore();
-      const replayer = new Projector(new LogUpTo(store, checkpoint), replayStore, vault, [projection], {
+      const replayer = new Projector(new LogView(store, { last: checkpoint }), replayStore, vault, [projection], {
         ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
         onError: () => undefined,
       });
@@ -130,61 +118,3 @@ const shown = (value: Json | undefined): string => {
   const text = value === undefined ? 'absent' : JSON.stringify(value);
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 };
-
-/** The log as it was at a position, read-only: what the live projections had applied. */
-class LogUpTo implements EventStore {
-  constructor(
-    private readonly log: EventStore,
-    private readonly last: number,
-  ) {}
-
-  async readAll(fromPosition: number, options?: ReadAllOptions): Promise<RecordedEvent[]> {
-    if (fromPosition > this.last) return [];
-    return (await this.log.readAll(fromPosition, options)).filter((event) => event.position <= this.last);
-  }
-
-  async headPosition(): Promise<number> {
-    return Math.min(this.last, await this.log.headPosition());
-  }
-
-  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    return this.log.readStream(streamId, options);
-  }
-
-  streamRevision(streamId: string): Promise<number> {
-    return this.log.streamRevision(streamId);
-  }
-
-  integrity(): Promise<IntegrityProblem[]> {
-    return this.log.integrity();
-  }
-
-  findCommand(commandId: string): Promise<StoredCommand | undefined> {
-    return this.log.findCommand(commandId);
-  }
-
-  verify(): Promise<VerifyReport> {
-    return Promise.reject(new Error('The replayed log is not verified: verify the log itself'));
-  }
-
-  append(): Promise<AppendOutcome> {
-    return Promise.reject(new Error('The replayed log is read-only'));
-  }
-
-  appendToStreams(): Promise<AppendOutcome> {
-    return Promise.reject(new Error('The replayed log is read-only'));
-  }
-
-  /** Up to the position only: the replay catches up with it, and never waits for more. */
-  subscribeAll(fromPosition: number, options: SubscribeOptions = {}): Subscription {
-    return new LogSubscription({
-      fromPosition,
-      batchSize: options.batchSize ?? PAGE,
-      readPage: (from, limit) => this.readAll(from, { limit }),
-      signal: new AppendSignal(),
-      onEnd: () => undefined,
-    });
-  }
-
-  async close(): Promise<void> {}
-}

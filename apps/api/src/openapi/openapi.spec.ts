@@ -155,12 +155,18 @@ describe('the OpenAPI document', () => {
 
     it('the query parameters are those the routes check', () => {
       const parameters = (path: string) => (document.paths as unknown as Record<string, { get: { parameters: { name: string; in: string; required: boolean }[] } }>)[path]!.get.parameters;
+      // Every query route also answers as of a business date, and as known at a moment of the log.
+      const asOf = [
+        expect.objectContaining({ name: 'asOf', in: 'query', required: false, schema: expect.objectContaining({ format: 'date' }) }),
+        expect.objectContaining({ name: 'knownAt', in: 'query', required: false }),
+      ];
       expect(parameters('/api/caes/{caeId}/statistics')).toEqual([
         expect.objectContaining({ name: 'caeId', in: 'path', required: true }),
         expect.objectContaining({ name: 'year', in: 'query', required: true, schema: expect.objectContaining({ pattern: expect.any(String) }) }),
+        ...asOf,
       ]);
       expect(parameters('/api/caes/{caeId}/compliance')).toContainEqual(expect.objectContaining({ name: 'today', in: 'query', required: false, schema: expect.objectContaining({ format: 'date' }) }));
-      expect(parameters('/api/caes/{caeId}/treasury').filter((p) => p.in === 'query')).toEqual([]);
+      expect(parameters('/api/caes/{caeId}/treasury').filter((p) => p.in === 'query')).toEqual(asOf);
     });
   });
 

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { Runtime } from '../../../../libs/application';
+import { isLive, type Cut, type QueryRunner, type Runtime } from '../../../../libs/application';
 import { accessRegister } from '../../../../projections/access/queries';
 import type { ReadModels } from '../../../../projections/projection';
 import { caeStatistics, networkStatistics } from '../../../../projections/network-statistics/queries';
@@ -11,20 +11,28 @@ import { notFound } from '../api-error';
 import { RUNTIME } from '../tokens';
 import * as Q from './read-queries';
 
-/** Each handler answers one query from the read models only, never from the log; unknown things are 404 NOT_FOUND. */
+/**
+ * Each handler answers one query from read models only, never from the log: the live ones, or, for a query as of
+ * a date or a moment of the log, the scope's events replayed into throwaway ones. Unknown things are 404 NOT_FOUND.
+ */
 abstract class ReadModelHandler {
   constructor(@Inject(RUNTIME) protected readonly runtime: Runtime) {}
 
-  protected async found<T>(message: string, query: (models: ReadModels) => Promise<T | undefined>): Promise<T> {
-    const result = await this.runtime.queries.run(query);
+  /** The read models a query reads: one CAE's history replayed (or the network's, without caeId), or the live ones. */
+  protected models(caeId: string | undefined, cut: Cut): Promise<QueryRunner> {
+    return isLive(cut) ? Promise.resolve(this.runtime.queries) : this.runtime.asOf.readModels(caeId === undefined ? {} : { caeId }, cut);
+  }
+
+  protected async found<T>(models: QueryRunner, message: string, query: (models: ReadModels) => Promise<T | undefined>): Promise<T> {
+    const result = await models.run(query);
     if (result === undefined) throw notFound(message);
     return result;
   }
 
   /** For a query whose own answer cannot tell an unknown CAE from an unknown thing in it. */
-  protected async caeKnown(caeId: string): Promise<void> {
+  protected async caeKnown(models: QueryRunner, caeId: string): Promise<void> {
     // The CAE's own document says it exists; no need to compute its whole treasury.
-    if ((await this.runtime.queries.run((models) => models.get(TREASURY, 'caes', caeId))) === undefined) throw notFound(`CAE "${caeId}" is not registered.`, { caeId });
+    if ((await models.run((read) => read.get(TREASURY, 'caes', caeId))) === undefined) throw notFound(`CAE "${caeId}" is not registered.`, { caeId });
   }
 }
 
@@ -32,73 +40,75 @@ const unknownCae = (caeId: string): string => `CAE "${caeId}" is not registered.
 
 @QueryHandler(Q.CaeStatisticsQuery)
 export class CaeStatisticsHandler extends ReadModelHandler implements IQueryHandler<Q.CaeStatisticsQuery> {
-  execute({ caeId, year }: Q.CaeStatisticsQuery) {
-    return this.found(unknownCae(caeId), (models) => caeStatistics(models, caeId, year));
+  async execute({ caeId, year, cut }: Q.CaeStatisticsQuery) {
+    return this.found(await this.models(caeId, cut), unknownCae(caeId), (models) => caeStatistics(models, caeId, year));
   }
 }
 
 @QueryHandler(Q.NetworkStatisticsQuery)
 export class NetworkStatisticsHandler extends ReadModelHandler implements IQueryHandler<Q.NetworkStatisticsQuery> {
-  execute({ year }: Q.NetworkStatisticsQuery) {
-    return this.runtime.queries.run((models) => networkStatistics(models, year));
+  async execute({ year, cut }: Q.NetworkStatisticsQuery) {
+    return (await this.models(undefined, cut)).run((models) => networkStatistics(models, year));
   }
 }
 
 @QueryHandler(Q.ActivityAccountQuery)
 export class ActivityAccountHandler extends ReadModelHandler implements IQueryHandler<Q.ActivityAccountQuery> {
-  async execute({ caeId, entrepreneurId }: Q.ActivityAccountQuery) {
-    await this.caeKnown(caeId);
-    return this.found(`Entrepreneur "${entrepreneurId}" has no activity account in CAE "${caeId}".`, (models) => entrepreneurAccount(models, caeId, entrepreneurId));
+  async execute({ caeId, entrepreneurId, cut }: Q.ActivityAccountQuery) {
+    const models = await this.models(caeId, cut);
+    await this.caeKnown(models, caeId);
+    return this.found(models, `Entrepreneur "${entrepreneurId}" has no activity account in CAE "${caeId}".`, (models) => entrepreneurAccount(models, caeId, entrepreneurId));
   }
 }
 
 @QueryHandler(Q.CaeTreasuryQuery)
 export class CaeTreasuryHandler extends ReadModelHandler implements IQueryHandler<Q.CaeTreasuryQuery> {
-  execute({ caeId }: Q.CaeTreasuryQuery) {
-    return this.found(unknownCae(caeId), (models) => caeTreasury(models, caeId));
+  async execute({ caeId, cut }: Q.CaeTreasuryQuery) {
+    return this.found(await this.models(caeId, cut), unknownCae(caeId), (models) => caeTreasury(models, caeId));
   }
 }
 
 @QueryHandler(Q.EntrepreneursRegisterQuery)
 export class EntrepreneursRegisterHandler extends ReadModelHandler implements IQueryHandler<Q.EntrepreneursRegisterQuery> {
-  execute({ caeId }: Q.EntrepreneursRegisterQuery) {
-    return this.found(unknownCae(caeId), (models) => entrepreneursRegister(models, caeId));
+  async execute({ caeId, cut }: Q.EntrepreneursRegisterQuery) {
+    return this.found(await this.models(caeId, cut), unknownCae(caeId), (models) => entrepreneursRegister(models, caeId));
   }
 }
 
 @QueryHandler(Q.AssociatesRegisterQuery)
 export class AssociatesRegisterHandler extends ReadModelHandler implements IQueryHandler<Q.AssociatesRegisterQuery> {
-  execute({ caeId }: Q.AssociatesRegisterQuery) {
-    return this.found(unknownCae(caeId), (models) => associatesRegister(models, caeId));
+  async execute({ caeId, cut }: Q.AssociatesRegisterQuery) {
+    return this.found(await this.models(caeId, cut), unknownCae(caeId), (models) => associatesRegister(models, caeId));
   }
 }
 
 @QueryHandler(Q.ShareMovementsQuery)
 export class ShareMovementsHandler extends ReadModelHandler implements IQueryHandler<Q.ShareMovementsQuery> {
-  execute({ caeId }: Q.ShareMovementsQuery) {
-    return this.found(unknownCae(caeId), (models) => shareMovements(models, caeId));
+  async execute({ caeId, cut }: Q.ShareMovementsQuery) {
+    return this.found(await this.models(caeId, cut), unknownCae(caeId), (models) => shareMovements(models, caeId));
   }
 }
 
 @QueryHandler(Q.InvoicesQuery)
 export class InvoicesHandler extends ReadModelHandler implements IQueryHandler<Q.InvoicesQuery> {
-  async execute({ caeId, only }: Q.InvoicesQuery) {
-    const register = await this.found(unknownCae(caeId), (models) => invoices(models, caeId));
+  async execute({ caeId, only, cut }: Q.InvoicesQuery) {
+    const register = await this.found(await this.models(caeId, cut), unknownCae(caeId), (models) => invoices(models, caeId));
     return only === undefined ? register : { ...register, invoices: register.invoices.filter((invoice) => invoice.entrepreneurId === only.entrepreneurId) };
   }
 }
 
 @QueryHandler(Q.ComplianceQuery)
 export class ComplianceHandler extends ReadModelHandler implements IQueryHandler<Q.ComplianceQuery> {
-  execute({ caeId, today }: Q.ComplianceQuery) {
-    return this.found(unknownCae(caeId), (models) => compliance(models, caeId, today));
+  // As of a date, the alerts are those of that day unless another day is asked.
+  async execute({ caeId, today, cut }: Q.ComplianceQuery) {
+    return this.found(await this.models(caeId, cut), unknownCae(caeId), (models) => compliance(models, caeId, today ?? cut.asOf));
   }
 }
 
 @QueryHandler(Q.AccessRegisterQuery)
 export class AccessRegisterHandler extends ReadModelHandler implements IQueryHandler<Q.AccessRegisterQuery> {
-  execute({ caeId }: Q.AccessRegisterQuery) {
-    return this.found(unknownCae(caeId), (models) => accessRegister(models, caeId));
+  async execute({ caeId, cut }: Q.AccessRegisterQuery) {
+    return this.found(await this.models(caeId, cut), unknownCae(caeId), (models) => accessRegister(models, caeId));
   }
 }
 

@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { HealthReport } from '../../../../libs/application';
+import type { Cut, HealthReport } from '../../../../libs/application';
 import type { accessRegister } from '../../../../projections/access/queries';
 import type { caeStatistics, networkStatistics } from '../../../../projections/network-statistics/queries';
 import type { associatesRegister, compliance, entrepreneursRegister, invoices, shareMovements } from '../../../../projections/registers/queries';
@@ -8,29 +8,29 @@ import type { caeTreasury, entrepreneurAccount } from '../../../../projections/t
 /** What a read-model query answers when it finds what it was asked for. */
 type Answer<F extends (...args: never[]) => unknown> = NonNullable<Awaited<ReturnType<F>>>;
 
-/** One query per GET route, carrying its checked parameters to its handler over the QueryBus. */
+/** One query per GET route, carrying its checked parameters to its handler over the QueryBus; `cut`: as of when. */
 
 export class CaeStatisticsQuery extends Query<Answer<typeof caeStatistics>> {
-  constructor(readonly caeId: string, readonly year: number) {
+  constructor(readonly caeId: string, readonly year: number, readonly cut: Cut = {}) {
     super();
   }
 }
 
 export class NetworkStatisticsQuery extends Query<Answer<typeof networkStatistics>> {
-  constructor(readonly year: number) {
+  constructor(readonly year: number, readonly cut: Cut = {}) {
     super();
   }
 }
 
 export class ActivityAccountQuery extends Query<Answer<typeof entrepreneurAccount>> {
-  constructor(readonly caeId: string, readonly entrepreneurId: string) {
+  constructor(readonly caeId: string, readonly entrepreneurId: string, readonly cut: Cut = {}) {
     super();
   }
 }
 
 /** The queries that name a CAE and nothing else. */
 abstract class CaeQuery<T> extends Query<T> {
-  constructor(readonly caeId: string) {
+  constructor(readonly caeId: string, readonly cut: Cut = {}) {
     super();
   }
 }
@@ -42,14 +42,14 @@ export class ShareMovementsQuery extends CaeQuery<Answer<typeof shareMovements>>
 
 /** `only`: the one entrepreneur whose invoices the caller may read; undefined: all of them. */
 export class InvoicesQuery extends Query<Answer<typeof invoices>> {
-  constructor(readonly caeId: string, readonly only?: { entrepreneurId: string }) {
+  constructor(readonly caeId: string, readonly only?: { entrepreneurId: string }, readonly cut: Cut = {}) {
     super();
   }
 }
 export class AccessRegisterQuery extends CaeQuery<Answer<typeof accessRegister>> {}
 
 export class ComplianceQuery extends Query<Answer<typeof compliance>> {
-  constructor(readonly caeId: string, readonly today: string | undefined) {
+  constructor(readonly caeId: string, readonly today: string | undefined, readonly cut: Cut = {}) {
     super();
   }
 }

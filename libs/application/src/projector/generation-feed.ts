@@ -28,6 +28,11 @@ export class GenerationFeed implements LogHandler {
     private readonly refusals: Refusals,
     /** The generations to feed, read again at every batch (the live feed follows activations). */
     private readonly targets: () => Promise<Target[]>,
+    /**
+     * Whether a generation may join between two batches (the live feed); a rebuild's are fixed, so none is ever
+     * behind a batch, also on a view of the log whose positions have gaps (one CAE's events, as of a date).
+     */
+    private readonly joins = true,
   ) {}
 
   /** The lowest checkpoint of the generations not refused; the head when there is none (only new events then). */
@@ -43,7 +48,7 @@ export class GenerationFeed implements LogHandler {
     const events = await Promise.all(page.map(async (recorded) => ({ event: await openForProjection(recorded, this.vault), revision: recorded.revision })));
     for (const { target, checkpoint } of kept) {
       // Behind the batch (activated meanwhile): left for the consumer to read again from its checkpoint.
-      if (checkpoint < first - 1) continue;
+      if (this.joins && checkpoint < first - 1) continue;
       const pending = events.filter(({ event }) => event.position > checkpoint);
       if (pending.length > 0) await projectBatch(this.readStore, target.ref, this.guards.get(target.projection.name)!, pending, { order: 'log', checkpoint: last });
     }

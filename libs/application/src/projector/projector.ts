@@ -89,7 +89,7 @@ export class Projector {
   async rebuild(names: string | readonly string[], onProgress?: (progress: RebuildProgress) => void): Promise<{ generations: Record<string, number>; events: number }> {
     const targets: Target[] = [];
     for (const name of typeof names === 'string' ? [names] : names) targets.push({ projection: this.projection(name), ref: { projection: name, generation: await this.generationToBuild(name) } });
-    const feed = this.feed(async () => targets);
+    const feed = this.feed(async () => targets, false);
     const progress = {
       checkpoint: () => feed.checkpoint(),
       handle: async (events: RecordedEvent[]) => {
@@ -128,8 +128,8 @@ export class Projector {
     return problemsOf(this.store, this.readStore, this.projections, this.refusals);
   }
 
-  private feed(targets: () => Promise<Target[]>): GenerationFeed {
-    return new GenerationFeed(this.store, this.readStore, this.vault, this.guards, this.refusals, targets);
+  private feed(targets: () => Promise<Target[]>, joins = true): GenerationFeed {
+    return new GenerationFeed(this.store, this.readStore, this.vault, this.guards, this.refusals, targets, joins);
   }
 
   private async activeTargets(): Promise<Target[]> {

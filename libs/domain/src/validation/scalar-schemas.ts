@@ -80,6 +80,27 @@ export const calendarYear = (): Schema<number> =>
     return parsed === FAIL ? FAIL : Number(parsed);
   }, yearText.json);
 
+/** A moment of the log: a position in it (only the events up to it), or an instant (only those recorded by then). */
+export type KnownAt = { position: number } | { instant: string };
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** `knownAt` of the query routes: `2017-03-01T00:00:00Z` (an instant with its offset, kept in UTC) or `1234` (a log position). */
+export const knownAt = (): Schema<KnownAt> => {
+  const written = text(40, (s) => {
+    if (/^\d{1,15}$/.test(s)) return undefined;
+    if (!INSTANT.test(s)) return 'must be an instant with its offset (e.g. 2017-03-01T00:00:00Z) or a log position (e.g. 1234)';
+    const year = Number(s.slice(0, 4));
+    if (outOfRange(year) || Number.isNaN(Date.parse(s))) return `is not a real instant (${s})`;
+    return undefined;
+  }, { description: 'an instant with its offset (only the events recorded by then) or a log position (only the events up to it)', examples: ['2017-03-01T00:00:00Z', '1234'] });
+  return schema((input, path, issues) => {
+    const parsed = written.parse(input, path, issues);
+    if (parsed === FAIL) return FAIL;
+    return /^\d+$/.test(parsed) ? { position: Number(parsed) } : { instant: new Date(parsed).toISOString() };
+  }, written.json);
+};
+
 export const int = ({ min, max }: { min: number; max?: number }): Schema<number> =>
   schema(
     (input, path, issues) => {
