@@ -7,7 +7,7 @@ import { staysOf } from '../facts/stays';
 export const CAPE_DURATION: Rule = {
   id: 'CAPE_DURATION',
   title: { fr: 'Durée du CAPE : 12 mois, deux renouvellements, 36 mois en tout', en: 'CAPE duration: 12 months, two renewals, 36 months in all' },
-  source: 'C. com. L127-1 ; C. com. R127-1',
+  source: 'C. com. L127-1 et s., R127-1',
   domain: 'legal',
   level: 'mandatory',
   evaluate(history) {
