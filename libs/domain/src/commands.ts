@@ -16,6 +16,8 @@ export * from './activity-account/commands';
 export * from './membership/commands';
 export * from './forgetting/commands';
 export * from './access/commands';
+export * from './label/commands';
+export * from './label/criteria';
 export { COMMAND_TYPES, type Command, type CommandDataByType, type CommandType } from './command-handling/registry';
 
 /** The envelope of docs/api.md: `{ type, commandId, data }`, plus optional tracing fields. */

@@ -41,6 +41,7 @@ export const ERROR_CODES = [
   'PERSON_ALREADY_FORGOTTEN',
   'ACCESS_ALREADY_GRANTED',
   'ACCESS_NOT_GRANTED',
+  'NOTICE_REQUIRES_CESA',
   // The log failed an integrity check (truncated, a command record missing): nothing is appended until an
   // operator has run `npm run cli -- verify`. HTTP 503.
   'LOG_INTEGRITY_FAILED',

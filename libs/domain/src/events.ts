@@ -8,6 +8,7 @@ import { ENTREPRENEUR_EVENTS, type EntrepreneurEvents } from './entrepreneur/eve
 import type { EventDeclaration, EventDeclarations } from './event-declaration';
 import { FORGETTING_EVENTS, type ForgettingEvents } from './forgetting/events';
 import { INVOICING_EVENTS, type InvoicingEvents } from './invoicing/events';
+import { LABEL_EVENTS, type LabelEvents } from './label/events';
 import { MEMBERSHIP_EVENTS, type MembershipEvents } from './membership/events';
 import type { IsoDate } from './values';
 
@@ -27,6 +28,7 @@ export type * from './activity-account/events';
 export type * from './membership/events';
 export type * from './forgetting/events';
 export type * from './access/events';
+export type * from './label/events';
 
 export interface EventDataByType
   extends CaeEvents,
@@ -38,7 +40,8 @@ export interface EventDataByType
     ActivityAccountEvents,
     MembershipEvents,
     ForgettingEvents,
-    AccessEvents {}
+    AccessEvents,
+    LabelEvents {}
 
 export type EventType = keyof EventDataByType;
 
@@ -58,6 +61,7 @@ const EVENTS: EventDeclarations<EventDataByType> = {
   ...MEMBERSHIP_EVENTS,
   ...FORGETTING_EVENTS,
   ...ACCESS_EVENTS,
+  ...LABEL_EVENTS,
 };
 
 // Each type is paired with its own declaration; TypeScript cannot follow the pairing through a lookup.

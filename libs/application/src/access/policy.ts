@@ -91,6 +91,8 @@ const COMMAND_RULES: Record<CommandType, Rule> = {
   AdmitAssociate: 'business',
   RedeemShares: 'business',
   ForgetPerson: 'business',
+  RecordSelfAssessment: 'business',
+  RecordAssociateDeadlineNotice: 'business',
   // The type's rule; commandAction judges a cae_staff grant by staffAccess.
   GrantAccess: 'entrepreneurAccess',
   RevokeAccess: 'entrepreneurAccess',

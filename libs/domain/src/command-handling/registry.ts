@@ -7,6 +7,7 @@ import { CESA_COMMANDS } from '../cesa/cesa';
 import { ENTREPRENEUR_COMMANDS } from '../entrepreneur/entrepreneur';
 import { FORGETTING_COMMANDS } from '../forgetting/forgetting';
 import { INVOICING_COMMANDS } from '../invoicing/invoicing';
+import { LABEL_COMMANDS } from '../label/label';
 import { MEMBERSHIP_COMMANDS } from '../membership/membership';
 import type { Decided, DecisionContext, DecisionState } from './decision';
 import type { AccessCommands } from '../access/commands';
@@ -18,6 +19,7 @@ import type { CesaCommands } from '../cesa/commands';
 import type { EntrepreneurCommands } from '../entrepreneur/commands';
 import type { ForgettingCommands } from '../forgetting/commands';
 import type { InvoicingCommands } from '../invoicing/commands';
+import type { LabelCommands } from '../label/commands';
 import type { MembershipCommands } from '../membership/commands';
 import type { CommandDefinition, CommandDefinitions, LoadPlan } from './define-command';
 import { commandExamples } from '../validation/command-examples';
@@ -33,7 +35,8 @@ export interface CommandDataByType
     ActivityAccountCommands,
     MembershipCommands,
     ForgettingCommands,
-    AccessCommands {}
+    AccessCommands,
+    LabelCommands {}
 
 /** Every command, as its slice declares it: schema, plan (streams read and written) and decision. */
 export const COMMANDS: CommandDefinitions<CommandDataByType> = {
@@ -47,6 +50,7 @@ export const COMMANDS: CommandDefinitions<CommandDataByType> = {
   ...MEMBERSHIP_COMMANDS,
   ...FORGETTING_COMMANDS,
   ...ACCESS_COMMANDS,
+  ...LABEL_COMMANDS,
 };
 
 export type CommandType = keyof CommandDataByType;

@@ -44,6 +44,8 @@ export const commandExamples: { readonly [T in CommandType]: CommandDataByType[T
   SignCape: { caeId: 'coodyssee', entrepreneurId: 'e-001', signedOn: '2016-01-11', months: 6 },
   RenewCape: { caeId: 'coodyssee', entrepreneurId: 'e-001', renewedOn: '2016-07-01', months: 2 },
   SignCesa: { caeId: 'coodyssee', entrepreneurId: 'e-001', signedOn: '2016-09-01' },
+  // Told early of her associate deadline (2019-01-10): a notice is recorded whenever it is given, the audit judges its date.
+  RecordAssociateDeadlineNotice: { caeId: 'coodyssee', entrepreneurId: 'e-001', notifiedOn: '2016-09-02', notice: 'six_months' },
   IssueInvoice: {
     caeId: 'coodyssee',
     entrepreneurId: 'e-001',
@@ -100,5 +102,6 @@ export const commandExamples: { readonly [T in CommandType]: CommandDataByType[T
   ExitEntrepreneur: { caeId: 'coodyssee', entrepreneurId: 'e-001', exitedOn: '2016-12-30', reason: 'company_creation' },
   RevokeNetworkRole: { accountId: 'acc-900', role: 'network_auditor', revokedOn: '2016-12-31', reason: 'role_change' },
   RecordSubsidy: { caeId: 'coodyssee', receivedOn: '2016-12-31', funder: 'Région Provence-Alpes-Côte d’Azur', amount: '35625.00' },
+  RecordSelfAssessment: { caeId: 'coodyssee', criterionId: 'ACCOMPANIMENT_PROGRAMME_ADOPTED', answer: 'met', evidence: 'Procès-verbal de l’AG du 2016-06-20, résolution 4', assessedOn: '2016-12-31' },
   ForgetPerson: { caeId: 'coodyssee', kind: 'entrepreneur', personId: 'e-001' },
 };
