@@ -11,3 +11,8 @@ export * from './src/access/policy';
 export * from './src/access/accounts';
 export * from './src/access/authenticator';
 export * from './src/as-of/replayer';
+export * from './src/audits/audits';
+export * from './src/audits/audit-report';
+export * from './src/audits/verify-report';
+export * from './src/audits/report-html';
+export * from './src/audits/signing-keys';

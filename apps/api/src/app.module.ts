@@ -7,13 +7,14 @@ import { AUTH, type AuthContext } from './auth/auth-context';
 import { OidcLoginController } from './auth/oidc-login.controller';
 import { SessionController } from './auth/session.controller';
 import { TokensController } from './auth/tokens.controller';
+import { AuditsController } from './audits.controller';
 import { CommandsController } from './commands.controller';
 import { QueriesController } from './queries.controller';
 import { QUERY_HANDLERS } from './queries/query-handlers';
 import { RUNTIME } from './tokens';
 
 /** Every controller of the API, in the order the routes are listed. */
-export const CONTROLLERS = [SessionController, OidcLoginController, TokensController, CommandsController, QueriesController];
+export const CONTROLLERS = [SessionController, OidcLoginController, TokensController, CommandsController, QueriesController, AuditsController];
 
 @Module({})
 export class AppModule {

@@ -8,7 +8,7 @@ import { AppModule } from './app.module';
 import type { AuthContext } from './auth/auth-context';
 import { LoginThrottle, type LoginThrottleOptions } from './auth/login-throttle';
 import { useSecurityHeaders } from './auth/security-headers';
-import { dayInFrance } from './auth/today';
+import { dayInFrance } from '../../../libs/domain/src/day-in-france';
 import { HttpErrorFilter } from './http-exception.filter';
 import { readJsonBodies } from './json-body';
 import { setUpOpenApi } from './openapi';

@@ -18,6 +18,9 @@ export const HTTP_ERROR_CODES = [
   'TOO_MANY_ATTEMPTS',
   // The browser login through the OpenID provider: a callback without its pending login, refused, or the provider down.
   'OIDC_LOGIN_FAILED',
+  // An audit's report made again: the server's catalogue is another, or the log no longer gives the same report.
+  'AUDIT_CATALOGUE_CHANGED',
+  'AUDIT_NOT_REPRODUCIBLE',
 ] as const;
 export type HttpErrorCode = (typeof HTTP_ERROR_CODES)[number];
 
@@ -45,6 +48,8 @@ export const httpStatusOf = (code: ApiErrorCode): number => {
       return 429;
     case 'CONCURRENCY_CONFLICT':
     case 'COMMAND_ID_REUSED':
+    case 'AUDIT_CATALOGUE_CHANGED':
+    case 'AUDIT_NOT_REPRODUCIBLE':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;

@@ -86,6 +86,18 @@ export class QueriesController {
     return this.queries.execute(new Q.AccessRegisterQuery(caeId, cutOf(asOf)));
   }
 
+  @Get('caes/:caeId/audits')
+  @Access(inCae('audits'))
+  audits(@Param('caeId') caeId: string, @Query(NONE) asOf: Cut) {
+    return this.queries.execute(new Q.AuditsQuery(caeId, cutOf(asOf)));
+  }
+
+  @Get('network/audits')
+  @Access(() => ({ kind: 'query', query: 'networkAudits' }))
+  networkAudits(@Query(new QueryParameters('networkAudits')) { asOf }: { asOf?: string }) {
+    return this.queries.execute(new Q.NetworkAuditsQuery(asOf));
+  }
+
   /**
    * 200 also when degraded: the process is alive and serving. Anyone (a load balancer's probe) reads `status`;
    * the details (log head, lags, problems) only a caller the policy lets read `health`, as they help an attacker.

@@ -1,5 +1,6 @@
 import type { PipeTransform } from '@nestjs/common';
 import { queryParameters, validateQuery } from '../../../libs/domain';
+import type { Schema } from '../../../libs/domain/src/validation/schema';
 import { fromDomain } from './api-error';
 
 type Routes = typeof queryParameters;
@@ -10,7 +11,8 @@ export class QueryParameters<K extends keyof Routes> implements PipeTransform<Re
   constructor(private readonly route: K) {}
 
   transform(raw: Record<string, unknown> | undefined): ParametersOf<K> {
-    const result = validateQuery(queryParameters[this.route] as Routes[K], raw ?? {});
+    // Each route's schema, widened once: TypeScript cannot pick one member of the union of schemas by K.
+    const result = validateQuery(queryParameters[this.route] as Schema<unknown>, raw ?? {});
     if (!result.ok) throw fromDomain(result.error);
     return result.value as ParametersOf<K>;
   }

@@ -16,6 +16,8 @@ import { Projector, type ProjectorOptions } from './projector/projector';
 import { quarantinedEvents, type Quarantined } from './projector/quarantine';
 import { QueryRunner } from './projector/read-models';
 import { AsOfReplayer } from './as-of/replayer';
+import { Audits } from './audits/audits';
+import { FileSigningKeys, InMemorySigningKeys, type SigningKeys } from './audits/signing-keys';
 
 /** Everything both sides need, wired for one profile. */
 /** Which adapters a runtime was wired with, as /api/health reports it. */
@@ -41,6 +43,8 @@ export interface Runtime {
   queries: QueryRunner;
   /** Read models as of a business date or a moment of the log, replayed from the log for one query (or audit). */
   asOf: AsOfReplayer;
+  /** Label audits: the catalogue over a CAE's history, reports signed with the CAE's key (DATA_DIR/signing-keys). */
+  audits: Audits;
   /**
    * Brings every projection up to date and keeps it so: the log projector, then the Kafka feeds. Answers a line
    * per source saying where each stands, for the start-up log.
@@ -77,6 +81,7 @@ const wire = (
   keys: KeyStore,
   readStore: ReadStore,
   openCredentials: () => CredentialStore,
+  signingKeys: SigningKeys,
   options: RuntimeOptions = {},
 ): Runtime => {
   let credentials: CredentialStore | undefined;
@@ -88,6 +93,7 @@ const wire = (
   const names = [...projector.projections.map((p) => p.name), ...feeds.map((feed) => feed.projection.name)];
   const quarantined = async (): Promise<Quarantined[]> => (await Promise.all(names.map((name) => quarantinedEvents(readStore, name)))).flat();
   const lag = async () => [...(await projector.lag()), ...(await Promise.all(feeds.map((feed) => feed.lag())))];
+  const commands = new CommandService(store, vault, keys, options.commands);
   return {
     profile,
     store,
@@ -96,13 +102,14 @@ const wire = (
       return (credentials ??= openCredentials());
     },
     vault,
-    commands: new CommandService(store, vault, keys, options.commands),
+    commands,
     readStore,
     projector,
     feeds,
     queries: new QueryRunner(readStore),
     // Every projection, the Kafka-fed ones too: a replay reads the log, which holds every event the topic carries.
     asOf: new AsOfReplayer(store, vault, options.projections ?? ALL_PROJECTIONS),
+    audits: new Audits(store, vault, commands, signingKeys),
     startProjections: async (onProgress) => {
       await projector.prepare(onProgress);
       projector.start();
@@ -142,6 +149,7 @@ export const openEmbedded = (dataDir: string, options?: RuntimeOptions): Runtime
     new SqliteKeyStore(join(dataDir, 'keys.db')),
     SqliteReadStore.open(join(dataDir, 'read-models.db')),
     () => openCredentialStore(dataDir),
+    new FileSigningKeys(join(dataDir, 'signing-keys')),
     options,
   );
 };
@@ -169,7 +177,7 @@ export const openConfigured = async (config: AppConfig): Promise<Runtime> => {
       ? SqliteReadStore.open(join(config.dataDir, 'read-models.db'))
       : await MongoReadStore.connect(config.readModels.url, config.readModels.database);
   const statistics = config.networkStatistics;
-  return wire({ eventLog: config.eventLog.kind, readModels: config.readModels.kind }, store, new SqliteKeyStore(join(config.dataDir, 'keys.db')), readStore, () => openCredentialStore(config.dataDir, { sessionTtlMs: config.access.sessionHours * 3_600_000 }), {
+  return wire({ eventLog: config.eventLog.kind, readModels: config.readModels.kind }, store, new SqliteKeyStore(join(config.dataDir, 'keys.db')), readStore, () => openCredentialStore(config.dataDir, { sessionTtlMs: config.access.sessionHours * 3_600_000 }), new FileSigningKeys(join(config.dataDir, 'signing-keys')), {
     projector: { batchSize: config.projectorBatchSize },
     ...(statistics.from === 'kafka'
       ? {
@@ -189,4 +197,4 @@ export const openConfigured = async (config: AppConfig): Promise<Runtime> => {
 };
 
 export const openInMemory = (options?: RuntimeOptions): Runtime =>
-  wire({ eventLog: 'in-memory', readModels: 'in-memory' }, new InMemoryEventStore(), new InMemoryKeyStore(), new InMemoryReadStore(), () => new CredentialStore(new InMemoryCredentialRows()), options);
+  wire({ eventLog: 'in-memory', readModels: 'in-memory' }, new InMemoryEventStore(), new InMemoryKeyStore(), new InMemoryReadStore(), () => new CredentialStore(new InMemoryCredentialRows()), new InMemorySigningKeys(), options);

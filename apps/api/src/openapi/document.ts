@@ -1,6 +1,8 @@
 import { COMMAND_TYPES } from '../../../../libs/domain';
 import { commandComponents, commandsPath } from './commands';
 import { ACCESS_REGISTER } from './access-response';
+import { auditComponents, auditPaths } from './audit-paths';
+import { AUDIT_REPORT, AUDITS, NETWORK_AUDITS } from './audit-response';
 import { authComponents, authPaths } from './auth-paths';
 import { AUTHENTICATED, SECURITY_SCHEMES } from './security';
 import { ERROR, ERROR_CODE, ERROR_RESPONSE } from './errors';
@@ -9,6 +11,13 @@ import { queryPaths } from './query-paths';
 import { ASSOCIATES_REGISTER, COMPLIANCE, ENTREPRENEURS_REGISTER, INVOICES, SHARE_MOVEMENTS } from './registers-response';
 import { NETWORK_STATISTICS, STATISTICS } from './statistics-response';
 import { ACTIVITY_ACCOUNT, CAE_TREASURY } from './treasury-response';
+
+/** Path items from several places, the methods of one path gathered (a CAE's audits: GET a query, POST an audit). */
+const mergePaths = (...parts: Record<string, unknown>[]): Record<string, unknown> => {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const part of parts) for (const [path, item] of Object.entries(part)) paths[path] = { ...paths[path], ...(item as Record<string, unknown>) };
+  return paths;
+};
 
 /**
  * The OpenAPI document, built in one place from the validation schemas (what the API reads) and the answer
@@ -33,13 +42,15 @@ export const openApiDocument = () => ({
     { name: 'queries', description: 'Answered from the read models only' },
     { name: 'operations', description: 'For the operator' },
     { name: 'session', description: 'Logging in and out; API tokens for integrations' },
+    { name: 'audits', description: 'Label audits by replaying a CAE’s history: reports with their evidence' },
   ],
-  paths: { '/api/commands': commandsPath, ...queryPaths(), ...authPaths() },
+  paths: mergePaths({ '/api/commands': commandsPath }, queryPaths(), authPaths(), auditPaths()),
   components: {
     securitySchemes: SECURITY_SCHEMES,
     schemas: {
       ...authComponents(),
       ...commandComponents(),
+      ...auditComponents(),
       ErrorCode: ERROR_CODE,
       Error: ERROR,
       ErrorResponse: ERROR_RESPONSE,
@@ -53,6 +64,9 @@ export const openApiDocument = () => ({
       Invoices: INVOICES,
       Compliance: COMPLIANCE,
       AccessRegister: ACCESS_REGISTER,
+      AuditReport: AUDIT_REPORT,
+      Audits: AUDITS,
+      NetworkAudits: NETWORK_AUDITS,
       Health: HEALTH,
       HealthStatus: HEALTH_STATUS,
     },

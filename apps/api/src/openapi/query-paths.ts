@@ -40,6 +40,8 @@ export const QUERY_ROUTES: readonly QueryRoute[] = [
   { path: '/api/caes/{caeId}/registers/share-movements', operationId: 'shareMovements', summary: 'Register of share movements with the running capital', parameters: 'none', answer: 'ShareMovements', notFound: 'Unknown CAE' },
   { path: '/api/caes/{caeId}/invoices', operationId: 'invoices', summary: 'Invoices with their payments, credit notes, refunds, amount due and status (an entrepreneur: hers only)', parameters: 'none', answer: 'Invoices', notFound: 'Unknown CAE' },
   { path: '/api/caes/{caeId}/access', operationId: 'accessRegister', summary: 'Who had access to the CAE: each account’s grants, from when, and how they ended (revoked, or the entrepreneur’s exit)', parameters: 'none', answer: 'AccessRegister', notFound: 'Unknown CAE' },
+  { path: '/api/caes/{caeId}/audits', operationId: 'audits', summary: 'The label audits of a CAE, oldest first: score, failing mandatory rules, chain head and report hash of each', parameters: 'none', answer: 'Audits', notFound: 'Unknown CAE', tag: 'audits', forbidden: 'staff read their own CAE’s audits; auditors and admins every CAE’s' },
+  { path: '/api/network/audits', operationId: 'networkAudits', summary: 'Each audited CAE’s latest audit performed on or before asOf (default: today): its score and failing mandatory rules', parameters: 'networkAudits', answer: 'NetworkAudits', tag: 'audits', forbidden: 'only network admins and auditors read the network' },
   { path: '/api/caes/{caeId}/compliance', operationId: 'compliance', summary: 'CAPE limits, associate deadlines, meetings and SCOP thresholds to act on', parameters: 'compliance', answer: 'Compliance', notFound: 'Unknown CAE' },
 ];
 

@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { isLive, type Cut, type QueryRunner, type Runtime } from '../../../../libs/application';
 import { accessRegister } from '../../../../projections/access/queries';
+import { auditsOf, networkAudits } from '../../../../projections/audits/queries';
 import type { ReadModels } from '../../../../projections/projection';
 import { caeStatistics, networkStatistics } from '../../../../projections/network-statistics/queries';
 import { associatesRegister, compliance, entrepreneursRegister, invoices, shareMovements } from '../../../../projections/registers/queries';
@@ -112,6 +113,20 @@ export class AccessRegisterHandler extends ReadModelHandler implements IQueryHan
   }
 }
 
+@QueryHandler(Q.AuditsQuery)
+export class AuditsHandler extends ReadModelHandler implements IQueryHandler<Q.AuditsQuery> {
+  async execute({ caeId, cut }: Q.AuditsQuery) {
+    return this.found(await this.models(caeId, cut), unknownCae(caeId), (models) => auditsOf(models, caeId));
+  }
+}
+
+@QueryHandler(Q.NetworkAuditsQuery)
+export class NetworkAuditsHandler extends ReadModelHandler implements IQueryHandler<Q.NetworkAuditsQuery> {
+  execute({ asOf }: Q.NetworkAuditsQuery) {
+    return this.runtime.queries.run((models) => networkAudits(models, asOf));
+  }
+}
+
 @QueryHandler(Q.HealthQuery)
 export class HealthHandler implements IQueryHandler<Q.HealthQuery> {
   constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
@@ -134,5 +149,7 @@ export const QUERY_HANDLERS = [
   InvoicesHandler,
   ComplianceHandler,
   AccessRegisterHandler,
+  AuditsHandler,
+  NetworkAuditsHandler,
   HealthHandler,
 ];

@@ -1,6 +1,7 @@
 import { Query } from '@nestjs/cqrs';
 import type { Cut, HealthReport } from '../../../../libs/application';
 import type { accessRegister } from '../../../../projections/access/queries';
+import type { auditsOf, networkAudits } from '../../../../projections/audits/queries';
 import type { caeStatistics, networkStatistics } from '../../../../projections/network-statistics/queries';
 import type { associatesRegister, compliance, entrepreneursRegister, invoices, shareMovements } from '../../../../projections/registers/queries';
 import type { caeTreasury, entrepreneurAccount } from '../../../../projections/treasury/queries';
@@ -47,6 +48,13 @@ export class InvoicesQuery extends Query<Answer<typeof invoices>> {
   }
 }
 export class AccessRegisterQuery extends CaeQuery<Answer<typeof accessRegister>> {}
+export class AuditsQuery extends CaeQuery<Answer<typeof auditsOf>> {}
+
+export class NetworkAuditsQuery extends Query<Answer<typeof networkAudits>> {
+  constructor(readonly asOf: string | undefined) {
+    super();
+  }
+}
 
 export class ComplianceQuery extends Query<Answer<typeof compliance>> {
   constructor(readonly caeId: string, readonly today: string | undefined, readonly cut: Cut = {}) {

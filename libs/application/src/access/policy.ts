@@ -13,6 +13,8 @@ export const QUERY_NAMES = [
   'invoices',
   'compliance',
   'access',
+  'audits',
+  'networkAudits',
   'health',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
@@ -23,6 +25,7 @@ export type AccessAction =
   | { kind: 'query'; query: QueryName; caeId?: string; entrepreneurId?: string }
   | { kind: 'grant' | 'revoke'; grant: Grant }
   | { kind: 'readAccess'; caeId: string }
+  | { kind: 'audit'; caeId: string }
   | { kind: 'manageUsers' };
 
 /** The policy's answer: allowed (perhaps narrowed to one entrepreneur's share of the answer), or why not. */
@@ -67,6 +70,9 @@ const RULES = {
   networkAccess:     ['every', 'none',  'none',   'none'], // grant/revoke a network role
   accessHistory:     ['every', 'every', 'ownCae', 'none'], // who had access, and since when
   users:             ['every', 'none',  'none',   'none'], // accounts and API tokens, network-wide
+  audit:             ['every', 'every', 'none',   'none'], // run a label audit (POST /api/caes/{caeId}/audits)
+  auditRead:         ['every', 'every', 'ownCae', 'none'], // a CAE's audits: its staff follow their progress
+  auditRecord:       ['none',  'none',  'none',   'none'], // RecordAudit: only the audit route records it, with the report it computed
 } as const satisfies Record<string, readonly [Reach, Reach, Reach, Reach]>;
 type Rule = keyof typeof RULES;
 
@@ -98,6 +104,7 @@ const COMMAND_RULES: Record<CommandType, Rule> = {
   RevokeAccess: 'entrepreneurAccess',
   GrantNetworkRole: 'networkAccess',
   RevokeNetworkRole: 'networkAccess',
+  RecordAudit: 'auditRecord',
 };
 
 /** Each query's rule: a query name without one does not compile. */
@@ -113,6 +120,8 @@ const QUERY_RULES: Record<QueryName, Rule> = {
   entrepreneurAccount: 'account',
   invoices: 'invoices',
   access: 'accessHistory',
+  audits: 'auditRead',
+  networkAudits: 'networkRead',
 };
 
 const GRANT_RULES: Record<Role, Rule> = {
@@ -133,6 +142,8 @@ const ruleOf = (action: AccessAction): Rule => {
       return GRANT_RULES[action.grant.role];
     case 'readAccess':
       return 'accessHistory';
+    case 'audit':
+      return 'audit';
     case 'manageUsers':
       return 'users';
   }
@@ -185,6 +196,8 @@ const describe = (action: AccessAction): string => {
       return `${action.kind} the ${action.grant.role} role${where(targetOf(action))}`;
     case 'readAccess':
       return `read the access history${where(action)}`;
+    case 'audit':
+      return `run a label audit${where(action)}`;
     case 'manageUsers':
       return 'manage user accounts';
   }

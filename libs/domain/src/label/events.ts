@@ -1,5 +1,6 @@
 import type { IsoDate } from '../values';
 import { inCaeStream, inEntrepreneurStream, type EventDeclarations } from '../event-declaration';
+import type { RecordAudit } from './commands';
 import type { DeadlineNotice, DeclaredCriterion, SelfAssessmentAnswer } from './criteria';
 
 /** The CAE's own answer to a criterion of the label the log cannot show. */
@@ -24,12 +25,17 @@ export interface AssociateDeadlineNoticeRecorded {
   dueBy: IsoDate;
 }
 
+/** An audit of the label was performed (its actor is the auditor): the report's summary and hashes. */
+export type AuditPerformed = RecordAudit;
+
 export interface LabelEvents {
   SelfAssessmentRecorded: SelfAssessmentRecorded;
   AssociateDeadlineNoticeRecorded: AssociateDeadlineNoticeRecorded;
+  AuditPerformed: AuditPerformed;
 }
 
 export const LABEL_EVENTS: EventDeclarations<LabelEvents> = {
   SelfAssessmentRecorded: { schemaVersion: 1, stream: inCaeStream, occurredOn: (d) => d.assessedOn },
   AssociateDeadlineNoticeRecorded: { schemaVersion: 1, stream: inEntrepreneurStream, occurredOn: (d) => d.notifiedOn },
+  AuditPerformed: { schemaVersion: 1, stream: inCaeStream, occurredOn: (d) => d.performedOn },
 };

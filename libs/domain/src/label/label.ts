@@ -9,11 +9,14 @@ import type { Nothing } from '../validation/results';
 import {
   recordAssociateDeadlineNoticeResult,
   recordAssociateDeadlineNoticeSchema,
+  recordAuditResult,
+  recordAuditSchema,
   recordSelfAssessmentResult,
   recordSelfAssessmentSchema,
   type LabelCommands,
   type RecordAssociateDeadlineNotice,
   type RecordAssociateDeadlineNoticeResult,
+  type RecordAudit,
   type RecordSelfAssessment,
 } from './commands';
 import { NOTICE_MONTHS_BEFORE } from './criteria';
@@ -57,6 +60,12 @@ export const recordAssociateDeadlineNotice = (c: RecordAssociateDeadlineNotice, 
   );
 };
 
+/** The audit is recorded as it was made: the report's figures are the audit route's, not judged again here. */
+export const recordAudit = (c: RecordAudit, s: DecisionState): Decided<Nothing> => {
+  if (!s.cae.registered) return caeNotFound(c.caeId);
+  return decided([{ streamId: caeStream(c.caeId), event: { type: 'AuditPerformed', data: c } }]);
+};
+
 export const LABEL_COMMANDS: CommandDefinitions<LabelCommands> = {
   RecordSelfAssessment: defineCommand(recordSelfAssessmentSchema, { result: recordSelfAssessmentResult, plan: inTheCae, decide: recordSelfAssessment }),
   RecordAssociateDeadlineNotice: defineCommand(recordAssociateDeadlineNoticeSchema, {
@@ -64,4 +73,5 @@ export const LABEL_COMMANDS: CommandDefinitions<LabelCommands> = {
     plan: ofTheEntrepreneur,
     decide: recordAssociateDeadlineNotice,
   }),
+  RecordAudit: defineCommand(recordAuditSchema, { result: recordAuditResult, plan: inTheCae, decide: recordAudit }),
 };

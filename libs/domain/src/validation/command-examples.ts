@@ -103,5 +103,18 @@ export const commandExamples: { readonly [T in CommandType]: CommandDataByType[T
   RevokeNetworkRole: { accountId: 'acc-900', role: 'network_auditor', revokedOn: '2016-12-31', reason: 'role_change' },
   RecordSubsidy: { caeId: 'coodyssee', receivedOn: '2016-12-31', funder: 'Région Provence-Alpes-Côte d’Azur', amount: '35625.00' },
   RecordSelfAssessment: { caeId: 'coodyssee', criterionId: 'ACCOMPANIMENT_PROGRAMME_ADOPTED', answer: 'met', evidence: 'Procès-verbal de l’AG du 2016-06-20, résolution 4', assessedOn: '2016-12-31' },
+  RecordAudit: {
+    caeId: 'coodyssee',
+    auditId: 'audit-2017-01-15',
+    asOf: '2016-12-31',
+    chainHead: { position: 42, hash: 'a'.repeat(64) },
+    catalogue: { version: 1, hash: 'b'.repeat(64) },
+    score: { mandatory: { met: 15, total: 16 }, recommended: { met: 2, total: 2 }, labelEligible: false },
+    failingMandatory: ['INTERVIEWS_TWICE_A_YEAR'],
+    reportHash: 'c'.repeat(64),
+    auditor: 'acc-auditor',
+    performedAt: '2017-01-15T09:30:00.000Z',
+    performedOn: '2017-01-15',
+  },
   ForgetPerson: { caeId: 'coodyssee', kind: 'entrepreneur', personId: 'e-001' },
 };
