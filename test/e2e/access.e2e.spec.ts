@@ -33,6 +33,10 @@ const TABLE = {
   'GET invoices':                '200  200  200  403  200n 200n 401  401  401  200',
   'GET compliance':              '200  200  200  403  403  403  401  401  401  200',
   'GET access':                  '200  200  200  403  403  403  401  401  401  200',
+  'GET audits':                  '200  200  200  403  403  403  401  401  401  200',
+  'GET networkAudits':           '200  200  403  403  403  403  401  401  401  403',
+  'GET auditReport':             '200  200  200  403  403  403  401  401  401  200',
+  'POST audit':                  '201  201  403  403  403  403  401  401  401  403',
   'GET health':                  '200  200  200  200  200  200  200  200  200  200',
   'GET docs':                    '200  200  200  200  200  200  200  200  200  200',
   'command RegisterCae':         'ok   403  403  403  403  403  401  401  401  403',
@@ -40,6 +44,7 @@ const TABLE = {
   'command entrepreneur access': 'ok   403  ok   403  403  403  401  401  401  ok',
   'command staff access':        'ok   403  403  403  403  403  401  401  401  403',
   'command network access':      'ok   403  403  403  403  403  401  401  401  403',
+  'command RecordAudit':         '403  403  403  403  403  403  401  401  401  403',
   'POST session':                '200  200  200  200  200  200  200  200  200  200',
   'POST tokens':                 '201  403  403  403  403  403  401  401  401  403',
   'GET tokens':                  '200  403  403  403  403  403  401  401  401  403',
@@ -61,6 +66,8 @@ const GET_ROUTES: Partial<Record<Row, string>> = {
   'GET invoices': '/api/caes/coodyssee/invoices',
   'GET compliance': '/api/caes/coodyssee/compliance',
   'GET access': '/api/caes/coodyssee/access',
+  'GET audits': '/api/caes/coodyssee/audits',
+  'GET networkAudits': '/api/network/audits',
   'GET health': '/api/health',
   'GET docs': '/api/docs-json',
   'GET tokens': '/api/tokens',
@@ -71,6 +78,7 @@ const commandRow = (type: CommandType, data: Record<string, unknown>): Row => {
   if (type === 'RegisterCae') return 'command RegisterCae';
   if (type === 'GrantAccess' || type === 'RevokeAccess') return data['role'] === 'cae_staff' ? 'command staff access' : 'command entrepreneur access';
   if (/NetworkRole$/.test(type)) return 'command network access';
+  if (type === 'RecordAudit') return 'command RecordAudit';
   return 'command business';
 };
 
@@ -181,6 +189,19 @@ describe('who may do what: every route as every caller', () => {
     ]);
   });
 
+  it('the audit routes: running one, reading its report', async () => {
+    const { id } = (await h.http().post('/api/caes/coodyssee/audits').send({ asOf: '2016-12-31' }).expect(201)).body;
+    for (const caller of CALLERS) {
+      const report = await h.http(tokens[caller]).get(`/api/caes/coodyssee/audits/${id}`);
+      check('GET auditReport', caller, expected('GET auditReport', caller), report.status, report.body);
+      const head = await h.runtime.store.headPosition();
+      const made = await h.http(tokens[caller]).post('/api/caes/coodyssee/audits').send({ asOf: '2016-12-31' });
+      check('POST audit', caller, expected('POST audit', caller), made.status, made.body);
+      if (made.status !== 201) expect([caller, await h.runtime.store.headPosition()]).toEqual([caller, head]);
+    }
+    expect(failures).toEqual([]);
+  });
+
   it('the session and token routes', async () => {
     for (const caller of CALLERS) {
       const login = await h.http(tokens[caller]).post('/api/session').send({ username: 'matrix-login', password: passwordOf('matrix-login') });
@@ -201,7 +222,7 @@ describe('who may do what: every route as every caller', () => {
   });
 
   it('counts its cases', () => {
-    const rows = Object.keys(GET_ROUTES).length + COMMANDS.length + 4;
+    const rows = Object.keys(GET_ROUTES).length + COMMANDS.length + 4 + 2;
     expect(cases).toBe(rows * CALLERS.length);
     console.log(`route × caller matrix: ${rows} routes and commands × ${CALLERS.length} callers = ${cases} cases`);
   });

@@ -34,6 +34,9 @@ const INTENT = {
   'network access':       'Y  N  N  N',
   'access history':       'YY YY YN NN',
   'user management':      'Y  N  N  N',
+  'run an audit':         'YY YY NN NN',
+  'read audits':          'YY YY YN NN',
+  'record an audit':      'NN NN NN NN', // only the audit route records one, with the report it computed
 } as const;
 type Category = keyof typeof INTENT;
 type Where = 'own' | 'other' | 'network';
@@ -47,7 +50,7 @@ const caeOf = (where: Where) => (where === 'other' ? OTHER : OWN);
 
 /** Which category the spec files each query under (the issue's words, not the policy's table). */
 const QUERY_CATEGORIES: Record<Category, readonly QueryName[]> = {
-  'network read': ['networkStatistics', 'health'],
+  'network read': ['networkStatistics', 'health', 'networkAudits'],
   'CAE read': ['caeStatistics', 'caeTreasury', 'entrepreneursRegister', 'associatesRegister', 'shareMovements', 'compliance'],
   'own activity account': ['entrepreneurAccount'],
   invoices: ['invoices'],
@@ -58,6 +61,9 @@ const QUERY_CATEGORIES: Record<Category, readonly QueryName[]> = {
   'network access': [],
   'access history': ['access'],
   'user management': [],
+  'run an audit': [],
+  'read audits': ['audits'],
+  'record an audit': [],
 };
 const NETWORK_QUERIES: readonly QueryName[] = QUERY_CATEGORIES['network read'];
 /** GrantNetworkRole and RevokeNetworkRole: in the network's scope, judged once, not per CAE. */
@@ -71,7 +77,9 @@ const commandCategory = (type: CommandType): Category =>
       ? 'entrepreneur access'
       : type === 'GrantNetworkRole' || type === 'RevokeNetworkRole'
         ? 'network access'
-        : 'business command';
+        : type === 'RecordAudit'
+          ? 'record an audit'
+          : 'business command';
 
 /** The example of each command, moved to the target CAE: commandAction reads the CAE and entrepreneur off it. */
 const commandIn = (type: CommandType, caeId: string): AccessAction =>
@@ -109,6 +117,7 @@ const CASES: Case[] = [
   ]),
   ...WHERE_IN_A_CAE.map((where): Case => ({ what: 'readAccess', category: 'access history', where, action: { kind: 'readAccess', caeId: caeOf(where) } })),
   { what: 'manageUsers', category: 'user management', where: 'network', action: { kind: 'manageUsers' } },
+  ...WHERE_IN_A_CAE.map((where): Case => ({ what: 'audit', category: 'run an audit', where, action: { kind: 'audit', caeId: caeOf(where) } })),
 ];
 
 const answerFor = (letter: string, username: string): Authorization | object => {
@@ -125,7 +134,7 @@ describe('access policy', () => {
   });
 
   it('covers every command, query and access action for every role (the matrix size)', () => {
-    expect(MATRIX).toHaveLength(((COMMAND_TYPES.length - NETWORK_COMMANDS) * 2 + NETWORK_COMMANDS + (QUERY_NAMES.length - NETWORK_QUERIES.length) * 2 + NETWORK_QUERIES.length + 2 * (2 + 2 + 2) + 2 + 1) * ROLES.length);
+    expect(MATRIX).toHaveLength(((COMMAND_TYPES.length - NETWORK_COMMANDS) * 2 + NETWORK_COMMANDS + (QUERY_NAMES.length - NETWORK_QUERIES.length) * 2 + NETWORK_QUERIES.length + 2 * (2 + 2 + 2) + 2 + 1 + 2) * ROLES.length);
   });
 
   it.each(MATRIX.map((c) => [c.role, c.what, c.where === 'network' ? 'network-wide' : `${c.where} CAE`, c.expected, c] as const))('%s × %s (%s) → %s', (role, _what, _where, expected, c) => {

@@ -1,4 +1,4 @@
-import type { Command, CommandType } from '../../../domain';
+import { COMMAND_TYPES, type Command, type CommandType } from '../../../domain';
 import { ROLES, type Grant, type Identity, type Role } from './identity';
 
 /** Every read the API answers, one per GET route (apps/api/src/queries/read-queries.ts). */
@@ -106,6 +106,9 @@ const COMMAND_RULES: Record<CommandType, Rule> = {
   RevokeNetworkRole: 'networkAccess',
   RecordAudit: 'auditRecord',
 };
+
+/** Commands only the server records (an audit, with the report it computed): POST /api/commands refuses them to everyone. */
+export const SERVER_RECORDED: readonly CommandType[] = COMMAND_TYPES.filter((type) => COMMAND_RULES[type] === 'auditRecord');
 
 /** Each query's rule: a query name without one does not compile. */
 const QUERY_RULES: Record<QueryName, Rule> = {
