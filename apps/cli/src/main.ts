@@ -1,6 +1,7 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { ConfigError, loadConfig, openConfigured, type Runtime } from '../../../libs/application';
 import { LogIntegrityError } from '../../../libs/event-store';
+import { AUDIT_USAGE, parseAuditArgs, runAudit } from './audit';
 import { importCommands } from './import-commands';
 import { QUARANTINE_USAGE, reportQuarantineAfterRebuild, runQuarantine } from './quarantine';
 import { parseVerifyArgs, runVerify, VERIFY_USAGE } from './verify';
@@ -11,6 +12,7 @@ const USAGE = `Alvéole operator tools
 Usage:
   npm run cli -- import <file.jsonl>   import command envelopes (one JSON object per line)
 ${VERIFY_USAGE}
+${AUDIT_USAGE}
   npm run cli -- rebuild [projection…]  rebuild read models (all by default) into fresh collections,
                                         swapped in once caught up; queries keep answering meanwhile
 ${QUARANTINE_USAGE}
@@ -119,6 +121,14 @@ const main = async (argv: string[]): Promise<number> => {
       return verify(args);
     case 'rebuild':
       return runRebuild(args);
+    case 'audit': {
+      const parsed = parseAuditArgs(args);
+      if (typeof parsed === 'string') {
+        console.error(`${parsed}\n\n${USAGE}`);
+        return 2;
+      }
+      return withRuntime((runtime) => runAudit(runtime, parsed, console.log));
+    }
     case 'users':
       return withRuntime((runtime) => runUsers(runtime, args, console.log));
     case 'tokens':

@@ -1,5 +1,6 @@
 import { verifyReadModels, type Runtime } from '../../../libs/application';
 import type { VerifyReport } from '../../../libs/event-store';
+import { runVerifyReport } from './audit';
 
 export const VERIFY_USAGE = `  npm run cli -- verify [--cae <caeId>]   check the event log: hash chain per CAE, positions, stored heads,
                                           command records; prints the log head <position>:<hash> to record
@@ -9,6 +10,8 @@ export const VERIFY_USAGE = `  npm run cli -- verify [--cae <caeId>]   check the
 
 interface VerifyArgs {
   caeId?: string;
+  /** A report to check against the log, instead of the whole log. */
+  report?: string;
   expectHead?: { position: number; text: string };
   readModels: boolean;
 }
@@ -20,6 +23,7 @@ export const parseVerifyArgs = (args: string[]): VerifyArgs | string => {
     const arg = args[i];
     if (arg === '--read-models') parsed.readModels = true;
     else if (arg === '--cae' && args[i + 1] !== undefined) parsed.caeId = args[++i];
+    else if (arg === '--report' && args[i + 1] !== undefined) parsed.report = args[++i];
     else if (arg === '--expect-head' && args[i + 1] !== undefined) {
       const text = args[++i]!;
       if (!/^\d+:[0-9a-f]{64}$/.test(text)) return `--expect-head wants <position>:<hash> as verify prints it, not "${text}".`;
@@ -27,11 +31,13 @@ export const parseVerifyArgs = (args: string[]): VerifyArgs | string => {
     } else return `Unknown argument to verify: ${arg}.`;
   }
   if (parsed.caeId !== undefined && parsed.expectHead !== undefined) return '--expect-head checks the whole log: it cannot go with --cae.';
+  if (parsed.report !== undefined && (parsed.caeId !== undefined || parsed.expectHead !== undefined || parsed.readModels)) return '--report checks one report: it goes alone.';
   return parsed;
 };
 
 /** Runs `verify` and prints what it found, one line each; 0 when nothing is wrong, 1 on any finding. */
 export const runVerify = async (runtime: Runtime, args: VerifyArgs, print: (line: string) => void): Promise<number> => {
+  if (args.report !== undefined) return runVerifyReport(runtime, args.report, print);
   const report = await runtime.store.verify({
     ...(args.caeId !== undefined ? { caeId: args.caeId } : {}),
     ...(args.expectHead !== undefined ? { headAt: args.expectHead.position } : {}),

@@ -519,7 +519,8 @@ export const coodyssee2016 = (): Envelope[] => {
         period: `${YEAR}-${pad(s.month)}`,
         paidOn: day(s.month, PAYDAY),
         gross: formatMoney(gross),
-        hours: gross.dividedBy(SMIC_2016).toDecimalPlaces(2).toFixed(2),
+        // Rounded down: the hourly rate stays at or above the SMIC.
+        hours: gross.dividedBy(SMIC_2016).toDecimalPlaces(2, Decimal.ROUND_DOWN).toFixed(2),
         employeeContributions: formatMoney(gross.times(EMPLOYEE_RATE)),
         employerContributions: formatMoney(s.salary.employerCost.minus(gross)),
       });
