@@ -275,3 +275,40 @@ const visibleAt = (times: [number, number][], position: number): number => {
   }
   return times[lo]![1];
 };
+
+/**
+ * Issue 12's replays: the CAE with the most events, its whole history replayed through every projection into
+ * throwaway read models (an as-of read, cache cold), then the label's catalogue evaluated over it (an audit).
+ */
+export const asOf = async (dir: string) => {
+  const log = new Database(join(dir, 'events.db'), { readonly: true });
+  const busiest = log.prepare("SELECT json_extract(metadata, '$.caeId') AS caeId, COUNT(*) AS events, MAX(json_extract(metadata, '$.occurredOn')) AS last FROM events GROUP BY 1 ORDER BY 2 DESC LIMIT 1").get() as {
+    caeId: string;
+    events: number;
+    last: string;
+  };
+  const logEvents = (log.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
+  log.close();
+  const runtime = openEmbedded(dir);
+  try {
+    let start = process.hrtime.bigint();
+    const models = await runtime.asOf.readModels({ caeId: busiest.caeId }, { asOf: busiest.last });
+    await models.run(async () => undefined);
+    const replaySeconds = seconds(start);
+    start = process.hrtime.bigint();
+    const body = await runtime.audits.body(busiest.caeId, { asOf: busiest.last });
+    const auditSeconds = seconds(start);
+    return {
+      caeId: busiest.caeId,
+      caeEvents: busiest.events,
+      logEvents,
+      replaySeconds: round(replaySeconds),
+      replayEventsPerSecond: round(busiest.events / replaySeconds, 0),
+      auditSeconds: round(auditSeconds),
+      auditRules: body?.rules.length ?? 0,
+      peakRssMb: peakRssMb(),
+    };
+  } finally {
+    await runtime.close();
+  }
+};

@@ -7,7 +7,7 @@ import { DEFAULT_WORKLOAD, type WorkloadOptions } from '../../libs/scenarios';
 /**
  * `npm run bench`: each measure in its own process (so memory is its own), one table printed, the same
  * figures written as JSON under bench/results/. Options: --scale 0.1 (share of the default network's 70 CAEs),
- * --years 10, --only commands,rebuild,floor,http,lag,peer, --keep (leave the data directories).
+ * --years 10, --only commands,rebuild,floor,asof,http,lag,peer, --keep (leave the data directories).
  */
 const root = resolve(__dirname, '../../..');
 const self = join(root, 'dist/bench/src/run.js');
@@ -28,7 +28,7 @@ const parse = (argv: string[]): Args => {
   };
   const scale = Number(value('scale') ?? '1');
   const years = Number(value('years') ?? String(DEFAULT_WORKLOAD.years));
-  if (!(scale > 0) || !Number.isInteger(years) || years < 1) throw new Error('Usage: npm run bench -- [--scale 0.1] [--years 10] [--only commands,rebuild,floor,http,lag,peer] [--keep]');
+  if (!(scale > 0) || !Number.isInteger(years) || years < 1) throw new Error('Usage: npm run bench -- [--scale 0.1] [--years 10] [--only commands,rebuild,floor,asof,http,lag,peer] [--keep]');
   return {
     ...(value('phase') ? { phase: value('phase')! } : {}),
     ...(value('dir') ? { dir: value('dir')! } : {}),
@@ -67,6 +67,8 @@ const runPhase = async (args: Args): Promise<unknown> => {
       return phases.rebuild(dir);
     case 'floor':
       return phases.floor(dir);
+    case 'asof':
+      return phases.asOf(dir);
     case 'http':
       return phases.commandsOverHttp(dir, { ...network(args), years: 1 }, 20_000, 16);
     case 'lag':
@@ -105,6 +107,7 @@ const main = async (): Promise<void> => {
     if (existsSync(join(dirs.log, 'events.db'))) {
       await step('rebuild', dirs.log);
       await step('floor', dirs.log);
+      await step('asof', dirs.log);
       await step('peer', dirs.log);
     }
     await step('http', dirs.http);
@@ -118,6 +121,7 @@ const main = async (): Promise<void> => {
   const f = results['floor'];
   const h = results['http'];
   const l = results['lag'];
+  const a = results['asof'];
   const p = results['peer'] as { ratios?: { appends: number; rebuild: number } } | undefined;
   const ratio = (a: unknown, b: unknown): string => (typeof a === 'number' && typeof b === 'number' && b > 0 ? (a / b).toFixed(2) : '—');
   const rows: Row[] = [
@@ -127,6 +131,7 @@ const main = async (): Promise<void> => {
     ['rebuild, every projection', `${String(r?.['eventsPerSecond'] ?? '—')} events/s`, `peak RSS ${String(r?.['peakRssMb'] ?? '—')} MiB`],
     ['floor: read + JSON.parse + fold', `${String(f?.['readEventsPerSecond'] ?? '—')} events/s`, `rebuild = ${ratio(r?.['eventsPerSecond'], f?.['readEventsPerSecond'])} of it`],
     ['floor: bare SQLite inserts', `${String(f?.['insertRowsPerSecond'] ?? '—')} rows/s`, `appends = ${ratio(c?.['eventsPerSecond'], f?.['insertRowsPerSecond'])} of it`],
+    ['as-of replay of the busiest CAE (cold)', `${String(a?.['caeEvents'] ?? '—')} events in ${String(a?.['replaySeconds'] ?? '—')} s`, `audit ${String(a?.['auditSeconds'] ?? '—')} s; log of ${String(a?.['logEvents'] ?? '—')} events`],
     ['lag at 1,000 commands/s', `achieved ${String(l?.['achievedRate'] ?? '—')}/s`, `p50 ${String(l?.['p50Ms'] ?? '—')} ms, p99 ${String(l?.['p99Ms'] ?? '—')} ms`],
     ['peer: Emmett (SQLite)', `appends ×${p?.ratios?.appends?.toFixed(2) ?? '—'}`, `rebuild ×${p?.ratios?.rebuild?.toFixed(2) ?? '—'} (ours ÷ Emmett)`],
   ];

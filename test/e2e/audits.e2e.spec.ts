@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CATALOGUE } from '../../libs/audit';
 import { verifyReport, type AuditReport } from '../../libs/application';
 import { coodyssee2016, generateHistory } from '../../libs/scenarios';
@@ -103,6 +105,11 @@ describe('label audits over HTTP', () => {
     await h.http(null).post('/api/caes/coodyssee/audits').send({ asOf: '2016-12-31' }).expect(401);
     const forged = await h.http().post('/api/commands').send({ type: 'RecordAudit', commandId: 'forged-audit', data: exampleData('RecordAudit') }).expect(403);
     expect(forged.body).toMatchObject({ status: 'rejected', error: { code: 'FORBIDDEN' } });
+  });
+
+  it('docs/audits.md lists every rule of the catalogue with its source and level', () => {
+    const docs = readFileSync(join(__dirname, '../../docs/audits.md'), 'utf8');
+    for (const rule of CATALOGUE) expect([rule.id, docs.includes(`| \`${rule.id}\` |`) && docs.includes(`| ${rule.source} | ${rule.domain} | ${rule.level} |`)]).toEqual([rule.id, true]);
   });
 
   it('refuses what is not an audit request, 400, and a CAE that is not there, 404, appending nothing', async () => {
