@@ -48,6 +48,17 @@ export function eventsOf(commandId: string, count: number, caeId = 'cae-1'): Eve
   return someEvents(count, caeId).map((event) => ({ ...event, metadata: { ...event.metadata, commandId, causationId: commandId } }));
 }
 
+/** The whole log, read in pages of `limit`. */
+export async function pagesOf(store: EventStore, from: number, limit: number): Promise<RecordedEvent[]> {
+  const all: RecordedEvent[] = [];
+  for (let next = from; ; ) {
+    const page = await store.readAll(next, { limit });
+    if (page.length === 0) return all;
+    all.push(...page);
+    next = page[page.length - 1]!.position + 1;
+  }
+}
+
 /** Consumes a subscription in the background, recording every event delivered. */
 export function consume(subscription: Subscription, handler?: (event: RecordedEvent) => Promise<void>) {
   const received: RecordedEvent[] = [];
@@ -317,6 +328,22 @@ export function describeEventStoreContract(name: string, makeStore: () => Promis
         expect(positions(all)).toEqual(range(1, 6));
         expect(all.map((event) => event.streamId)).toEqual(['a', 'a', 'b', 'a', 'c', 'c']);
         expect(await store.headPosition()).toBe(6);
+      });
+
+      it('reads one CAE\'s events alone, in log order, from a position, a page at a time', async () => {
+        for (let batch = 0; batch < 12; batch++) await store.append(`stream-${batch % 4}`, someEvents(150, `cae-${batch % 3}`), 'any');
+        const own = (await pagesOf(store, 1, 1000)).filter((event) => event.metadata.caeId === 'cae-1');
+        const pages: RecordedEvent[][] = [];
+        for (let from = 1; ; ) {
+          const page = await store.readAll(from, { limit: 250, caeId: 'cae-1' });
+          if (page.length === 0) break;
+          pages.push(page);
+          from = page[page.length - 1]!.position + 1;
+        }
+        expect(pages.map((page) => page.length)).toEqual([250, 250, 100]);
+        expect(pages.flat()).toEqual(own);
+        expect(positions(await store.readAll(own[300]!.position, { limit: 2, caeId: 'cae-1' }))).toEqual([own[300]!.position, own[301]!.position]);
+        expect(await store.readAll(1, { caeId: 'cae-9' })).toEqual([]);
       });
 
       it('pages through the whole log, every event exactly once and in order', async () => {

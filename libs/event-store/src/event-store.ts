@@ -86,6 +86,8 @@ export interface ReadStreamOptions {
 export interface ReadAllOptions {
   /** Page size, default 1000. */
   limit?: number;
+  /** Only this CAE's events (metadata.caeId), still in log order: one CAE's history without reading the others'. */
+  caeId?: string;
 }
 
 export interface SubscribeOptions {

@@ -105,7 +105,18 @@ export class EventStoreDbEventStore implements EventStore {
 
   async readAll(fromPosition: number, options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
-    return this.reads.logPage(Math.max(1, Math.floor(fromPosition)), options.limit ?? DEFAULT_PAGE);
+    const from = Math.max(1, Math.floor(fromPosition));
+    const limit = options.limit ?? DEFAULT_PAGE;
+    if (options.caeId === undefined) return this.reads.logPage(from, limit);
+    // One CAE's events, read from the log and filtered here (the CAE's chain index could serve them: not yet).
+    const kept: RecordedEvent[] = [];
+    for (let next = from; kept.length < limit; ) {
+      const page = await this.reads.logPage(next, DEFAULT_PAGE);
+      for (const event of page) if (event.metadata.caeId === options.caeId && kept.push(event) === limit) return kept;
+      if (page.length < DEFAULT_PAGE) return kept;
+      next = page[page.length - 1]!.position + 1;
+    }
+    return kept;
   }
 
   async headPosition(): Promise<number> {

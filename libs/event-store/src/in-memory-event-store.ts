@@ -100,7 +100,11 @@ export class InMemoryEventStore implements EventStore {
   async readAll(fromPosition: number, options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
     const start = Math.max(1, fromPosition) - 1;
-    return this.events.slice(start, start + (options.limit ?? DEFAULT_PAGE)).map(copy);
+    const limit = options.limit ?? DEFAULT_PAGE;
+    if (options.caeId === undefined) return this.events.slice(start, start + limit).map(copy);
+    const kept: RecordedEvent[] = [];
+    for (let i = start; i < this.events.length && kept.length < limit; i++) if (this.events[i]!.metadata.caeId === options.caeId) kept.push(copy(this.events[i]!));
+    return kept;
   }
 
   async headPosition(): Promise<number> {

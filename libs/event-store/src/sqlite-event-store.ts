@@ -91,7 +91,10 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readAll(fromPosition: number, options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    return this.statements.readAll.all(fromPosition, options.limit ?? DEFAULT_PAGE).map(toRecordedEvent);
+    const limit = options.limit ?? DEFAULT_PAGE;
+    // One CAE's events by the (cae_id, position) index: the others' are never read.
+    const rows = options.caeId === undefined ? this.statements.readAll.all(fromPosition, limit) : this.statements.readCae.all(options.caeId, fromPosition, limit);
+    return rows.map(toRecordedEvent);
   }
 
   async headPosition(): Promise<number> {

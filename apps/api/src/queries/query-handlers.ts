@@ -7,6 +7,10 @@ import type { ReadModels } from '../../../../projections/projection';
 import { caeStatistics, networkStatistics } from '../../../../projections/network-statistics/queries';
 import { associatesRegister, compliance, entrepreneursRegister, invoices, shareMovements } from '../../../../projections/registers/queries';
 import { TREASURY } from '../../../../projections/treasury/projection';
+import { ACCESS } from '../../../../projections/access/documents';
+import { AUDITS } from '../../../../projections/audits/documents';
+import { PROJECTION as NETWORK_STATISTICS } from '../../../../projections/network-statistics/documents';
+import { REGISTERS } from '../../../../projections/registers/documents';
 import { caeTreasury, entrepreneurAccount } from '../../../../projections/treasury/queries';
 import { notFound } from '../api-error';
 import { RUNTIME } from '../tokens';
@@ -19,9 +23,12 @@ import * as Q from './read-queries';
 abstract class ReadModelHandler {
   constructor(@Inject(RUNTIME) protected readonly runtime: Runtime) {}
 
-  /** The read models a query reads: one CAE's history replayed (or the network's, without caeId), or the live ones. */
-  protected models(caeId: string | undefined, cut: Cut): Promise<QueryRunner> {
-    return isLive(cut) ? Promise.resolve(this.runtime.queries) : this.runtime.asOf.readModels(caeId === undefined ? {} : { caeId }, cut);
+  /**
+   * The read models a query reads: the live ones, or one CAE's history (the network's, without caeId) replayed
+   * through the projections the query reads — and those only.
+   */
+  protected models(caeId: string | undefined, cut: Cut, projections: readonly string[]): Promise<QueryRunner> {
+    return isLive(cut) ? Promise.resolve(this.runtime.queries) : this.runtime.asOf.readModels(caeId === undefined ? {} : { caeId }, cut, projections);
   }
 
   protected async found<T>(models: QueryRunner, message: string, query: (models: ReadModels) => Promise<T | undefined>): Promise<T> {
@@ -42,21 +49,21 @@ const unknownCae = (caeId: string): string => `CAE "${caeId}" is not registered.
 @QueryHandler(Q.CaeStatisticsQuery)
 export class CaeStatisticsHandler extends ReadModelHandler implements IQueryHandler<Q.CaeStatisticsQuery> {
   async execute({ caeId, year, cut }: Q.CaeStatisticsQuery) {
-    return this.found(await this.models(caeId, cut), unknownCae(caeId), (models) => caeStatistics(models, caeId, year));
+    return this.found(await this.models(caeId, cut, [NETWORK_STATISTICS]), unknownCae(caeId), (models) => caeStatistics(models, caeId, year));
   }
 }
 
 @QueryHandler(Q.NetworkStatisticsQuery)
 export class NetworkStatisticsHandler extends ReadModelHandler implements IQueryHandler<Q.NetworkStatisticsQuery> {
   async execute({ year, cut }: Q.NetworkStatisticsQuery) {
-    return (await this.models(undefined, cut)).run((models) => networkStatistics(models, year));
+    return (await this.models(undefined, cut, [NETWORK_STATISTICS])).run((models) => networkStatistics(models, year));
   }
 }
 
 @QueryHandler(Q.ActivityAccountQuery)
 export class ActivityAccountHandler extends ReadModelHandler implements IQueryHandler<Q.ActivityAccountQuery> {
   async execute({ caeId, entrepreneurId, cut }: Q.ActivityAccountQuery) {
-    const models = await this.models(caeId, cut);
+    const models = await this.models(caeId, cut, [TREASURY]);
     await this.caeKnown(models, caeId);
     return this.found(models, `Entrepreneur "${entrepreneurId}" has no activity account in CAE "${caeId}".`, (models) => entrepreneurAccount(models, caeId, entrepreneurId));
   }
@@ -65,35 +72,35 @@ export class ActivityAccountHandler extends ReadModelHandler implements IQueryHa
 @QueryHandler(Q.CaeTreasuryQuery)
 export class CaeTreasuryHandler extends ReadModelHandler implements IQueryHandler<Q.CaeTreasuryQuery> {
   async execute({ caeId, cut }: Q.CaeTreasuryQuery) {
-    return this.found(await this.models(caeId, cut), unknownCae(caeId), (models) => caeTreasury(models, caeId));
+    return this.found(await this.models(caeId, cut, [TREASURY]), unknownCae(caeId), (models) => caeTreasury(models, caeId));
   }
 }
 
 @QueryHandler(Q.EntrepreneursRegisterQuery)
 export class EntrepreneursRegisterHandler extends ReadModelHandler implements IQueryHandler<Q.EntrepreneursRegisterQuery> {
   async execute({ caeId, cut }: Q.EntrepreneursRegisterQuery) {
-    return this.found(await this.models(caeId, cut), unknownCae(caeId), (models) => entrepreneursRegister(models, caeId));
+    return this.found(await this.models(caeId, cut, [REGISTERS]), unknownCae(caeId), (models) => entrepreneursRegister(models, caeId));
   }
 }
 
 @QueryHandler(Q.AssociatesRegisterQuery)
 export class AssociatesRegisterHandler extends ReadModelHandler implements IQueryHandler<Q.AssociatesRegisterQuery> {
   async execute({ caeId, cut }: Q.AssociatesRegisterQuery) {
-    return this.found(await this.models(caeId, cut), unknownCae(caeId), (models) => associatesRegister(models, caeId));
+    return this.found(await this.models(caeId, cut, [REGISTERS]), unknownCae(caeId), (models) => associatesRegister(models, caeId));
   }
 }
 
 @QueryHandler(Q.ShareMovementsQuery)
 export class ShareMovementsHandler extends ReadModelHandler implements IQueryHandler<Q.ShareMovementsQuery> {
   async execute({ caeId, cut }: Q.ShareMovementsQuery) {
-    return this.found(await this.models(caeId, cut), unknownCae(caeId), (models) => shareMovements(models, caeId));
+    return this.found(await this.models(caeId, cut, [REGISTERS]), unknownCae(caeId), (models) => shareMovements(models, caeId));
   }
 }
 
 @QueryHandler(Q.InvoicesQuery)
 export class InvoicesHandler extends ReadModelHandler implements IQueryHandler<Q.InvoicesQuery> {
   async execute({ caeId, only, cut }: Q.InvoicesQuery) {
-    const register = await this.found(await this.models(caeId, cut), unknownCae(caeId), (models) => invoices(models, caeId));
+    const register = await this.found(await this.models(caeId, cut, [REGISTERS]), unknownCae(caeId), (models) => invoices(models, caeId));
     return only === undefined ? register : { ...register, invoices: register.invoices.filter((invoice) => invoice.entrepreneurId === only.entrepreneurId) };
   }
 }
@@ -102,21 +109,21 @@ export class InvoicesHandler extends ReadModelHandler implements IQueryHandler<Q
 export class ComplianceHandler extends ReadModelHandler implements IQueryHandler<Q.ComplianceQuery> {
   // As of a date, the alerts are those of that day unless another day is asked.
   async execute({ caeId, today, cut }: Q.ComplianceQuery) {
-    return this.found(await this.models(caeId, cut), unknownCae(caeId), (models) => compliance(models, caeId, today ?? cut.asOf));
+    return this.found(await this.models(caeId, cut, [REGISTERS]), unknownCae(caeId), (models) => compliance(models, caeId, today ?? cut.asOf));
   }
 }
 
 @QueryHandler(Q.AccessRegisterQuery)
 export class AccessRegisterHandler extends ReadModelHandler implements IQueryHandler<Q.AccessRegisterQuery> {
   async execute({ caeId, cut }: Q.AccessRegisterQuery) {
-    return this.found(await this.models(caeId, cut), unknownCae(caeId), (models) => accessRegister(models, caeId));
+    return this.found(await this.models(caeId, cut, [ACCESS]), unknownCae(caeId), (models) => accessRegister(models, caeId));
   }
 }
 
 @QueryHandler(Q.AuditsQuery)
 export class AuditsHandler extends ReadModelHandler implements IQueryHandler<Q.AuditsQuery> {
   async execute({ caeId, cut }: Q.AuditsQuery) {
-    return this.found(await this.models(caeId, cut), unknownCae(caeId), (models) => auditsOf(models, caeId));
+    return this.found(await this.models(caeId, cut, [AUDITS]), unknownCae(caeId), (models) => auditsOf(models, caeId));
   }
 }
 

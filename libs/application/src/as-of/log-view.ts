@@ -14,6 +14,8 @@ import type {
 const PAGE = 1000;
 
 export interface LogViewOptions {
+  /** One CAE's events only, read by the store's own index where it has one. */
+  caeId?: string;
   /** The last position seen: what a projection had applied, or what was known at a moment. */
   last?: number;
   /** The events seen, of those up to `last`: one CAE's, those dated by a day, recorded by an instant. */
@@ -21,10 +23,11 @@ export interface LogViewOptions {
 }
 
 /**
- * The log as one replay sees it, read-only: up to a position, and only the events it keeps. Pages are filled
+ * The log as one replay sees it, read-only: one CAE's, up to a position, and only the events it keeps. Pages are filled
  * from the events kept, so a reader never takes a page of other CAEs' events for the end of the log.
  */
 export class LogView implements EventStore {
+  private readonly caeId: string | undefined;
   private readonly last: number;
   private readonly keep: (event: RecordedEvent) => boolean;
 
@@ -32,6 +35,7 @@ export class LogView implements EventStore {
     private readonly log: EventStore,
     options: LogViewOptions = {},
   ) {
+    this.caeId = options.caeId;
     this.last = options.last ?? Number.POSITIVE_INFINITY;
     this.keep = options.keep ?? (() => true);
   }
@@ -40,7 +44,7 @@ export class LogView implements EventStore {
     const limit = options?.limit ?? PAGE;
     const kept: RecordedEvent[] = [];
     for (let from = fromPosition; from <= this.last && kept.length < limit; ) {
-      const page = await this.log.readAll(from, { limit: PAGE });
+      const page = await this.log.readAll(from, { limit: PAGE, ...(this.caeId !== undefined && { caeId: this.caeId }) });
       for (const event of page) {
         if (event.position > this.last) return kept;
         if (this.keep(event) && kept.push(event) === limit) return kept;

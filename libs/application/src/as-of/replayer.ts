@@ -30,10 +30,12 @@ export const viewOf = (store: EventStore, scope: Scope, cut: Cut): LogView => {
   const knownAt = cut.knownAt;
   const recordedBy = knownAt !== undefined && 'instant' in knownAt ? Date.parse(knownAt.instant) : undefined;
   const keep = (event: RecordedEvent): boolean =>
-    (scope.caeId === undefined || event.metadata.caeId === scope.caeId) &&
-    (cut.asOf === undefined || !datedAfter(event, cut.asOf)) &&
-    (recordedBy === undefined || Date.parse(event.metadata.recordedAt) <= recordedBy);
-  return new LogView(store, { keep, ...(knownAt !== undefined && 'position' in knownAt && { last: knownAt.position }) });
+    (cut.asOf === undefined || !datedAfter(event, cut.asOf)) && (recordedBy === undefined || Date.parse(event.metadata.recordedAt) <= recordedBy);
+  return new LogView(store, {
+    keep,
+    ...(scope.caeId !== undefined && { caeId: scope.caeId }),
+    ...(knownAt !== undefined && 'position' in knownAt && { last: knownAt.position }),
+  });
 };
 
 const CACHED = 4;
@@ -52,8 +54,10 @@ export class AsOfReplayer {
     private readonly projections: readonly Projection[],
   ) {}
 
-  async readModels(scope: Scope, cut: Cut): Promise<QueryRunner> {
-    const key = JSON.stringify([scope.caeId ?? null, cut.asOf ?? null, cut.knownAt ?? null, await this.store.headPosition()]);
+  /** `projections`: the names of those the query reads (default: every one); only they are replayed. */
+  async readModels(scope: Scope, cut: Cut, projections?: readonly string[]): Promise<QueryRunner> {
+    const chosen = projections === undefined ? this.projections : this.projections.filter((projection) => projections.includes(projection.name));
+    const key = JSON.stringify([scope.caeId ?? null, cut.asOf ?? null, cut.knownAt ?? null, chosen.map((projection) => projection.name), await this.store.headPosition()]);
     const cached = this.replays.get(key);
     if (cached !== undefined) {
       // Most recently used last: the first key is the one to drop.
@@ -61,18 +65,18 @@ export class AsOfReplayer {
       this.replays.set(key, cached);
       return cached;
     }
-    const replay = this.replay(scope, cut);
+    const replay = this.replay(scope, cut, chosen);
     this.replays.set(key, replay);
     replay.catch(() => this.replays.delete(key));
     while (this.replays.size > CACHED) this.replays.delete(this.replays.keys().next().value!);
     return replay;
   }
 
-  private async replay(scope: Scope, cut: Cut): Promise<QueryRunner> {
+  private async replay(scope: Scope, cut: Cut, projections: readonly Projection[]): Promise<QueryRunner> {
     const readStore = new InMemoryReadStore();
     // An event a projection cannot apply is quarantined in the throwaway store, as it is in the live one.
-    const projector = new Projector(viewOf(this.store, scope, cut), readStore, this.vault, this.projections, { onError: () => undefined, onQuarantine: () => undefined });
-    await projector.rebuild(this.projections.map((projection) => projection.name));
+    const projector = new Projector(viewOf(this.store, scope, cut), readStore, this.vault, projections, { onError: () => undefined, onQuarantine: () => undefined, batchSize: 5000 });
+    await projector.rebuild(projections.map((projection) => projection.name));
     return new QueryRunner(readStore);
   }
 }

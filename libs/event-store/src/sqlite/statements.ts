@@ -45,6 +45,9 @@ export function prepareStatements(db: Database.Database) {
     readAll: db.prepare<[number, number], EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ?`,
     ),
+    readCae: db.prepare<[string, number, number], EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE cae_id = ? AND position >= ? ORDER BY position LIMIT ?`,
+    ),
     readRange: db.prepare<[number, number, number], EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE position >= ? AND position <= ? ORDER BY position LIMIT ?`,
     ),
