@@ -131,7 +131,7 @@ const main = async (): Promise<void> => {
     ['rebuild, every projection', `${String(r?.['eventsPerSecond'] ?? '—')} events/s`, `peak RSS ${String(r?.['peakRssMb'] ?? '—')} MiB`],
     ['floor: read + JSON.parse + fold', `${String(f?.['readEventsPerSecond'] ?? '—')} events/s`, `rebuild = ${ratio(r?.['eventsPerSecond'], f?.['readEventsPerSecond'])} of it`],
     ['floor: bare SQLite inserts', `${String(f?.['insertRowsPerSecond'] ?? '—')} rows/s`, `appends = ${ratio(c?.['eventsPerSecond'], f?.['insertRowsPerSecond'])} of it`],
-    ['as-of replay of the busiest CAE (cold)', `${String(a?.['caeEvents'] ?? '—')} events in ${String(a?.['replaySeconds'] ?? '—')} s`, `audit ${String(a?.['auditSeconds'] ?? '—')} s; log of ${String(a?.['logEvents'] ?? '—')} events`],
+    ['as-of: the busiest CAE replayed (cold)', `${String(a?.['caeEvents'] ?? '—')} events: statistics ${String(a?.['statisticsReplaySeconds'] ?? '—')} s, every projection ${String(a?.['replaySeconds'] ?? '—')} s`, `audit ${String(a?.['auditSeconds'] ?? '—')} s; log of ${String(a?.['logEvents'] ?? '—')} events`],
     ['lag at 1,000 commands/s', `achieved ${String(l?.['achievedRate'] ?? '—')}/s`, `p50 ${String(l?.['p50Ms'] ?? '—')} ms, p99 ${String(l?.['p99Ms'] ?? '—')} ms`],
     ['peer: Emmett (SQLite)', `appends ×${p?.ratios?.appends?.toFixed(2) ?? '—'}`, `rebuild ×${p?.ratios?.rebuild?.toFixed(2) ?? '—'} (ours ÷ Emmett)`],
   ];

@@ -1,4 +1,5 @@
 import type { DomainEvent, EventDataByType, EventType } from '../../libs/domain';
+import { commandExamples } from '../../libs/domain/src/validation/command-examples';
 
 /**
  * Events of the example story (test/fixtures/commands.ts told as facts): Coodyssée in 2016, e-001 integrated,
@@ -146,19 +147,8 @@ export const sharesRedeemed = builder('SharesRedeemed', {
 export const meetingRecorded = builder('MeetingRecorded', { caeId: CAE, entrepreneurId: E1, heldOn: '2016-12-05', kind: 'individual', hours: '1.5' });
 export const entrepreneurExited = builder('EntrepreneurExited', { caeId: CAE, entrepreneurId: E1, exitedOn: '2016-12-30', reason: 'company_creation', positive: true, endedContracts: ['cesa'] });
 export const subsidyRecorded = builder('SubsidyRecorded', { caeId: CAE, receivedOn: '2016-12-31', funder: 'Région Provence-Alpes-Côte d’Azur', amount: '35625.00' });
-export const auditPerformed = builder('AuditPerformed', {
-  caeId: CAE,
-  auditId: 'audit-1',
-  asOf: '2016-12-31',
-  chainHead: { position: 42, hash: 'a'.repeat(64) },
-  catalogue: { version: 1, hash: 'b'.repeat(64) },
-  score: { mandatory: { met: 15, total: 16 }, recommended: { met: 2, total: 2 }, labelEligible: false },
-  failingMandatory: ['INTERVIEWS_TWICE_A_YEAR'],
-  reportHash: 'c'.repeat(64),
-  auditor: 'acc-auditor',
-  performedAt: '2017-01-15T09:30:00.000Z',
-  performedOn: '2017-01-15',
-});
+// An audit records what its report computed: the command's example is the event as recorded.
+export const auditPerformed = builder('AuditPerformed', { ...commandExamples.RecordAudit, auditId: 'audit-1' });
 export const personForgotten = builder('PersonForgotten', { caeId: CAE, kind: 'entrepreneur', personId: E1, forgottenOn: '2017-01-02' });
 
 export const accessGranted = builder('AccessGranted', { caeId: CAE, accountId: 'acc-001', role: 'entrepreneur', entrepreneurId: E1, grantedOn: '2016-01-12' });
