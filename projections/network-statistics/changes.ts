@@ -1,4 +1,4 @@
-import { CLIENT_KINDS, formatMoney, money, type ClientKind, type EntrepreneurProfile, type Money } from '../../libs/domain';
+import { addMoney, CLIENT_KINDS, formatMoney, money, type ClientKind, type EntrepreneurProfile, type Money } from '../../libs/domain';
 import type { CaeYearDoc, EntrepreneurDoc, Profile, Stay } from './documents';
 
 /** How the statistics documents change: a year's flows, an entrepreneur's stays and profile. */
@@ -21,10 +21,10 @@ export const emptyYear = (caeId: string, year: number): CaeYearDoc => ({
   workshopHours: '0.00',
 });
 
-export const add = (amount: string, more: Money | string): string => formatMoney(money(amount).plus(more));
+export const add = (amount: string, more: Money | string): string => (typeof more === 'string' ? addMoney(amount, more) : formatMoney(money(amount).plus(more)));
 
 /** Revenue excl. VAT (negative for a credit note) and VAT, into the year of the document's issue date. */
-export const addRevenue = (year: CaeYearDoc, kind: ClientKind, sector: string, exclVat: Money, vat: Money): CaeYearDoc => {
+export const addRevenue = (year: CaeYearDoc, kind: ClientKind, sector: string, exclVat: string, vat: string): CaeYearDoc => {
   const known = year.revenueBySector.some((s) => s.sector === sector);
   const bySector = known ? year.revenueBySector : [...year.revenueBySector, { sector, amount: '0.00' }];
   return {

@@ -1,4 +1,4 @@
-import { addDays, money, yearOf, ZERO, type EventType } from '../../libs/domain';
+import { addDays, subtractMoney, yearOf, type EventType } from '../../libs/domain';
 import { collectionOf, defineProjection, type Handler, type ProjectedEventOf } from '../projection';
 import { add, addRevenue, emptyYear, profileOf, withCurrentStay } from './changes';
 import {
@@ -70,11 +70,11 @@ export const networkStatistics = defineProjection({
     ),
     InvoiceIssued: flow(
       (e) => yearOf(e.data.issuedOn),
-      (y, { data: d }) => addRevenue(y, d.client.kind, d.sector, money(d.totalExclVat), money(d.totalVat)),
+      (y, { data: d }) => addRevenue(y, d.client.kind, d.sector, d.totalExclVat, d.totalVat),
     ),
     CreditNoteIssued: flow(
       (e) => yearOf(e.data.issuedOn),
-      (y, { data: d }) => addRevenue(y, d.clientKind, d.sector, ZERO.minus(d.totalExclVat), ZERO.minus(d.totalVat)),
+      (y, { data: d }) => addRevenue(y, d.clientKind, d.sector, subtractMoney('0.00', d.totalExclVat), subtractMoney('0.00', d.totalVat)),
     ),
     // Salaries count in the year of their period, as payroll declarations do.
     SalaryPaid: flow(

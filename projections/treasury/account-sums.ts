@@ -1,9 +1,9 @@
-import { contributionOnTotals, firstContributedMonth, formatMoney, money, monthOf, sum, treasuryOnTotals, type ContributionPolicy, type IsoDate, type Money, type YearMonth } from '../../libs/domain';
+import { addMoney, isPositiveMoney, subtractMoney, contributionOnTotals, firstContributedMonth, formatMoney, money, monthOf, treasuryOnTotals, type ContributionPolicy, type IsoDate, type Money, type YearMonth } from '../../libs/domain';
 import type { AccountDoc, InvoiceSums, MonthSums, PolicyDoc, RunningSums } from './documents';
 
 /** How events add to an activity account's raw sums, and the figures to date derived from its running totals. */
 
-export const plus = (a: string, b: Money | string): string => formatMoney(money(a).plus(b));
+export const plus = (a: string, b: Money | string): string => (typeof b === 'string' ? addMoney(a, b) : formatMoney(money(a).plus(b)));
 
 export const emptyMonth = (): MonthSums => ({
   revenueExclVat: '0.00',
@@ -46,16 +46,16 @@ export const newAccount = (caeId: string, entrepreneurId: string, integratedOn: 
 /** The running totals after adding a month's amounts (the same amounts the month's sums receive). */
 const addToRunning = (running: RunningSums, month: YearMonth, amounts: Partial<MonthSums>): RunningSums => {
   const contributed = month >= running.firstContributedMonth;
-  const revenueNet = money(amounts.revenueExclVat ?? '0').minus(amounts.creditNotesExclVat ?? '0');
+  const revenueNet = subtractMoney(amounts.revenueExclVat ?? '0.00', amounts.creditNotesExclVat ?? '0.00');
   const next = { ...running, lastMonth: month > running.lastMonth ? month : running.lastMonth };
   if (amounts.cashReceivedExclVat) next.cashReceivedExclVat = plus(next.cashReceivedExclVat, amounts.cashReceivedExclVat);
   if (amounts.refundsExclVat) next.refundsExclVat = plus(next.refundsExclVat, amounts.refundsExclVat);
   if (amounts.expenses) next.expenses = plus(next.expenses, amounts.expenses);
   if (amounts.salaryCostPaid) next.salaryCostPaid = plus(next.salaryCostPaid, amounts.salaryCostPaid);
   if (contributed) {
-    if (!revenueNet.isZero()) next.contributedRevenue = plus(next.contributedRevenue, revenueNet);
+    if (revenueNet !== '0.00') next.contributedRevenue = plus(next.contributedRevenue, revenueNet);
     if (amounts.cashReceivedExclVat) next.contributedCash = plus(next.contributedCash, amounts.cashReceivedExclVat);
-    if (amounts.refundsExclVat) next.contributedCash = plus(next.contributedCash, money(amounts.refundsExclVat).negated());
+    if (amounts.refundsExclVat) next.contributedCash = subtractMoney(next.contributedCash, amounts.refundsExclVat);
     if (amounts.expenses) next.contributedExpenses = plus(next.contributedExpenses, amounts.expenses);
   }
   return next;
@@ -73,8 +73,8 @@ export const withInvoice = (account: AccountDoc, number: string, change: (invoic
   if (!invoice) return account;
   const changed = change(invoice);
   const { [number]: _settled, ...others } = account.invoices;
-  const due = money(changed.totalInclVat).minus(changed.creditedInclVat).minus(changed.paid);
-  return { ...account, invoices: due.greaterThan(0) ? { ...others, [number]: changed } : others };
+  const due = subtractMoney(subtractMoney(changed.totalInclVat, changed.creditedInclVat), changed.paid);
+  return { ...account, invoices: isPositiveMoney(due) ? { ...others, [number]: changed } : others };
 };
 
 /** Refunds still owed, by invoice, kept while owed. A refund the account saw no debt for (a v1 credit note stated none) is cash out only. */
@@ -86,7 +86,7 @@ export const withRefundOwed = (account: AccountDoc, number: string, change: Mone
 };
 
 /** What clients are owed back in all, incl. VAT. */
-export const refundsOwedOf = (account: AccountDoc): Money => sum(Object.values(account.refundsOwed).map((owed) => money(owed)));
+export const refundsOwedOf = (account: AccountDoc): string => Object.values(account.refundsOwed).reduce(addMoney, '0.00');
 
 /** Contribution due on revenue to the account's date, from the running totals (same figure as contributionDue). */
 export const contributionToDate = (account: AccountDoc, policy: ContributionPolicy): Money => {

@@ -130,7 +130,7 @@ const receivablesOf = (account: AccountDoc): AccountView['receivables'] => {
     overdueAmountDue: formatMoney(sum(overdue.map((i) => i.due))),
     invoices: open.map((i) => ({ number: i.number, issuedOn: i.issuedOn, dueOn: i.dueOn, amountDue: formatMoney(i.due), overdue: i.dueOn < account.asOf })),
     refundsOwed: {
-      amount: formatMoney(refundsOwedOf(account)),
+      amount: refundsOwedOf(account),
       invoices: Object.keys(account.refundsOwed)
         .sort()
         .map((number) => ({ number, refundOwed: account.refundsOwed[number]! })),

@@ -1,4 +1,4 @@
-import { formatMoney, maxDate, money, monthOf, type EventDataByType, type EventType, type IsoDate } from '../../libs/domain';
+import { formatMoney, maxDate, money, monthOf, subtractMoney, type EventDataByType, type EventType, type IsoDate } from '../../libs/domain';
 import { collectionOf, defineProjection, type Handler, type ProjectedEventOf } from '../projection';
 import { addToMonth, contributionToDate, newAccount, plus, refundsOwedOf, treasuryToDate, withInvoice, withRefundOwed } from './account-sums';
 import { accountId, TREASURY, type AccountDoc, type CaeDoc, type TotalsDoc } from './documents';
@@ -10,7 +10,8 @@ type TreasuryDocs = { caes: CaeDoc; accounts: AccountDoc; totals: TotalsDoc };
 /** The events of an entrepreneur's activity: each one moves their account and the CAE's totals. */
 type AccountEventType = { [K in EventType]: EventDataByType[K] extends { entrepreneurId: string } ? K : never }[EventType];
 
-const minus = (a: string, b: string): string => formatMoney(money(a).minus(b));
+/** A total moved by the difference an event made to one of its accounts. */
+const movedBy = (total: string, after: string, before: string): string => (after === before ? total : plus(total, subtractMoney(after, before)));
 
 const newTotals = (caeId: string, asOf: IsoDate): TotalsDoc => ({
   caeId,
@@ -68,9 +69,9 @@ const onAccount = <K extends AccountEventType>(
       ...totals,
       accounts: totals.accounts + (before ? 0 : 1),
       asOf: maxDate(totals.asOf, after.asOf),
-      contributions: plus(totals.contributions, minus(after.contribution, before?.contribution ?? '0.00')),
-      cashHeld: plus(totals.cashHeld, minus(after.availableTreasury, before?.availableTreasury ?? '0.00')),
-      refundsOwed: formatMoney(money(totals.refundsOwed).plus(refundsOwedOf(after)).minus(before ? refundsOwedOf(before) : 0)),
+      contributions: movedBy(totals.contributions, after.contribution, before?.contribution ?? '0.00'),
+      cashHeld: movedBy(totals.cashHeld, after.availableTreasury, before?.availableTreasury ?? '0.00'),
+      refundsOwed: movedBy(totals.refundsOwed, refundsOwedOf(after), before ? refundsOwedOf(before) : '0.00'),
     };
     return [
       { collection: 'accounts', id, doc: after },

@@ -346,6 +346,29 @@ export function describeEventStoreContract(name: string, makeStore: () => Promis
         expect(await store.readAll(1, { caeId: 'cae-9' })).toEqual([]);
       });
 
+      it('reads only the types asked for, with or without a CAE, in log order, a page at a time', async () => {
+        for (let batch = 0; batch < 9; batch++)
+          await store.append(`stream-${batch % 3}`, Array.from({ length: 100 }, (_, n) => anEvent(`cae-${batch % 2}`, { n }, n % 3 === 0 ? 'Kept' : n % 3 === 1 ? 'AlsoKept' : 'Skipped')), 'any');
+        const all = await pagesOf(store, 1, 1000);
+        const kept = (caeId?: string) => all.filter((event) => event.type !== 'Skipped' && (caeId === undefined || event.metadata.caeId === caeId));
+        const read = async (caeId?: string): Promise<RecordedEvent[][]> => {
+          const pages: RecordedEvent[][] = [];
+          for (let from = 1; ; ) {
+            const page = await store.readAll(from, { limit: 200, types: ['Kept', 'AlsoKept'], ...(caeId !== undefined && { caeId }) });
+            if (page.length === 0) return pages;
+            pages.push(page);
+            from = page[page.length - 1]!.position + 1;
+          }
+        };
+        const pages = await read();
+        expect(pages.map((page) => page.length)).toEqual([200, 200, 200, 3]);
+        expect(pages.flat()).toEqual(kept());
+        expect((await read('cae-1')).flat()).toEqual(kept('cae-1'));
+        expect(kept('cae-1')).toHaveLength(4 * 67);
+        expect(await store.readAll(1, { types: ['Unknown'] })).toEqual([]);
+        expect(await store.readAll(1, { types: [] })).toEqual([]);
+      });
+
       it('pages through the whole log, every event exactly once and in order', async () => {
         const appended: string[] = [];
         for (let batch = 0; batch < 25; batch++) {

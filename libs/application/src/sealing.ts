@@ -23,6 +23,10 @@ export const sealPersonalFields = async (event: DomainEvent, vault: PersonalData
   return data;
 };
 
+/** Whether stored event data holds a sealed personal field (most events hold none: they open without the vault). */
+export const holdsSealedFields = (type: string, data: Data): boolean =>
+  (PERSONAL_FIELDS[type as DomainEvent['type']] ?? []).some((field) => isSealed(getPath(data, field.path)));
+
 /** Opens every personal field of stored event data; a forgotten person's fields read `[forgotten]`. */
 export const openPersonalFields = async (type: string, data: Data, vault: PersonalDataVault): Promise<Data> => {
   let opened = data;

@@ -88,7 +88,15 @@ export interface ReadAllOptions {
   limit?: number;
   /** Only this CAE's events (metadata.caeId), still in log order: one CAE's history without reading the others'. */
   caeId?: string;
+  /** Only events of these types, still in log order: a replay reads what its projections handle and nothing else. */
+  types?: readonly string[];
 }
+
+/** Whether an event is one a page read with these options holds (for the adapters that filter as they read). */
+export const readBy =
+  (options: ReadAllOptions) =>
+  (event: RecordedEvent): boolean =>
+    (options.caeId === undefined || event.metadata.caeId === options.caeId) && (options.types === undefined || options.types.includes(event.type));
 
 export interface SubscribeOptions {
   /** Events read from the log per page, default 500. */

@@ -21,7 +21,7 @@ import type {
   VerifyOptions,
   VerifyReport,
 } from './event-store';
-import { LogIntegrityError } from './event-store';
+import { LogIntegrityError, readBy } from './event-store';
 import { Doorbell } from './eventstoredb/doorbell';
 import { FormatMarker } from './eventstoredb/format-marker';
 import type { AppendRequest } from './eventstoredb/group-decision';
@@ -107,12 +107,13 @@ export class EventStoreDbEventStore implements EventStore {
     this.assertOpen();
     const from = Math.max(1, Math.floor(fromPosition));
     const limit = options.limit ?? DEFAULT_PAGE;
-    if (options.caeId === undefined) return this.reads.logPage(from, limit);
-    // One CAE's events, read from the log and filtered here (the CAE's chain index could serve them: not yet).
+    if (options.caeId === undefined && options.types === undefined) return this.reads.logPage(from, limit);
+    // One CAE's events, or some types, read from the log and filtered here (the CAE's chain index could serve them: not yet).
+    const read = readBy(options);
     const kept: RecordedEvent[] = [];
     for (let next = from; kept.length < limit; ) {
       const page = await this.reads.logPage(next, DEFAULT_PAGE);
-      for (const event of page) if (event.metadata.caeId === options.caeId && kept.push(event) === limit) return kept;
+      for (const event of page) if (read(event) && kept.push(event) === limit) return kept;
       if (page.length < DEFAULT_PAGE) return kept;
       next = page[page.length - 1]!.position + 1;
     }

@@ -9,6 +9,7 @@ import {
   type ExpectedRevision,
   NO_STREAM_REVISION,
   type ReadAllOptions,
+  readBy,
   type ReadStreamOptions,
   type RecordedEvent,
   type StoredCommand,
@@ -101,9 +102,10 @@ export class InMemoryEventStore implements EventStore {
     this.assertOpen();
     const start = Math.max(1, fromPosition) - 1;
     const limit = options.limit ?? DEFAULT_PAGE;
-    if (options.caeId === undefined) return this.events.slice(start, start + limit).map(copy);
+    if (options.caeId === undefined && options.types === undefined) return this.events.slice(start, start + limit).map(copy);
+    const read = readBy(options);
     const kept: RecordedEvent[] = [];
-    for (let i = start; i < this.events.length && kept.length < limit; i++) if (this.events[i]!.metadata.caeId === options.caeId) kept.push(copy(this.events[i]!));
+    for (let i = start; i < this.events.length && kept.length < limit; i++) if (read(this.events[i]!)) kept.push(copy(this.events[i]!));
     return kept;
   }
 

@@ -93,7 +93,15 @@ export class SqliteEventStore implements EventStore {
   async readAll(fromPosition: number, options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const limit = options.limit ?? DEFAULT_PAGE;
     // One CAE's events by the (cae_id, position) index: the others' are never read.
-    const rows = options.caeId === undefined ? this.statements.readAll.all(fromPosition, limit) : this.statements.readCae.all(options.caeId, fromPosition, limit);
+    const { caeId, types } = options;
+    const rows =
+      types === undefined
+        ? caeId === undefined
+          ? this.statements.readAll.all(fromPosition, limit)
+          : this.statements.readCae.all(caeId, fromPosition, limit)
+        : caeId === undefined
+          ? this.statements.readTypes.all(fromPosition, JSON.stringify(types), limit)
+          : this.statements.readCaeTypes.all(caeId, fromPosition, JSON.stringify(types), limit);
     return rows.map(toRecordedEvent);
   }
 

@@ -16,6 +16,8 @@ const PAGE = 1000;
 export interface LogViewOptions {
   /** One CAE's events only, read by the store's own index where it has one. */
   caeId?: string;
+  /** Only these event types, skipped by the store itself (those no projection of the replay handles). */
+  types?: readonly string[];
   /** The last position seen: what a projection had applied, or what was known at a moment. */
   last?: number;
   /** The events seen, of those up to `last`: one CAE's, those dated by a day, recorded by an instant. */
@@ -28,6 +30,7 @@ export interface LogViewOptions {
  */
 export class LogView implements EventStore {
   private readonly caeId: string | undefined;
+  private readonly types: readonly string[] | undefined;
   private readonly last: number;
   private readonly keep: (event: RecordedEvent) => boolean;
 
@@ -36,6 +39,7 @@ export class LogView implements EventStore {
     options: LogViewOptions = {},
   ) {
     this.caeId = options.caeId;
+    this.types = options.types;
     this.last = options.last ?? Number.POSITIVE_INFINITY;
     this.keep = options.keep ?? (() => true);
   }
@@ -44,7 +48,7 @@ export class LogView implements EventStore {
     const limit = options?.limit ?? PAGE;
     const kept: RecordedEvent[] = [];
     for (let from = fromPosition; from <= this.last && kept.length < limit; ) {
-      const page = await this.log.readAll(from, { limit: PAGE, ...(this.caeId !== undefined && { caeId: this.caeId }) });
+      const page = await this.log.readAll(from, { limit: PAGE, ...(this.caeId !== undefined && { caeId: this.caeId }), ...(this.types !== undefined && { types: this.types }) });
       for (const event of page) {
         if (event.position > this.last) return kept;
         if (this.keep(event) && kept.push(event) === limit) return kept;

@@ -26,7 +26,7 @@ export const datedAfter = (event: RecordedEvent, day: IsoDate): boolean =>
   event.metadata.occurredOn > day && occurredOn({ type: event.type, data: event.data } as unknown as DomainEvent) !== undefined;
 
 /** The log as the scope and the cut see it: the events a replay projects, or an audit evaluates. */
-export const viewOf = (store: EventStore, scope: Scope, cut: Cut): LogView => {
+export const viewOf = (store: EventStore, scope: Scope, cut: Cut, types?: readonly string[]): LogView => {
   const knownAt = cut.knownAt;
   const recordedBy = knownAt !== undefined && 'instant' in knownAt ? Date.parse(knownAt.instant) : undefined;
   const keep = (event: RecordedEvent): boolean =>
@@ -34,9 +34,14 @@ export const viewOf = (store: EventStore, scope: Scope, cut: Cut): LogView => {
   return new LogView(store, {
     keep,
     ...(scope.caeId !== undefined && { caeId: scope.caeId }),
+    ...(types !== undefined && { types }),
     ...(knownAt !== undefined && 'position' in knownAt && { last: knownAt.position }),
   });
 };
+
+/** The event types the projections handle (undefined when one of them does not say: then every type). */
+const handledBy = (projections: readonly Projection[]): readonly string[] | undefined =>
+  projections.every((projection) => projection.events !== undefined) ? [...new Set(projections.flatMap((projection) => projection.events!))] : undefined;
 
 const CACHED = 4;
 
@@ -75,7 +80,7 @@ export class AsOfReplayer {
   private async replay(scope: Scope, cut: Cut, projections: readonly Projection[]): Promise<QueryRunner> {
     const readStore = new InMemoryReadStore();
     // An event a projection cannot apply is quarantined in the throwaway store, as it is in the live one.
-    const projector = new Projector(viewOf(this.store, scope, cut), readStore, this.vault, projections, { onError: () => undefined, onQuarantine: () => undefined, batchSize: 5000 });
+    const projector = new Projector(viewOf(this.store, scope, cut, handledBy(projections)), readStore, this.vault, projections, { onError: () => undefined, onQuarantine: () => undefined, batchSize: 5000 });
     await projector.rebuild(projections.map((projection) => projection.name));
     return new QueryRunner(readStore);
   }

@@ -4,7 +4,7 @@ import type { GenerationRef, ReadStore } from '../../../read-store';
 import type { Projection } from '../../../../projections/projection';
 import { projectBatch } from './document-batch';
 import type { LogHandler } from './log-consumer';
-import { openForProjection } from './opening';
+import { openPage } from './opening';
 import type { QuarantiningProjection } from './quarantine';
 import type { Refusals } from './refusals';
 
@@ -45,7 +45,7 @@ export class GenerationFeed implements LogHandler {
     const kept = await this.kept();
     const first = page[0]!.position;
     const last = page[page.length - 1]!.position;
-    const events = await Promise.all(page.map(async (recorded) => ({ event: await openForProjection(recorded, this.vault), revision: recorded.revision })));
+    const events = await openPage(page, this.vault);
     for (const { target, checkpoint } of kept) {
       // Behind the batch (activated meanwhile): left for the consumer to read again from its checkpoint.
       if (this.joins && checkpoint < first - 1) continue;

@@ -9,7 +9,7 @@ import { lagOfFeed, type KafkaFeedLag, type KafkaFeedNotBuilt } from './kafka-la
 import { KafkaTopic, sleep } from './kafka-topic';
 
 export type { KafkaFeedLag, KafkaFeedNotBuilt } from './kafka-lag';
-import { openForProjection } from './opening';
+import { openPage } from './opening';
 import { QuarantiningProjection, type Quarantined } from './quarantine';
 
 /**
@@ -228,7 +228,7 @@ export class KafkaProjector {
 
   /** One partition's batch: applied document by document, offsets committed by the consumer afterwards. */
   private async handle(ref: GenerationRef, delivered: DeliveredEvent[]): Promise<void> {
-    const events = await Promise.all(delivered.map(async ({ event }) => ({ revision: event.revision, event: await openForProjection(event, this.vault) })));
+    const events = await openPage(delivered.map(({ event }) => event), this.vault);
     const checkpoint = Math.max(...events.map(({ event }) => event.position));
     try {
       await projectBatch(this.readStore, ref, this.guard, events, { order: 'streams', checkpoint, stopping: () => this.stopping });

@@ -39,23 +39,20 @@ export class LogConsumer {
     this.onError = options.onError ?? ((error) => console.error('log consumer: batch failed, retrying', error));
   }
 
-  /** Handles every event up to the head as it is now; answers how many. A failed batch fails the call. */
+  /**
+   * Handles every event up to the head as it is now; answers how many. A failed batch fails the call. Read a page
+   * at a time: there is nothing to wait for below the head, so no subscription (following is start()'s job).
+   */
   async catchUp(): Promise<number> {
     const head = await this.store.headPosition();
     let from = await this.handler.checkpoint();
-    if (from >= head) return 0;
-    const batches = new Batches(this.store.subscribeAll(from + 1, { batchSize: this.batchSize }), this.batchSize);
     let handled = 0;
-    try {
-      while (from < head) {
-        const batch = await batches.next(new Promise<void>(() => undefined));
-        if (batch === undefined) break;
-        await this.handler.handle(batch);
-        handled += batch.length;
-        from = batch[batch.length - 1]!.position;
-      }
-    } finally {
-      await batches.close();
+    while (from < head) {
+      const batch = await this.store.readAll(from + 1, { limit: this.batchSize });
+      if (batch.length === 0) break;
+      await this.handler.handle(batch);
+      handled += batch.length;
+      from = batch[batch.length - 1]!.position;
     }
     return handled;
   }
@@ -119,11 +116,12 @@ class Batches {
   /** The next batch, or undefined once `stop` resolved first. */
   async next(stop: Promise<void>): Promise<RecordedEvent[] | undefined> {
     const batch: RecordedEvent[] = [];
+    const stopped = stop.then(() => undefined);
+    // After the first event, only those already read (a page is read in one go): what arrives before the next turn.
+    let turn: Promise<undefined> | undefined;
     while (batch.length < this.max) {
       this.pending ??= this.iterator.next();
-      // The first event is waited for; the others only if already read (a page is read in one go).
-      const waitFor = batch.length === 0 ? stop : new Promise<void>((resolve) => setImmediate(resolve));
-      const result = await Promise.race([this.pending, waitFor.then(() => undefined)]);
+      const result = await Promise.race([this.pending, batch.length === 0 ? stopped : (turn ??= new Promise((resolve) => setImmediate(() => resolve(undefined))))]);
       if (result === undefined) break;
       this.pending = undefined;
       if (result.done) break;

@@ -34,12 +34,11 @@ export const contributionDue = (policy: ContributionPolicy, integratedOn: IsoDat
  * up to `asOf`), for read models that keep sums rather than every month.
  */
 export const contributionOnTotals = (policy: ContributionPolicy, integratedOn: IsoDate, totals: { revenue: Money; expenses: Money }, asOf: YearMonth): Money => {
-  const from = firstContributedMonth(policy, integratedOn);
   const base = policy.base === 'revenue' ? totals.revenue : Decimal.max(ZERO, totals.revenue.minus(totals.expenses));
   const proportional = toCents(base.times(policy.rate));
-  const months = Math.max(0, monthsBetween(from, asOf) + 1);
-  const fixed = policy.fixedMonthly ? money(policy.fixedMonthly).times(months) : ZERO;
-  return proportional.plus(fixed);
+  if (!policy.fixedMonthly) return proportional;
+  const months = Math.max(0, monthsBetween(firstContributedMonth(policy, integratedOn), asOf) + 1);
+  return proportional.plus(money(policy.fixedMonthly).times(months));
 };
 
 /** Contribution on one amount of revenue excl. VAT, at the policy's rate (the figure networks report). */

@@ -48,6 +48,13 @@ export function prepareStatements(db: Database.Database) {
     readCae: db.prepare<[string, number, number], EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE cae_id = ? AND position >= ? ORDER BY position LIMIT ?`,
     ),
+    // The types as a JSON array: rows of other types are skipped inside SQLite, never decoded.
+    readTypes: db.prepare<[number, string, number], EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE position >= ? AND type IN (SELECT value FROM json_each(?)) ORDER BY position LIMIT ?`,
+    ),
+    readCaeTypes: db.prepare<[string, number, string, number], EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE cae_id = ? AND position >= ? AND type IN (SELECT value FROM json_each(?)) ORDER BY position LIMIT ?`,
+    ),
     readRange: db.prepare<[number, number, number], EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE position >= ? AND position <= ? ORDER BY position LIMIT ?`,
     ),
