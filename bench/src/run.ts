@@ -84,6 +84,15 @@ const runPhase = async (args: Args): Promise<unknown> => {
 
 type Row = [string, string, string];
 
+/** The as-of replay of each query route's projection, medians in seconds. */
+const routeFigures = (a: Record<string, unknown> | undefined): string => {
+  const routes = a?.['routeReplaySeconds'] as Record<string, { median: number }> | undefined;
+  if (routes === undefined) return 'statistics — s';
+  return Object.entries(routes)
+    .map(([projection, { median }]) => `${projection.replace('network-', '')} ${median} s`)
+    .join(', ');
+};
+
 const main = async (): Promise<void> => {
   const args = parse(process.argv.slice(2));
   if (args.phase) {
@@ -126,12 +135,12 @@ const main = async (): Promise<void> => {
   const ratio = (a: unknown, b: unknown): string => (typeof a === 'number' && typeof b === 'number' && b > 0 ? (a / b).toFixed(2) : '—');
   const rows: Row[] = [
     ['workload', `${options.caes} CAEs × ${DEFAULT_WORKLOAD.entrepreneursPerCae} entrepreneurs × ${args.years} years`, `${String(c?.['commands'] ?? '—')} commands, ${String(c?.['events'] ?? '—')} events`],
-    ['commands, in-process (CommandBus)', `${String(c?.['commandsPerSecond'] ?? '—')} commands/s`, `p50 ${String(c?.['p50Ms'] ?? '—')} ms, p99 ${String(c?.['p99Ms'] ?? '—')} ms`],
+    ['commands, in-process (CommandService)', `${String(c?.['commandsPerSecond'] ?? '—')} commands/s`, `p50 ${String(c?.['p50Ms'] ?? '—')} ms, p99 ${String(c?.['p99Ms'] ?? '—')} ms`],
     ['commands, HTTP', `${String(h?.['requestsPerSecond'] ?? '—')} requests/s (${String(h?.['clients'] ?? '—')} clients)`, `p50 ${String(h?.['p50Ms'] ?? '—')} ms, p99 ${String(h?.['p99Ms'] ?? '—')} ms`],
     ['rebuild, every projection', `${String(r?.['eventsPerSecond'] ?? '—')} events/s`, `peak RSS ${String(r?.['peakRssMb'] ?? '—')} MiB`],
     ['floor: read + JSON.parse + fold', `${String(f?.['readEventsPerSecond'] ?? '—')} events/s`, `rebuild = ${ratio(r?.['eventsPerSecond'], f?.['readEventsPerSecond'])} of it`],
     ['floor: bare SQLite inserts', `${String(f?.['insertRowsPerSecond'] ?? '—')} rows/s`, `appends = ${ratio(c?.['eventsPerSecond'], f?.['insertRowsPerSecond'])} of it`],
-    ['as-of: the busiest CAE replayed (cold)', `${String(a?.['caeEvents'] ?? '—')} events: statistics ${String(a?.['statisticsReplaySeconds'] ?? '—')} s, every projection ${String(a?.['replaySeconds'] ?? '—')} s`, `audit ${String(a?.['auditSeconds'] ?? '—')} s; log of ${String(a?.['logEvents'] ?? '—')} events`],
+    ['as-of: the busiest CAE replayed (cold)', `${String(a?.['caeEvents'] ?? '—')} events: ${routeFigures(a)}`, `every projection ${String(a?.['replaySeconds'] ?? '—')} s, audit ${String(a?.['auditSeconds'] ?? '—')} s; log of ${String(a?.['logEvents'] ?? '—')} events`],
     ['lag at 1,000 commands/s', `achieved ${String(l?.['achievedRate'] ?? '—')}/s`, `p50 ${String(l?.['p50Ms'] ?? '—')} ms, p99 ${String(l?.['p99Ms'] ?? '—')} ms`],
     ['peer: Emmett (SQLite)', `appends ×${p?.ratios?.appends?.toFixed(2) ?? '—'}`, `rebuild ×${p?.ratios?.rebuild?.toFixed(2) ?? '—'} (ours ÷ Emmett)`],
   ];

@@ -23,9 +23,12 @@ interface Projection {
   generations: Map<number, Generation>;
 }
 
+/** A copy through JSON: what the durable adapters would give back, detached from the caller's objects. */
+const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
 /**
- * Read models in process memory, for tests and tools. Same behaviour as the durable adapters; documents are
- * copied in and out, so callers cannot alter what is stored.
+ * Read models in process memory, for tests, tools and as-of replays. Same behaviour as the durable adapters;
+ * documents are copied in and out, so callers cannot alter what is stored.
  */
 export class InMemoryReadStore implements ReadStore {
   private readonly projections = new Map<string, Projection>();
@@ -74,8 +77,8 @@ export class InMemoryReadStore implements ReadStore {
     this.assertOpen();
     assertValidBatch(changes, checkpoint);
     const generation = this.existing(ref);
-    // Copied before anything is written: a document that cannot be cloned fails the batch, whole.
-    const copies = changes.map((change) => ({ ...change, doc: change.doc === null ? null : structuredClone(change.doc) }));
+    // Copied before anything is written: a document that is not JSON fails the batch, whole.
+    const copies = changes.map((change) => ({ ...change, doc: change.doc === null ? null : copy(change.doc) }));
     for (const { collection, id, doc, position } of copies) {
       const documents = generation.collections.get(collection) ?? new Map<string, StoredDoc>();
       generation.collections.set(collection, documents);
@@ -90,7 +93,7 @@ export class InMemoryReadStore implements ReadStore {
   async get(ref: GenerationRef, collection: string, id: string): Promise<StoredDoc | undefined> {
     this.assertOpen();
     const stored = this.documents(ref, collection)?.get(id);
-    return stored === undefined ? undefined : structuredClone(stored);
+    return stored === undefined ? undefined : copy(stored);
   }
 
   async getMany(ref: GenerationRef, collection: string, ids: string[]): Promise<Map<string, StoredDoc>> {
@@ -99,7 +102,7 @@ export class InMemoryReadStore implements ReadStore {
     const found = new Map<string, StoredDoc>();
     for (const id of ids) {
       const stored = documents?.get(id);
-      if (stored !== undefined) found.set(id, structuredClone(stored));
+      if (stored !== undefined) found.set(id, copy(stored));
     }
     return found;
   }
@@ -115,7 +118,7 @@ export class InMemoryReadStore implements ReadStore {
     return matching
       .sort((a, b) => compareIds(a.id, b.id))
       .slice(0, limit)
-      .map((stored) => structuredClone(stored));
+      .map((stored) => copy(stored));
   }
 
   async close(): Promise<void> {

@@ -44,6 +44,7 @@ const handledBy = (projections: readonly Projection[]): readonly string[] | unde
   projections.every((projection) => projection.events !== undefined) ? [...new Set(projections.flatMap((projection) => projection.events!))] : undefined;
 
 const CACHED = 4;
+const REPLAY_BATCH = 20_000;
 
 /**
  * Read models as of a cut: the scope's events replayed through the same projections into a throwaway in-memory
@@ -79,8 +80,9 @@ export class AsOfReplayer {
 
   private async replay(scope: Scope, cut: Cut, projections: readonly Projection[]): Promise<QueryRunner> {
     const readStore = new InMemoryReadStore();
-    // An event a projection cannot apply is quarantined in the throwaway store, as it is in the live one.
-    const projector = new Projector(viewOf(this.store, scope, cut, handledBy(projections)), readStore, this.vault, projections, { onError: () => undefined, onQuarantine: () => undefined, batchSize: 5000 });
+    // An event a projection cannot apply is quarantined in the throwaway store, as it is in the live one. Large
+    // batches: every document a batch touches is copied in and out of the store once per batch.
+    const projector = new Projector(viewOf(this.store, scope, cut, handledBy(projections)), readStore, this.vault, projections, { onError: () => undefined, onQuarantine: () => undefined, batchSize: REPLAY_BATCH });
     await projector.rebuild(projections.map((projection) => projection.name));
     return new QueryRunner(readStore);
   }

@@ -19,8 +19,17 @@ export interface Stay {
 const entrepreneurOf = (event: AuditEvent): string | undefined =>
   event.streamId.startsWith('entrepreneur-') && 'entrepreneurId' in event.data ? event.data.entrepreneurId : undefined;
 
+// Most rules start from the stays: made once per history (rules read them, never change them).
+const made = new WeakMap<AuditHistory, readonly Stay[]>();
+
 /** Every stay of every entrepreneur, in the order of their integrations; events before any integration are left out. */
 export const staysOf = (history: AuditHistory): Stay[] => {
+  let stays = made.get(history);
+  if (stays === undefined) made.set(history, (stays = Object.freeze(makeStays(history))));
+  return [...stays];
+};
+
+const makeStays = (history: AuditHistory): Stay[] => {
   const current = new Map<string, Stay>();
   const stays: Stay[] = [];
   for (const event of history.events) {
