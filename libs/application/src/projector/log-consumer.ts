@@ -17,9 +17,10 @@ export interface LogConsumerOptions {
 }
 
 /**
- * The one way to follow the log: the port's subscription (pull-based, so a slow handler slows the reading) from
- * the handler's checkpoint, in batches of what has arrived. The checkpoint moves only after the handler's effects
- * (checkpoint after effects): killed in between, the batch is handed over again, never skipped.
+ * The one way to follow the log, from the handler's checkpoint: catching up reads pages up to the head; following
+ * takes the port's subscription (pull-based, so a slow handler slows the reading), in batches of what has arrived.
+ * The checkpoint moves only after the handler's effects (checkpoint after effects): killed in between, the batch is
+ * handed over again, never skipped.
  */
 export class LogConsumer {
   private readonly batchSize: number;
