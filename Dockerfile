@@ -13,6 +13,8 @@ ENV NODE_ENV=production
 ENV HOST=0.0.0.0
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The dashboard's page and styles, served as they are (its modules are in dist).
+COPY --from=build /app/apps/dashboard/public ./apps/dashboard/public
 COPY package.json ./
 EXPOSE 3000
 CMD ["node", "dist/apps/api/src/main.js"]

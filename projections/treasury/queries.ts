@@ -3,6 +3,11 @@ import type { ReadModels } from '../projection';
 import { accountView, type AccountView } from './account-view';
 import { accountId, TREASURY, type AccountDoc, type CaeDoc, type TotalsDoc } from './documents';
 
+/** GET /api/network/caes — every registered CAE, by id: what the network's pages list and link to. */
+export const networkCaes = async (models: ReadModels): Promise<{ caes: { caeId: string; name: string }[] }> => ({
+  caes: ((await models.list(TREASURY, 'caes')) as CaeDoc[]).map(({ caeId, name }) => ({ caeId, name })),
+});
+
 /** GET /api/caes/{caeId}/entrepreneurs/{entrepreneurId}/account — undefined when the CAE or the account is unknown. */
 export const entrepreneurAccount = async (models: ReadModels, caeId: string, entrepreneurId: string): Promise<AccountView | undefined> => {
   const cae = (await models.get(TREASURY, 'caes', caeId)) as CaeDoc | undefined;

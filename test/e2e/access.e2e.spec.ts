@@ -35,6 +35,7 @@ const TABLE = {
   'GET access':                  '200  200  200  403  403  403  401  401  401  200',
   'GET audits':                  '200  200  200  403  403  403  401  401  401  200',
   'GET networkAudits':           '200  200  403  403  403  403  401  401  401  403',
+  'GET networkCaes':             '200  200  403  403  403  403  401  401  401  403',
   'GET auditReport':             '200  200  200  403  403  403  401  401  401  200',
   'POST audit':                  '201  201  403  403  403  403  401  401  401  403',
   'GET health':                  '200  200  200  200  200  200  200  200  200  200',
@@ -46,6 +47,7 @@ const TABLE = {
   'command network access':      'ok   403  403  403  403  403  401  401  401  403',
   'command RecordAudit':         '403  403  403  403  403  403  401  401  401  403',
   'POST session':                '200  200  200  200  200  200  200  200  200  200',
+  'GET session':                 '200  200  200  200  200  200  401  401  401  200',
   'POST tokens':                 '201  403  403  403  403  403  401  401  401  403',
   'GET tokens':                  '200  403  403  403  403  403  401  401  401  403',
   'DELETE token':                '204  403  403  403  403  403  401  401  401  403',
@@ -68,9 +70,11 @@ const GET_ROUTES: Partial<Record<Row, string>> = {
   'GET access': '/api/caes/coodyssee/access',
   'GET audits': '/api/caes/coodyssee/audits',
   'GET networkAudits': '/api/network/audits',
+  'GET networkCaes': '/api/network/caes',
   'GET health': '/api/health',
   'GET docs': '/api/docs-json',
   'GET tokens': '/api/tokens',
+  'GET session': '/api/session',
 };
 
 /** Which row of the table a command type's example is judged by. */

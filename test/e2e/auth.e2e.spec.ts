@@ -55,7 +55,7 @@ describe('authentication over HTTP', () => {
         .flatMap((layer) => (layer.route ? Object.keys(layer.route.methods).map((method) => `${method.toUpperCase()} ${layer.route!.path}`) : []))
         .filter((route) => !route.includes('/api/docs'));
       expect(served.sort()).toEqual([...declared].sort());
-      expect(declared).toHaveLength(23);
+      expect(declared).toHaveLength(25);
     });
   });
 
@@ -78,6 +78,14 @@ describe('authentication over HTTP', () => {
       expect(valueOf(cookies.get('alveole_csrf')!)).toBe(csrfTokenOf(res.body.token));
       const stored = await h.runtime.credentials.verifySession(res.body.token);
       expect(stored).toMatchObject({ ok: true, account: { accountId: camille.accountId } });
+    });
+
+    it('GET /api/session says who is asking, with the session cookie alone: username, roles and grants of the day', async () => {
+      const res = await login('camille').expect(200);
+      const cookie = [...cookiesOf(res).values()].map((c) => c.split(';')[0]).join('; ');
+      const me = await anonymous().get('/api/session').set('Cookie', cookie).expect(200);
+      expect(me.body).toEqual({ username: 'camille', roles: ['entrepreneur'], grants: [{ role: 'entrepreneur', caeId: 'coodyssee', entrepreneurId: 'e-001' }] });
+      expect((await anonymous().get('/api/session').expect(401)).body.error.code).toBe('UNAUTHENTICATED');
     });
 
     it('marks the cookies Secure when the app is behind HTTPS', async () => {

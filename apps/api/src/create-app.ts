@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { serveDashboard } from './dashboard';
 import { grantsOf } from '../../../projections/access/queries';
 import type { Grant, Runtime } from '../../../libs/application';
 import { Authenticator, type OidcVerifier } from '../../../libs/application/src/access/authenticator';
@@ -57,6 +58,7 @@ export const createApp = async (runtime: Runtime, options: AppOptions = {}): Pro
   app.useGlobalFilters(new HttpErrorFilter());
   answerUnparsedRequests(app.getHttpServer());
   setUpOpenApi(app);
+  serveDashboard(app);
   await app.init();
   return app;
 };

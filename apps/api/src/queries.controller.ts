@@ -37,6 +37,12 @@ export class QueriesController {
     return this.queries.execute(new Q.NetworkStatisticsQuery(year, cutOf(asOf)));
   }
 
+  @Get('network/caes')
+  @Access(() => ({ kind: 'query', query: 'networkCaes' }))
+  networkCaes(@Query(NONE) asOf: Cut) {
+    return this.queries.execute(new Q.NetworkCaesQuery(cutOf(asOf)));
+  }
+
   @Get('caes/:caeId/entrepreneurs/:entrepreneurId/account')
   @Access((request) => ({ kind: 'query', query: 'entrepreneurAccount', caeId: param(request, 'caeId'), entrepreneurId: param(request, 'entrepreneurId') }))
   account(@Param('caeId') caeId: string, @Param('entrepreneurId') entrepreneurId: string, @Query(NONE) asOf: Cut) {

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { rolesOf } from '../../../../libs/application/src/access/authenticator';
 import { usernameKey } from '../../../../libs/identity/src/credentials';
@@ -6,7 +6,8 @@ import { ApiError } from '../api-error';
 import { requireJson } from '../json-body';
 import { Authenticated, Public } from './access.decorator';
 import { AUTH, type AuthContext } from './auth-context';
-import { askedOf } from './caller';
+import type { Identity } from '../../../../libs/application';
+import { askedOf, Caller } from './caller';
 import { clearSessionCookies, setSessionCookies } from './cookies';
 import { csrfTokenOf } from './csrf';
 import { LOGIN, readBody } from './bodies';
@@ -14,7 +15,7 @@ import { LOGIN, readBody } from './bodies';
 // The same answer for an unknown username, a wrong password and a disabled account: none tells which.
 const invalidCredentials = () => new ApiError(401, 'INVALID_CREDENTIALS', 'Wrong username or password.');
 
-/** POST /api/session logs in with a local account; DELETE /api/session logs out. */
+/** POST /api/session logs in with a local account; GET /api/session says who is asking; DELETE /api/session logs out. */
 @Controller('api/session')
 export class SessionController {
   constructor(@Inject(AUTH) private readonly auth: AuthContext) {}
@@ -43,6 +44,12 @@ export class SessionController {
     const grants = await this.auth.grantsOf(check.account.accountId);
     setSessionCookies(response, this.auth.cookies, secret, csrfTokenOf(secret), session.expiresAt);
     return { token: secret, expiresAt: session.expiresAt, user: { username: check.account.username, roles: rolesOf({ ...check.account, grants }) } };
+  }
+
+  @Get()
+  @Authenticated('one reads who one is')
+  whoAmI(@Caller() identity: Identity) {
+    return { username: identity.username, roles: rolesOf(identity), grants: identity.grants };
   }
 
   @Delete()

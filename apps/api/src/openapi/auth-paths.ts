@@ -1,6 +1,7 @@
 import { ROLES } from '../../../../libs/application';
 import { NEW_TOKEN, LOGIN } from '../auth/bodies';
 import { errorResponse } from './errors';
+import { closedObject } from '../../../../libs/domain/src/validation/results';
 import { DATE_TIME, list, nullable, oneOfValues, record, ref, TEXT, type JsonSchema } from './json';
 import { AUTHENTICATED, OPEN, refusedCaller } from './security';
 
@@ -15,6 +16,17 @@ export const SESSION: JsonSchema = record(
     user: record({ username: TEXT, roles: list(ROLE, 'the roles the account holds today, from the log (none: it may log in but reaches nothing)') }),
   },
   'An open session; the cookies `alveole_session` (HTTP-only) and `alveole_csrf` (readable, for the X-CSRF-Token header) come with it',
+);
+
+const GRANT: JsonSchema = closedObject(
+  { role: ROLE, caeId: { ...TEXT, description: 'for cae_staff and entrepreneur' }, entrepreneurId: { ...TEXT, description: 'for entrepreneur' } },
+  ['role'],
+  'One grant in force today',
+);
+
+export const WHO_AM_I: JsonSchema = record(
+  { username: TEXT, roles: list(ROLE, 'the roles the account holds today'), grants: list(ref('Grant'), 'what each role reaches: the CAE, the entrepreneur') },
+  'The account asking, as the server sees it today (what a page shows it and lets it do)',
 );
 
 export const API_TOKEN: JsonSchema = record({
@@ -35,6 +47,8 @@ const ISSUED_TOKEN: JsonSchema = record(
 export const authComponents = (): Record<string, JsonSchema> => ({
   Login: { ...LOGIN.json, examples: [{ username: 'admin', password: 'demo-admin' }] },
   Session: SESSION,
+  Grant: GRANT,
+  WhoAmI: WHO_AM_I,
   NewApiToken: { ...NEW_TOKEN.json, examples: [{ username: 'importer', role: 'cae_staff', caes: ['coodyssee'], expiresAt: '2027-01-01T00:00:00Z' }] },
   ApiToken: API_TOKEN,
   IssuedApiToken: ISSUED_TOKEN,
@@ -46,6 +60,13 @@ const body = (name: string) => ({ required: true, content: { 'application/json':
 const USERS = 'only a network admin manages API tokens (the policy\'s manageUsers)';
 
 const sessionPath = {
+  get: {
+    tags: ['session'],
+    operationId: 'whoAmI',
+    summary: 'Who is asking: the username, the roles and the grants in force today (an API token: narrowed to its scope)',
+    security: AUTHENTICATED,
+    responses: { 200: json(ref('WhoAmI'), 'The caller'), ...refusedCaller(true), 500: errorResponse(500) },
+  },
   post: {
     tags: ['session'],
     operationId: 'logIn',

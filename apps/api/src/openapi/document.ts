@@ -10,7 +10,7 @@ import { HEALTH, HEALTH_STATUS } from './health-response';
 import { queryPaths } from './query-paths';
 import { ASSOCIATES_REGISTER, COMPLIANCE, ENTREPRENEURS_REGISTER, INVOICES, SHARE_MOVEMENTS } from './registers-response';
 import { NETWORK_STATISTICS, STATISTICS } from './statistics-response';
-import { ACTIVITY_ACCOUNT, CAE_TREASURY } from './treasury-response';
+import { ACTIVITY_ACCOUNT, CAE_TREASURY, NETWORK_CAES } from './treasury-response';
 
 /** Path items from several places, the methods of one path gathered (a CAE's audits: GET a query, POST an audit). */
 const mergePaths = (...parts: Record<string, unknown>[]): Record<string, unknown> => {
@@ -56,6 +56,7 @@ export const openApiDocument = () => ({
       ErrorResponse: ERROR_RESPONSE,
       Statistics: STATISTICS,
       NetworkStatistics: NETWORK_STATISTICS,
+      NetworkCaes: NETWORK_CAES,
       ActivityAccount: ACTIVITY_ACCOUNT,
       CaeTreasury: CAE_TREASURY,
       EntrepreneursRegister: ENTREPRENEURS_REGISTER,

@@ -44,3 +44,6 @@ export const CAE_TREASURY: JsonSchema = record({
   toDate: record({ ...vat, contributionsEarned: MONEY, cashHeldForEntrepreneurs: MONEY, refundsOwedToClients: MONEY }),
   monthly: list(record({ month: MONTH, ...vat })),
 });
+
+/** GET /api/network/caes. */
+export const NETWORK_CAES: JsonSchema = record({ caes: list(record({ caeId: TEXT, name: TEXT }), 'every CAE registered, by id') });

@@ -11,7 +11,7 @@ import { ACCESS } from '../../../../projections/access/documents';
 import { AUDITS } from '../../../../projections/audits/documents';
 import { PROJECTION as NETWORK_STATISTICS } from '../../../../projections/network-statistics/documents';
 import { REGISTERS } from '../../../../projections/registers/documents';
-import { caeTreasury, entrepreneurAccount } from '../../../../projections/treasury/queries';
+import { caeTreasury, entrepreneurAccount, networkCaes } from '../../../../projections/treasury/queries';
 import { notFound } from '../api-error';
 import { RUNTIME } from '../tokens';
 import * as Q from './read-queries';
@@ -50,6 +50,14 @@ const unknownCae = (caeId: string): string => `CAE "${caeId}" is not registered.
 export class CaeStatisticsHandler extends ReadModelHandler implements IQueryHandler<Q.CaeStatisticsQuery> {
   async execute({ caeId, year, cut }: Q.CaeStatisticsQuery) {
     return this.found(await this.models(caeId, cut, [NETWORK_STATISTICS]), unknownCae(caeId), (models) => caeStatistics(models, caeId, year));
+  }
+}
+
+@QueryHandler(Q.NetworkCaesQuery)
+export class NetworkCaesHandler extends ReadModelHandler implements IQueryHandler<Q.NetworkCaesQuery> {
+  async execute({ cut }: Q.NetworkCaesQuery) {
+    // As of a cut, the CAEs registered by then: their registrations alone are replayed.
+    return (await this.models(undefined, cut, [TREASURY])).run(networkCaes);
   }
 }
 
@@ -158,5 +166,6 @@ export const QUERY_HANDLERS = [
   AccessRegisterHandler,
   AuditsHandler,
   NetworkAuditsHandler,
+  NetworkCaesHandler,
   HealthHandler,
 ];

@@ -4,7 +4,7 @@ import type { accessRegister } from '../../../../projections/access/queries';
 import type { auditsOf, networkAudits } from '../../../../projections/audits/queries';
 import type { caeStatistics, networkStatistics } from '../../../../projections/network-statistics/queries';
 import type { associatesRegister, compliance, entrepreneursRegister, invoices, shareMovements } from '../../../../projections/registers/queries';
-import type { caeTreasury, entrepreneurAccount } from '../../../../projections/treasury/queries';
+import type { caeTreasury, entrepreneurAccount, networkCaes } from '../../../../projections/treasury/queries';
 
 /** What a read-model query answers when it finds what it was asked for. */
 type Answer<F extends (...args: never[]) => unknown> = NonNullable<Awaited<ReturnType<F>>>;
@@ -13,6 +13,12 @@ type Answer<F extends (...args: never[]) => unknown> = NonNullable<Awaited<Retur
 
 export class CaeStatisticsQuery extends Query<Answer<typeof caeStatistics>> {
   constructor(readonly caeId: string, readonly year: number, readonly cut: Cut = {}) {
+    super();
+  }
+}
+
+export class NetworkCaesQuery extends Query<Answer<typeof networkCaes>> {
+  constructor(readonly cut: Cut = {}) {
     super();
   }
 }

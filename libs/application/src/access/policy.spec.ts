@@ -50,7 +50,7 @@ const caeOf = (where: Where) => (where === 'other' ? OTHER : OWN);
 
 /** Which category the spec files each query under (the words, not the policy's table). */
 const QUERY_CATEGORIES: Record<Category, readonly QueryName[]> = {
-  'network read': ['networkStatistics', 'health', 'networkAudits'],
+  'network read': ['networkStatistics', 'health', 'networkAudits', 'networkCaes'],
   'CAE read': ['caeStatistics', 'caeTreasury', 'entrepreneursRegister', 'associatesRegister', 'shareMovements', 'compliance'],
   'own activity account': ['entrepreneurAccount'],
   invoices: ['invoices'],

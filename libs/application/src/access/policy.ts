@@ -15,6 +15,7 @@ export const QUERY_NAMES = [
   'access',
   'audits',
   'networkAudits',
+  'networkCaes',
   'health',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
@@ -125,6 +126,7 @@ const QUERY_RULES: Record<QueryName, Rule> = {
   access: 'accessHistory',
   audits: 'auditRead',
   networkAudits: 'networkRead',
+  networkCaes: 'networkRead',
 };
 
 const GRANT_RULES: Record<Role, Rule> = {

@@ -1,0 +1,51 @@
+/** The API of this same origin: the session cookie goes by itself; what changes something sends the CSRF token. */
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const csrf = (): string => /(?:^|;\s*)alveole_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '';
+
+const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+  const response = await fetch(path, {
+    method,
+    credentials: 'same-origin',
+    headers: { accept: 'application/json', ...(body !== undefined && { 'content-type': 'application/json' }), ...(method !== 'GET' && { 'x-csrf-token': csrf() }) },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
+  if (response.status === 204) return undefined as T;
+  const answer = (await response.json().catch(() => ({}))) as { error?: { code: string; message: string } };
+  if (!response.ok) throw new ApiError(response.status, answer.error?.code ?? 'UNKNOWN', answer.error?.message ?? response.statusText);
+  return answer as T;
+};
+
+export const get = <T>(path: string, parameters: Record<string, string | number | undefined> = {}): Promise<T> => {
+  const query = new URLSearchParams(Object.entries(parameters).flatMap(([key, value]) => (value === undefined || value === '' ? [] : [[key, String(value)]])));
+  return call<T>('GET', query.size > 0 ? `${path}?${query}` : path);
+};
+export const post = <T>(path: string, body: unknown): Promise<T> => call<T>('POST', path, body);
+export const remove = (path: string): Promise<void> => call<void>('DELETE', path);
+
+/** What GET /api/session answers. */
+export interface Me {
+  username: string;
+  roles: string[];
+  grants: { role: string; caeId?: string; entrepreneurId?: string }[];
+}
+
+/** The parts of GET …/statistics the pages show. */
+export interface Statistics {
+  year: number;
+  headcount: { start: number; end: number; entries: number; exits: number; accompanied: number };
+  monthly: { month: string; entries: number; exits: number; headcountEnd: number }[];
+  exits: { positiveExitRate: string };
+  associates: { end: { total: number } };
+  revenue: { total: string; byClientKind: Record<string, string>; bySector: Record<string, string>; socialAndFiscalReturnPerSubsidyEuro: string };
+  payroll: { grossMass: string };
+}

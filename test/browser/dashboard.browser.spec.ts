@@ -1,0 +1,126 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { coodyssee2016, generateHistory } from '../../libs/scenarios';
+import { passwordOf } from '../support/accounts';
+import { startHarness, type Harness } from '../e2e/api-harness';
+
+/**
+ * The dashboard in a real browser: Debian's Chromium (scripts/browser/chromium.sh installs it; CHROMIUM_PATH
+ * names another), driven headless by playwright-core, against the API serving it on a real port.
+ */
+const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+if (!existsSync(executablePath)) {
+  describe.skip(`dashboard in a browser — skipped: no Chromium at ${executablePath} (bash scripts/browser/chromium.sh installs Debian's)`, () => {
+    it.skip('needs Chromium', () => undefined);
+  });
+} else {
+  describe('dashboard in a browser', () => {
+    let h: Harness;
+    let browser: Browser;
+    let base: string;
+    const errors: string[] = [];
+
+    beforeAll(async () => {
+      h = await startHarness();
+      const envelopes = [...coodyssee2016(), ...generateHistory({ caeId: 'oxalis', entrepreneurs: 12, year: 2016 })];
+      for (let i = 0; i < envelopes.length; i += 1000) expect((await h.http().post('/api/commands').send(envelopes.slice(i, i + 1000))).status).toBe(200);
+      await h.account('auditor', 'network_auditor');
+      await h.account('staff-coodyssee', { caeId: 'coodyssee', role: 'cae_staff', grantedOn: '2016-01-01' });
+      await h.caughtUp();
+      const server = await h.app.listen(0, '127.0.0.1');
+      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await h?.close();
+    });
+
+    /** A fresh browser context logged in through the form; every console error is kept. */
+    const loggedIn = async (username: string): Promise<Page> => {
+      const page = await (await browser.newContext({ bypassCSP: true, acceptDownloads: true })).newPage();
+      page.on('console', (message) => message.type() === 'error' && errors.push(`${username}: ${message.text()}`));
+      page.on('pageerror', (error) => errors.push(`${username}: ${String(error)}`));
+      await page.goto(base);
+      await page.getByLabel("Nom d'utilisateur").fill(username);
+      await page.getByLabel('Mot de passe').fill(passwordOf(username));
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      return page;
+    };
+
+    const figure = (page: Page, id: string) => page.locator(`[data-figure="${id}"] strong`).innerText();
+
+    /** axe-core's violations on the page as it stands. */
+    const violations = async (page: Page): Promise<string[]> => {
+      await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+      // Run in the page, written as a string: the tests compile without the DOM's types.
+      return page.evaluate<string[]>("axe.run().then((result) => result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`))");
+    };
+
+    afterEach(() => {
+      expect(errors).toEqual([]);
+      errors.length = 0;
+    });
+
+    it('a refused login says why next to the form, and nothing else opens', async () => {
+      const page = await (await browser.newContext()).newPage();
+      await page.goto(base);
+      await page.getByLabel("Nom d'utilisateur").fill('admin');
+      await page.getByLabel('Mot de passe').fill('not-the-password');
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await page.waitForSelector('[role="alert"]:has-text("incorrect")');
+      expect(await page.getByRole('alert').innerText()).toBe("Nom d'utilisateur ou mot de passe incorrect.");
+      expect(await page.locator('nav a').count()).toBe(0);
+    });
+
+    it('the admin lands on the network, on its last year with activity, with every CAE in the table', async () => {
+      const page = await loggedIn('admin');
+      await page.waitForSelector('.figures');
+      expect(await page.locator('h1').innerText()).toBe('Réseau — 2016');
+      const network = (await h.http().get('/api/network/statistics?year=2016').expect(200)).body;
+      // The figure as written in French ("1 157 084,00 €"), read back as the API's decimal string.
+      expect((await figure(page, 'revenue')).replace(/[^\d,]/g, '').replace(',', '.')).toBe(network.revenue.total);
+      expect(await figure(page, 'accompanied')).toBe(String(network.headcount.accompanied));
+      const rows = await page.locator('table tbody tr td:first-child').allInnerTexts();
+      expect(rows.sort()).toEqual(['CAE oxalis', 'Coodyssée'].sort());
+      expect(await violations(page)).toEqual([]);
+    });
+
+    it("Coodyssée's 2016 page shows the figures of its statistics: 85 → 84, 908 700,00 €, and the chart the monthly headcount", async () => {
+      const page = await loggedIn('staff-coodyssee');
+      await page.waitForSelector('.figures');
+      expect(page.url()).toContain('#/cae/coodyssee');
+      await page.selectOption('#year', '2016');
+      await page.waitForSelector('h1:has-text("2016")');
+      expect(await figure(page, 'headcount')).toBe('85 → 84');
+      expect(await figure(page, 'revenue')).toBe('908\u202f700,00\u00a0€');
+      const monthly = (await h.http().get('/api/caes/coodyssee/statistics?year=2016').expect(200)).body.monthly.map((m: { headcountEnd: number }) => m.headcountEnd);
+      const charted = await page.evaluate<number[]>("echarts.getInstanceByDom(document.querySelector('.chart')).getOption().series[2].data");
+      expect(charted).toEqual(monthly);
+      expect(monthly.at(-1)).toBe(84);
+      // Staff see their CAE only: no network link, and the network page is not theirs.
+      expect(await page.locator('nav a').allInnerTexts()).toEqual(['CAE coodyssee']);
+      expect(await violations(page)).toEqual([]);
+    });
+
+    it('a table exports its rows as CSV', async () => {
+      const page = await loggedIn('auditor');
+      await page.waitForSelector('table');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter en CSV' }).first().click()]);
+      const csv = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '').trim().split('\r\n');
+      expect(csv[0]).toBe('CAE,Entrepreneurs accompagnés,Chiffre d\'affaires HT,Associés,Audit du label');
+      expect(csv.slice(1).map((line) => line.split(',')[0]).sort()).toEqual(['CAE oxalis', 'Coodyssée']);
+      expect(csv.find((line) => line.startsWith('Coodyssée'))).toContain(',908700.00,');
+    });
+
+    it('speaks English on demand', async () => {
+      const page = await loggedIn('admin');
+      await page.waitForSelector('.figures');
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.waitForSelector('h1:has-text("Network")');
+      expect(await page.locator('[data-figure="revenue"] .label').innerText()).toBe('Revenue excl. VAT');
+    });
+  });
+}
