@@ -28,6 +28,7 @@ if (!existsSync(executablePath)) {
       for (let i = 0; i < envelopes.length; i += 1000) expect((await h.http().post('/api/commands').send(envelopes.slice(i, i + 1000))).status).toBe(200);
       await h.account('auditor', 'network_auditor');
       await h.account('staff-coodyssee', { caeId: 'coodyssee', role: 'cae_staff', grantedOn: '2016-01-01' });
+      await h.account('camille', { caeId: 'coodyssee', role: 'entrepreneur', entrepreneurId: 'esa-01', grantedOn: '2016-01-01' });
       await h.caughtUp();
       const server = await h.app.listen(0, '127.0.0.1');
       base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -102,6 +103,22 @@ if (!existsSync(executablePath)) {
       expect(monthly.at(-1)).toBe(84);
       // Staff see their CAE only: no network link, and the network page is not theirs.
       expect(await page.locator('nav a').allInnerTexts()).toEqual(['CAE coodyssee']);
+      expect(await violations(page)).toEqual([]);
+    });
+
+    it('an entrepreneur lands on her own account: its figures, month by month, and her invoices only', async () => {
+      const page = await loggedIn('camille');
+      await page.waitForSelector('.figures');
+      expect(page.url()).toContain('#/account/coodyssee/esa-01');
+      expect(await page.locator('nav a').allInnerTexts()).toEqual(['Mon compte d’activité']);
+      const account = (await h.http().get('/api/caes/coodyssee/entrepreneurs/esa-01/account').expect(200)).body;
+      const asWire = (text: string) => text.replace(/[^\d,-]/g, '').replace(',', '.');
+      for (const key of ['revenueExclVat', 'contribution', 'result', 'availableTreasury']) expect([key, asWire(await figure(page, key))]).toEqual([key, account.toDate[key]]);
+      const charted = await page.evaluate<number[]>("echarts.getInstanceByDom(document.querySelector('.chart')).getOption().series[0].data");
+      expect(charted).toEqual(account.monthly.map((m: { revenueExclVat: string }) => Number(m.revenueExclVat)));
+      const invoices = (await h.http().get('/api/caes/coodyssee/invoices').expect(200)).body.invoices.filter((i: { entrepreneurId: string }) => i.entrepreneurId === 'esa-01');
+      expect(invoices.length).toBeGreaterThan(0);
+      expect(await page.locator('section:has(caption:has-text("Factures et paiements")) tbody tr').count()).toBe(invoices.length);
       expect(await violations(page)).toEqual([]);
     });
 

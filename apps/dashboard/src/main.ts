@@ -1,6 +1,7 @@
 import { ApiError, get, remove, type Me } from './api.js';
 import { h, show } from './dom.js';
 import { lang, setLang, t } from './i18n.js';
+import { accountPage } from './pages/account.js';
 import { caePage } from './pages/cae.js';
 import { loginPage } from './pages/login.js';
 import { networkPage } from './pages/network.js';
@@ -14,13 +15,26 @@ const main = document.querySelector('main')!;
 
 const isNetwork = (me: Me) => me.roles.includes('network_admin') || me.roles.includes('network_auditor');
 const ownCae = (me: Me) => me.grants.find((grant) => grant.role === 'cae_staff')?.caeId;
+const ownAccount = (me: Me) => me.grants.find((grant) => grant.role === 'entrepreneur');
+const accountLink = (grant: { caeId?: string; entrepreneurId?: string }) => `#/account/${encodeURIComponent(grant.caeId!)}/${encodeURIComponent(grant.entrepreneurId!)}`;
 
 /** Where a role lands when the address names no page. */
-const home = (me: Me): string => (isNetwork(me) ? '#/network' : ownCae(me) !== undefined ? `#/cae/${ownCae(me)}` : '#/');
+const home = (me: Me): string => {
+  const account = ownAccount(me);
+  return isNetwork(me) ? '#/network' : ownCae(me) !== undefined ? `#/cae/${ownCae(me)}` : account !== undefined ? accountLink(account) : '#/';
+};
 
 const navigation = (me: Me | undefined) => {
   const languageButton = h('button', { type: 'button', class: 'link', lang: lang() === 'fr' ? 'en' : 'fr', onclick: () => (setLang(lang() === 'fr' ? 'en' : 'fr'), location.reload()) }, t('language'));
-  const links = me === undefined ? [] : [isNetwork(me) && h('a', { href: '#/network' }, t('network')), ownCae(me) !== undefined && h('a', { href: `#/cae/${ownCae(me)}` }, `${t('cae')} ${ownCae(me)}`)];
+  const account = me && ownAccount(me);
+  const links =
+    me === undefined
+      ? []
+      : [
+          isNetwork(me) && h('a', { href: '#/network' }, t('network')),
+          ownCae(me) !== undefined && h('a', { href: `#/cae/${ownCae(me)}` }, `${t('cae')} ${ownCae(me)}`),
+          account !== undefined && h('a', { href: accountLink(account) }, t('account')),
+        ];
   show(
     header,
     h('span', { class: 'brand' }, 'Alvéole'),
@@ -58,6 +72,8 @@ const route = async (): Promise<void> => {
       const year = parameters.get('year');
       return await caePage(main, parts[1], { ...(year !== null && { year: Number(year) }), ...(parameters.get('asOf') !== null && { asOf: parameters.get('asOf')! }) });
     }
+    if (parts[0] === 'account' && parts[1] !== undefined && parts[2] !== undefined)
+      return await accountPage(main, parts[1], parts[2], ownAccount(me)?.entrepreneurId === parts[2] && ownAccount(me)?.caeId === parts[1]);
     if (home(me) !== '#/' && location.hash !== home(me)) return location.replace(home(me));
     show(main, h('p', {}, t('nothingHere')));
   } catch (failure) {
