@@ -73,7 +73,7 @@ if (!existsSync(executablePath)) {
       await page.getByRole('button', { name: 'Se connecter' }).click();
       await page.waitForSelector('[role="alert"]:has-text("incorrect")');
       expect(await page.getByRole('alert').innerText()).toBe("Nom d'utilisateur ou mot de passe incorrect.");
-      expect(await page.locator('nav a').count()).toBe(0);
+      expect(await page.locator('header nav a').count()).toBe(0);
     });
 
     it('the admin lands on the network, on its last year with activity, with every CAE in the table', async () => {
@@ -102,7 +102,7 @@ if (!existsSync(executablePath)) {
       expect(charted).toEqual(monthly);
       expect(monthly.at(-1)).toBe(84);
       // Staff see their CAE only: no network link, and the network page is not theirs.
-      expect(await page.locator('nav a').allInnerTexts()).toEqual(['CAE coodyssee']);
+      expect(await page.locator('header nav a').allInnerTexts()).toEqual(['CAE coodyssee']);
       expect(await violations(page)).toEqual([]);
     });
 
@@ -110,7 +110,7 @@ if (!existsSync(executablePath)) {
       const page = await loggedIn('camille');
       await page.waitForSelector('.figures');
       expect(page.url()).toContain('#/account/coodyssee/esa-01');
-      expect(await page.locator('nav a').allInnerTexts()).toEqual(['Mon compte d’activité']);
+      expect(await page.locator('header nav a').allInnerTexts()).toEqual(['Mon compte d’activité']);
       const account = (await h.http().get('/api/caes/coodyssee/entrepreneurs/esa-01/account').expect(200)).body;
       const asWire = (text: string) => text.replace(/[^\d,-]/g, '').replace(',', '.');
       for (const key of ['revenueExclVat', 'contribution', 'result', 'availableTreasury']) expect([key, asWire(await figure(page, key))]).toEqual([key, account.toDate[key]]);
@@ -120,6 +120,56 @@ if (!existsSync(executablePath)) {
       expect(invoices.length).toBeGreaterThan(0);
       expect(await page.locator('section:has(caption:has-text("Factures et paiements")) tbody tr').count()).toBe(invoices.length);
       expect(await violations(page)).toEqual([]);
+    });
+
+    it("the staff walk through their CAE's pages: the registers searched and paged, alerts, invoices, treasury, access, as of a date", async () => {
+      const page = await loggedIn('staff-coodyssee');
+      await page.waitForSelector('.figures');
+      const api = async (path: string) => (await h.http().get(path).expect(200)).body;
+
+      await page.getByRole('link', { name: 'Entrepreneurs' }).click();
+      await page.waitForSelector('h1:has-text("Entrepreneurs")');
+      const register = await api('/api/caes/coodyssee/registers/entrepreneurs');
+      expect(await page.locator('.pager').innerText()).toContain(`(${register.entrepreneurs.length} lignes)`);
+      expect(await page.locator('tbody tr').count()).toBe(25);
+      await page.getByLabel('Rechercher').fill('Martin');
+      const martins = register.entrepreneurs.filter((e: { person: { lastName?: string } }) => e.person.lastName === 'Martin');
+      expect(martins.length).toBeGreaterThan(0);
+      await page.waitForFunction(`document.querySelectorAll('tbody tr').length === ${martins.length}`);
+      expect(await violations(page)).toEqual([]);
+
+      await page.getByRole('link', { name: 'Alertes' }).click();
+      await page.waitForSelector('h1:has-text("Alertes")');
+      const compliance = await api('/api/caes/coodyssee/compliance');
+      expect(await page.locator('p:has-text("Situation au")').first().innerText()).toContain(compliance.today);
+      expect(await violations(page)).toEqual([]);
+
+      await page.getByRole('link', { name: 'Factures et paiements' }).click();
+      await page.waitForSelector('h1:has-text("Factures")');
+      const invoices = (await api('/api/caes/coodyssee/invoices')).invoices;
+      expect(await page.locator('section:has(caption:has-text("Toutes les factures")) .pager').innerText()).toContain(`(${invoices.length} lignes)`);
+
+      await page.getByRole('link', { name: 'Trésorerie' }).click();
+      await page.waitForSelector('h1:has-text("Trésorerie")');
+      const treasury = await api('/api/caes/coodyssee/treasury');
+      expect((await figure(page, 'vatOwed')).replace(/[^\d,-]/g, '').replace(',', '.')).toBe(treasury.toDate.vatOwed);
+      expect(await violations(page)).toEqual([]);
+
+      await page.getByRole('link', { name: 'Accès' }).click();
+      await page.waitForSelector('h1:has-text("Accès")');
+      expect(await page.locator('tbody tr').count()).toBeGreaterThan(0);
+
+      // As of mid-2016, the statistics page answers what the route answers as of that day.
+      await page.getByRole('link', { name: 'Statistiques' }).click();
+      await page.waitForSelector('#year');
+      await page.fill('#as-of', '2016-06-30');
+      await page.dispatchEvent('#as-of', 'change');
+      await page.waitForURL(/asOf=2016-06-30/);
+      await page.selectOption('#year', '2016');
+      await page.waitForSelector('h1:has-text("2016")');
+      const then = await api('/api/caes/coodyssee/statistics?year=2016&asOf=2016-06-30');
+      expect(await figure(page, 'headcount')).toBe(`${then.headcount.start} → ${then.headcount.end}`);
+      expect(then.headcount.end).not.toBe(84);
     });
 
     it('a table exports its rows as CSV', async () => {

@@ -3,6 +3,7 @@ import { h, show } from './dom.js';
 import { lang, setLang, t } from './i18n.js';
 import { accountPage } from './pages/account.js';
 import { caePage } from './pages/cae.js';
+import { accessPage, alertsPage, entrepreneursPage, invoicesPage, treasuryPage } from './pages/cae-books.js';
 import { loginPage } from './pages/login.js';
 import { networkPage } from './pages/network.js';
 
@@ -68,6 +69,10 @@ const route = async (): Promise<void> => {
   show(main, h('p', { role: 'status' }, t('loading')));
   try {
     if (parts[0] === 'network' && isNetwork(me)) return await networkPage(main);
+    const asOf = parameters.get('asOf') ?? undefined;
+    const books = { entrepreneurs: entrepreneursPage, alerts: alertsPage, invoices: invoicesPage, treasury: treasuryPage, access: accessPage };
+    if (parts[0] === 'cae' && parts[1] !== undefined && parts[2] !== undefined && parts[2] in books)
+      return await books[parts[2] as keyof typeof books](main, parts[1], asOf === undefined ? {} : { asOf });
     if (parts[0] === 'cae' && parts[1] !== undefined) {
       const year = parameters.get('year');
       return await caePage(main, parts[1], { ...(year !== null && { year: Number(year) }), ...(parameters.get('asOf') !== null && { asOf: parameters.get('asOf')! }) });

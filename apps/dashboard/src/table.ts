@@ -11,26 +11,57 @@ export interface Column<R> {
   cell?: (row: R) => Node;
 }
 
-const csvCell = (value: string | number): string => (/[",;\n]/.test(String(value)) ? `"${String(value).replace(/"/g, '""')}"` : String(value));
+export interface TableOptions {
+  /** A search box over every column's text. */
+  search?: boolean;
+  /** Rows per page (default: every row on one page). */
+  pageSize?: number;
+}
 
-/** A table sortable by any column (click or Enter on its header), exported to CSV as its raw values. */
-export const table = <R>(caption: string, columns: Column<R>[], rows: R[], fileName: string): HTMLElement => {
+const csvCell = (value: string | number): string => (/[",;\n\r]/.test(String(value)) ? `"${String(value).replace(/"/g, '""')}"` : String(value));
+
+let tables = 0;
+
+/**
+ * A table sortable by any column (click or Enter on its header), searched and paged when asked, exported to CSV
+ * as its raw values (every row the search keeps, not only the page shown).
+ */
+export const table = <R>(caption: string, columns: Column<R>[], rows: R[], fileName: string, options: TableOptions = {}): HTMLElement => {
+  const id = `table-${++tables}`;
   let sortBy = 0;
   let ascending = true;
+  let query = '';
+  let page = 0;
   const body = h('tbody');
+  const pager = h('p', { class: 'pager', 'aria-live': 'polite' });
   const valueOf = (column: Column<R>, row: R) => (column.value ?? column.text)(row);
   const headers = columns.map((column, i) =>
     h('th', { scope: 'col', 'aria-sort': i === 0 ? 'ascending' : 'none' }, h('button', { type: 'button', onclick: () => sort(i) }, column.title)),
   );
-  const render = () => {
-    const sorted = [...rows].sort((a, b) => {
+  const kept = (): R[] => {
+    const words = query.toLocaleLowerCase('fr').split(/\s+/).filter(Boolean);
+    const found = rows.filter((row) => words.every((word) => columns.some((column) => column.text(row).toLocaleLowerCase('fr').includes(word))));
+    return found.sort((a, b) => {
       const x = valueOf(columns[sortBy]!, a);
       const y = valueOf(columns[sortBy]!, b);
       const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'fr');
       return ascending ? order : -order;
     });
-    show(body, ...sorted.map((row) => h('tr', {}, ...columns.map((column) => h('td', {}, column.cell ? column.cell(row) : column.text(row))))));
+  };
+  const render = () => {
+    const all = kept();
+    const size = options.pageSize ?? Math.max(1, all.length);
+    const pages = Math.max(1, Math.ceil(all.length / size));
+    page = Math.min(page, pages - 1);
+    show(body, ...all.slice(page * size, (page + 1) * size).map((row) => h('tr', {}, ...columns.map((column) => h('td', {}, column.cell ? column.cell(row) : column.text(row))))));
     headers.forEach((header, i) => header.setAttribute('aria-sort', i === sortBy ? (ascending ? 'ascending' : 'descending') : 'none'));
+    if (options.pageSize !== undefined)
+      show(
+        pager,
+        h('button', { type: 'button', disabled: page === 0, onclick: () => (page--, render()) }, t('previous')),
+        ` ${t('page')} ${page + 1} / ${pages} (${all.length} ${t('rows')}) `,
+        h('button', { type: 'button', disabled: page >= pages - 1, onclick: () => (page++, render()) }, t('next')),
+      );
   };
   const sort = (i: number) => {
     ascending = sortBy === i ? !ascending : true;
@@ -39,13 +70,23 @@ export const table = <R>(caption: string, columns: Column<R>[], rows: R[], fileN
   };
   render();
   const csv = () => {
-    const lines = [columns.map((column) => csvCell(column.title)).join(','), ...rows.map((row) => columns.map((column) => csvCell(valueOf(column, row))).join(','))];
+    const lines = [columns.map((column) => csvCell(column.title)).join(','), ...kept().map((row) => columns.map((column) => csvCell(valueOf(column, row))).join(','))];
     download(`${fileName}.csv`, URL.createObjectURL(new Blob([`\ufeff${lines.join('\r\n')}\r\n`], { type: 'text/csv;charset=utf-8' })));
   };
+  const search =
+    options.search &&
+    h(
+      'p',
+      { class: 'controls' },
+      h('label', { for: `${id}-search` }, t('search')),
+      h('input', { id: `${id}-search`, type: 'search', oninput: (e) => ((query = (e.target as HTMLInputElement).value), (page = 0), render()) }),
+    );
   return h(
     'section',
     { class: 'card' },
-    h('table', {}, h('caption', {}, caption), h('thead', {}, h('tr', {}, ...headers)), body),
+    search,
+    h('table', { id }, h('caption', {}, caption), h('thead', {}, h('tr', {}, ...headers)), body),
+    options.pageSize !== undefined && pager,
     h('button', { type: 'button', class: 'export', onclick: csv }, t('exportCsv')),
   );
 };

@@ -4,6 +4,7 @@ import { h, show } from '../dom.js';
 import { keyFigures, years } from '../figures.js';
 import { money, t } from '../i18n.js';
 import { table } from '../table.js';
+import { caeTabs } from './cae-tabs.js';
 
 const CLIENT_KINDS = ['company', 'individual', 'public_body', 'association'] as const;
 
@@ -33,14 +34,12 @@ export const caePage = async (main: HTMLElement, caeId: string, wanted: { year?:
     { class: 'controls' },
     h('label', { for: 'year' }, t('year')),
     h('select', { id: 'year', onchange: (e) => go({ year: Number((e.target as HTMLSelectElement).value) }) }, ...history.map((s) => h('option', { value: s.year, selected: s.year === year.year }, String(s.year)))),
-    h('label', { for: 'as-of' }, t('asOf')),
-    h('input', { id: 'as-of', type: 'date', value: wanted.asOf ?? '', 'aria-describedby': 'as-of-hint', onchange: (e) => go({ asOf: (e.target as HTMLInputElement).value }) }),
-    h('small', { id: 'as-of-hint' }, t('asOfHint')),
   );
   const sectors = Object.entries(year.revenue.bySector);
   show(
     main,
     h('h1', {}, `${t('cae')} ${caeId} — ${year.year}`),
+    caeTabs(caeId, '', wanted.asOf),
     picker,
     keyFigures(year, before),
     chart(

@@ -1,0 +1,177 @@
+import { get } from '../api.js';
+import { h, show } from '../dom.js';
+import { money, t, type MessageKey } from '../i18n.js';
+import { table } from '../table.js';
+import { caeTabs } from './cae-tabs.js';
+
+/** A CAE's registers, alerts, invoices, treasury and access: each a page of tables read from one query route. */
+
+type Cut = { asOf?: string };
+const path = (caeId: string, route: string) => `/api/caes/${encodeURIComponent(caeId)}/${route}`;
+const heading = (caeId: string, key: MessageKey) => h('h1', {}, `${t(key)} — ${caeId}`);
+
+interface Entrepreneur {
+  entrepreneurId: string;
+  person: { firstName: string; lastName: string } | string;
+  activity: { sector: string } | null;
+  status: string;
+  history: { on: string; event: string }[];
+}
+
+const nameOf = (e: Entrepreneur) => (typeof e.person === 'string' ? e.person : `${e.person.firstName} ${e.person.lastName}`);
+
+export const entrepreneursPage = async (main: HTMLElement, caeId: string, cut: Cut): Promise<void> => {
+  const { entrepreneurs } = await get<{ entrepreneurs: Entrepreneur[] }>(path(caeId, 'registers/entrepreneurs'), cut);
+  show(
+    main,
+    heading(caeId, 'entrepreneurs'),
+    caeTabs(caeId, 'entrepreneurs', cut.asOf),
+    table(
+      t('entrepreneurs'),
+      [
+        { title: t('name'), text: nameOf, cell: (e) => h('a', { href: `#/account/${encodeURIComponent(caeId)}/${encodeURIComponent(e.entrepreneurId)}` }, nameOf(e)) },
+        { title: t('sectorShort'), text: (e) => e.activity?.sector ?? '' },
+        { title: t('status'), text: (e) => t(e.status as MessageKey) },
+        { title: t('since'), text: (e) => e.history.at(-1)?.on ?? '' },
+      ],
+      entrepreneurs,
+      `${caeId}-entrepreneurs`,
+      { search: true, pageSize: 25 },
+    ),
+  );
+};
+
+interface Compliance {
+  today: string | null;
+  capes: { items: { entrepreneurId: string; endsOn: string; daysLeft: number }[] };
+  associateDeadlines: { items: { entrepreneurId: string; associateDeadline: string; daysLeft: number; missed: boolean }[] };
+  meetings: { year: number; items: { entrepreneurId: string; individualMeetings: number }[] };
+}
+
+export const alertsPage = async (main: HTMLElement, caeId: string, cut: Cut): Promise<void> => {
+  const compliance = await get<Compliance>(path(caeId, 'compliance'), cut);
+  const section = <R>(key: MessageKey, rows: R[], build: () => HTMLElement) => (rows.length === 0 ? h('section', { class: 'card' }, h('h2', {}, t(key)), h('p', {}, t('nothingToDo'))) : build());
+  show(
+    main,
+    heading(caeId, 'alerts'),
+    caeTabs(caeId, 'alerts', cut.asOf),
+    h('p', {}, `${t('asOf')} ${compliance.today ?? '—'}`),
+    section('capesEnding', compliance.capes.items, () =>
+      table(t('capesEnding'), [{ title: t('entrepreneurs'), text: (i: Compliance['capes']['items'][number]) => i.entrepreneurId }, { title: t('endsOn'), text: (i) => i.endsOn }, { title: t('daysLeft'), text: (i) => String(i.daysLeft), value: (i) => i.daysLeft }], compliance.capes.items, `${caeId}-cape`),
+    ),
+    section('associateDeadlines', compliance.associateDeadlines.items, () =>
+      table(
+        t('associateDeadlines'),
+        [
+          { title: t('entrepreneurs'), text: (i: Compliance['associateDeadlines']['items'][number]) => i.entrepreneurId },
+          { title: t('deadline'), text: (i) => i.associateDeadline },
+          { title: t('daysLeft'), text: (i) => String(i.daysLeft), value: (i) => i.daysLeft },
+        ],
+        compliance.associateDeadlines.items,
+        `${caeId}-echeances`,
+      ),
+    ),
+    section('meetingsMissing', compliance.meetings.items, () =>
+      table(
+        `${t('meetingsMissing')} (${compliance.meetings.year})`,
+        [{ title: t('entrepreneurs'), text: (i: Compliance['meetings']['items'][number]) => i.entrepreneurId }, { title: t('meetingsHeld'), text: (i) => String(i.individualMeetings), value: (i) => i.individualMeetings }],
+        compliance.meetings.items,
+        `${caeId}-entretiens`,
+      ),
+    ),
+  );
+};
+
+interface Invoice {
+  number: string;
+  issuedOn: string;
+  dueOn: string;
+  entrepreneurId: string;
+  client: { name: string };
+  totalInclVat: string;
+  amountDue: string;
+  status: string;
+}
+
+export const invoicesPage = async (main: HTMLElement, caeId: string, cut: Cut): Promise<void> => {
+  const { invoices } = await get<{ invoices: Invoice[] }>(path(caeId, 'invoices'), cut);
+  const columns = [
+    { title: t('number'), text: (i: Invoice) => i.number },
+    { title: t('issuedOn'), text: (i: Invoice) => i.issuedOn },
+    { title: t('dueOn'), text: (i: Invoice) => i.dueOn },
+    { title: t('entrepreneurs'), text: (i: Invoice) => i.entrepreneurId },
+    { title: t('client'), text: (i: Invoice) => i.client.name },
+    { title: t('totalInclVat'), text: (i: Invoice) => money(i.totalInclVat), value: (i: Invoice) => i.totalInclVat },
+    { title: t('amountDue'), text: (i: Invoice) => money(i.amountDue), value: (i: Invoice) => i.amountDue },
+    { title: t('status'), text: (i: Invoice) => t((i.status === 'paid' ? 'paid_status' : i.status) as MessageKey) },
+  ];
+  show(
+    main,
+    heading(caeId, 'invoices'),
+    caeTabs(caeId, 'invoices', cut.asOf),
+    table(t('overdueInvoices'), columns, invoices.filter((i) => i.status === 'overdue'), `${caeId}-factures-en-retard`, { pageSize: 25 }),
+    table(t('allInvoices'), columns, invoices, `${caeId}-factures`, { search: true, pageSize: 25 }),
+  );
+};
+
+interface Treasury {
+  asOf: string | null;
+  toDate: Record<'vatCollected' | 'vatOwed' | 'contributionsEarned' | 'cashHeldForEntrepreneurs' | 'refundsOwedToClients', string>;
+  monthly: { month: string; vatCollected: string; vatOwed: string }[];
+}
+
+export const treasuryPage = async (main: HTMLElement, caeId: string, cut: Cut): Promise<void> => {
+  const treasury = await get<Treasury>(path(caeId, 'treasury'), cut);
+  const figures: [MessageKey, keyof Treasury['toDate']][] = [
+    ['vatCollected', 'vatCollected'],
+    ['vatOwed', 'vatOwed'],
+    ['contributionsEarned', 'contributionsEarned'],
+    ['cashHeld', 'cashHeldForEntrepreneurs'],
+    ['refundsOwed', 'refundsOwedToClients'],
+  ];
+  show(
+    main,
+    heading(caeId, 'treasury'),
+    caeTabs(caeId, 'treasury', cut.asOf),
+    h('p', {}, `${t('asOf')} ${treasury.asOf ?? '—'}`),
+    h('section', { class: 'figures', 'aria-label': t('treasury') }, ...figures.map(([key, field]) => h('div', { class: 'figure', 'data-figure': field }, h('span', { class: 'label' }, t(key)), h('strong', {}, money(treasury.toDate[field]))))),
+    table(
+      t('vatOwed'),
+      [
+        { title: t('month'), text: (m: Treasury['monthly'][number]) => m.month },
+        { title: t('vatCollected'), text: (m) => money(m.vatCollected), value: (m) => m.vatCollected },
+        { title: t('vatOwed'), text: (m) => money(m.vatOwed), value: (m) => m.vatOwed },
+      ],
+      treasury.monthly,
+      `${caeId}-tva`,
+      { pageSize: 24 },
+    ),
+  );
+};
+
+interface AccessRegister {
+  accounts: { accountId: string; grants: { role: string; entrepreneurId: string | null; grantedOn: string; endedOn: string | null; endReason: string | null }[] }[];
+}
+
+export const accessPage = async (main: HTMLElement, caeId: string, cut: Cut): Promise<void> => {
+  const { accounts } = await get<AccessRegister>(path(caeId, 'access'), cut);
+  const grants = accounts.flatMap(({ accountId, grants }) => grants.map((grant) => ({ accountId, ...grant })));
+  show(
+    main,
+    heading(caeId, 'access'),
+    caeTabs(caeId, 'access', cut.asOf),
+    table(
+      t('access'),
+      [
+        { title: t('accountId'), text: (g: (typeof grants)[number]) => g.accountId },
+        { title: t('role'), text: (g) => (g.entrepreneurId ? `${g.role} (${g.entrepreneurId})` : g.role) },
+        { title: t('grantedOn'), text: (g) => g.grantedOn },
+        { title: t('endedOn'), text: (g) => g.endedOn ?? '' },
+        { title: t('endReason'), text: (g) => g.endReason ?? '' },
+      ],
+      grants,
+      `${caeId}-acces`,
+      { search: true, pageSize: 25 },
+    ),
+  );
+};

@@ -1,0 +1,29 @@
+import { h } from '../dom.js';
+import { t, type MessageKey } from '../i18n.js';
+
+/** The pages of a CAE, one link each (the current one marked for screen readers), and the date they are as of. */
+export const CAE_PAGES: { path: string; key: MessageKey }[] = [
+  { path: '', key: 'statistics' },
+  { path: 'entrepreneurs', key: 'entrepreneurs' },
+  { path: 'alerts', key: 'alerts' },
+  { path: 'invoices', key: 'invoices' },
+  { path: 'treasury', key: 'treasury' },
+  { path: 'access', key: 'access' },
+];
+
+const address = (caeId: string, path: string, asOf: string | undefined) =>
+  `#/cae/${encodeURIComponent(caeId)}${path ? `/${path}` : ''}${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ''}`;
+
+export const caeTabs = (caeId: string, current: string, asOf: string | undefined): HTMLElement =>
+  h(
+    'div',
+    { class: 'controls' },
+    h(
+      'nav',
+      { class: 'tabs', 'aria-label': `${t('cae')} ${caeId}` },
+      ...CAE_PAGES.map(({ path, key }) => h('a', { href: address(caeId, path, asOf), 'aria-current': path === current ? 'page' : undefined }, t(key))),
+    ),
+    h('label', { for: 'as-of' }, t('asOf')),
+    h('input', { id: 'as-of', type: 'date', value: asOf ?? '', 'aria-describedby': 'as-of-hint', onchange: (e) => (location.hash = address(caeId, current, (e.target as HTMLInputElement).value || undefined)) }),
+    h('small', { id: 'as-of-hint' }, t('asOfHint')),
+  );
