@@ -172,6 +172,37 @@ if (!existsSync(executablePath)) {
       expect(then.headcount.end).not.toBe(84);
     });
 
+    it('an auditor runs an audit as of a date and reads each rule, its findings and their evidence; the staff read it without running one', async () => {
+      const page = await loggedIn('auditor');
+      await page.waitForSelector('table');
+      await page.getByRole('link', { name: 'Coodyssée' }).click();
+      await page.getByRole('link', { name: 'Audits' }).click();
+      await page.fill('#audit-as-of', '2016-12-31');
+      await page.getByRole('button', { name: 'Auditer' }).click();
+      await page.waitForSelector('.report');
+      const [recorded] = (await h.http().get('/api/caes/coodyssee/audits').expect(200)).body.audits.slice(-1);
+      const report = (await h.http().get(`/api/caes/coodyssee/audits/${recorded.auditId}`).expect(200)).body;
+      expect(page.url()).toContain(`/audits/${recorded.auditId}`);
+      const score = report.score;
+      expect(await page.locator('[data-figure="score"]').innerText()).toBe(
+        `Obligatoires ${score.mandatory.met}/${score.mandatory.total}, Recommandés ${score.recommended.met}/${score.recommended.total} — ${score.labelEligible ? 'labellisable' : 'non labellisable'}`,
+      );
+      expect(await page.locator('.rule').count()).toBe(report.rules.length);
+      const failing = report.rules.find((rule: { outcome: string }) => rule.outcome === 'fail');
+      expect(failing).toBeDefined();
+      const shown = page.locator(`[data-rule="${failing.id}"]`);
+      expect(await shown.locator('li').count()).toBe(failing.findings.length);
+      expect(await shown.locator('li').first().innerText()).toContain(`position ${failing.findings[0].evidence[0].position}`);
+      expect(await page.getByRole('link', { name: 'Rapport imprimable' }).getAttribute('href')).toBe(`/api/caes/coodyssee/audits/${recorded.auditId}?format=html`);
+      expect(await violations(page)).toEqual([]);
+
+      const staff = await loggedIn('staff-coodyssee');
+      await staff.goto(`${base}/#/cae/coodyssee/audits`);
+      await staff.waitForSelector('table');
+      expect(await staff.locator('#audit-as-of').count()).toBe(0);
+      expect(await staff.locator('tbody tr').count()).toBe(1);
+    });
+
     it('a table exports its rows as CSV', async () => {
       const page = await loggedIn('auditor');
       await page.waitForSelector('table');

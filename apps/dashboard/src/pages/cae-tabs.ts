@@ -9,6 +9,7 @@ export const CAE_PAGES: { path: string; key: MessageKey }[] = [
   { path: 'invoices', key: 'invoices' },
   { path: 'treasury', key: 'treasury' },
   { path: 'access', key: 'access' },
+  { path: 'audits', key: 'audits' },
 ];
 
 const address = (caeId: string, path: string, asOf: string | undefined) =>
