@@ -5,6 +5,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The answer as it came (a refused command's outcome, with its details). */
+    readonly body: unknown = undefined,
   ) {
     super(message);
   }
@@ -21,7 +23,7 @@ const call = async <T>(method: string, path: string, body?: unknown): Promise<T>
   });
   if (response.status === 204) return undefined as T;
   const answer = (await response.json().catch(() => ({}))) as { error?: { code: string; message: string } };
-  if (!response.ok) throw new ApiError(response.status, answer.error?.code ?? 'UNKNOWN', answer.error?.message ?? response.statusText);
+  if (!response.ok) throw new ApiError(response.status, answer.error?.code ?? 'UNKNOWN', answer.error?.message ?? response.statusText, answer);
   return answer as T;
 };
 

@@ -5,6 +5,7 @@ import { accountPage } from './pages/account.js';
 import { caePage } from './pages/cae.js';
 import { accessPage, alertsPage, entrepreneursPage, invoicesPage, treasuryPage } from './pages/cae-books.js';
 import { auditsPage } from './pages/audits.js';
+import { formsPage } from './pages/forms.js';
 import { loginPage } from './pages/login.js';
 import { networkPage } from './pages/network.js';
 
@@ -72,6 +73,7 @@ const route = async (): Promise<void> => {
     if (parts[0] === 'network' && isNetwork(me)) return await networkPage(main);
     const asOf = parameters.get('asOf') ?? undefined;
     const books = { entrepreneurs: entrepreneursPage, alerts: alertsPage, invoices: invoicesPage, treasury: treasuryPage, access: accessPage };
+    if (parts[0] === 'cae' && parts[1] !== undefined && parts[2] === 'forms') return await formsPage(main, parts[1], parts[3]);
     if (parts[0] === 'cae' && parts[1] !== undefined && parts[2] === 'audits') return await auditsPage(main, parts[1], isNetwork(me), parts[3]);
     if (parts[0] === 'cae' && parts[1] !== undefined && parts[2] !== undefined && parts[2] in books)
       return await books[parts[2] as keyof typeof books](main, parts[1], asOf === undefined ? {} : { asOf });

@@ -10,6 +10,7 @@ export const CAE_PAGES: { path: string; key: MessageKey }[] = [
   { path: 'treasury', key: 'treasury' },
   { path: 'access', key: 'access' },
   { path: 'audits', key: 'audits' },
+  { path: 'forms', key: 'forms' },
 ];
 
 const address = (caeId: string, path: string, asOf: string | undefined) =>
