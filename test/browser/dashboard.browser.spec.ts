@@ -87,9 +87,30 @@ if (!existsSync(executablePath)) {
       // The figure as written in French ("1 157 084,00 €"), read back as the API's decimal string.
       expect((await figure(page, 'revenue')).replace(/[^\d,]/g, '').replace(',', '.')).toBe(network.revenue.total);
       expect(await figure(page, 'accompanied')).toBe(String(network.headcount.accompanied));
-      const rows = await page.locator('table tbody tr td:first-child').allInnerTexts();
+      const rows = await page.locator('section:has(caption:has-text("Les CAE")) tbody tr td:first-child').allInnerTexts();
       expect(rows.sort()).toEqual(['CAE oxalis', 'Coodyssée'].sort());
+      // The network's own year: its monthly headcount and its revenue by sector, summed over the CAEs.
+      const charted = await page.evaluate<number[]>("echarts.getInstanceByDom(document.querySelectorAll('.chart')[1]).getOption().series[2].data");
+      expect(charted).toEqual(network.monthly.map((m: { headcountEnd: number }) => m.headcountEnd));
+      expect(await page.locator('section:has(caption:has-text("par secteur")) tbody tr').count()).toBe(Object.keys(network.revenue.bySector).length);
       expect(await violations(page)).toEqual([]);
+    });
+
+    it('each role sees only what it may: no link to what it cannot read, and a page it types in says so', async () => {
+      const page = await loggedIn('camille');
+      await page.waitForSelector('.figures');
+      await page.goto(`${base}/#/network`);
+      await page.waitForURL(/#\/account\/coodyssee\/esa-01$/);
+      await page.goto(`${base}/#/cae/oxalis/invoices`);
+      await page.waitForSelector('[role="alert"]');
+      expect(await page.getByRole('alert').innerText()).toBe("Vous n'avez pas accès à cette page.");
+      // What the browser logged of those refusals (403 answers) is what this test asked for.
+      errors.length = 0;
+      const staff = await loggedIn('staff-coodyssee');
+      await staff.waitForSelector('.figures');
+      expect(await staff.locator('header nav a').allInnerTexts()).toEqual(['CAE coodyssee']);
+      await staff.goto(`${base}/#/network`);
+      await staff.waitForURL(/#\/cae\/coodyssee$/);
     });
 
     it("Coodyssée's 2016 page shows the figures of its statistics: 85 → 84, 908 700,00 €, and the chart the monthly headcount", async () => {
@@ -252,7 +273,7 @@ if (!existsSync(executablePath)) {
     it('a table exports its rows as CSV', async () => {
       const page = await loggedIn('auditor');
       await page.waitForSelector('table');
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter en CSV' }).first().click()]);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('section:has(caption:has-text("Les CAE"))').getByRole('button', { name: 'Exporter en CSV' }).click()]);
       const csv = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '').trim().split('\r\n');
       expect(csv[0]).toBe('CAE,Entrepreneurs accompagnés,Chiffre d\'affaires HT,Associés,Audit du label');
       expect(csv.slice(1).map((line) => line.split(',')[0]).sort()).toEqual(['CAE oxalis', 'Coodyssée']);

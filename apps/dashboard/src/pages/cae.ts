@@ -1,12 +1,9 @@
 import { ApiError, type Statistics } from '../api.js';
-import { chart, valueAxis } from '../chart.js';
 import { h, show } from '../dom.js';
 import { keyFigures, years } from '../figures.js';
-import { money, t } from '../i18n.js';
-import { table } from '../table.js';
+import { t } from '../i18n.js';
+import { monthlyChart, revenueTables } from '../year-views.js';
 import { caeTabs } from './cae-tabs.js';
-
-const CLIENT_KINDS = ['company', 'individual', 'public_body', 'association'] as const;
 
 /**
  * A CAE (its staff, admins, auditors): the statistics of a year picked from those with activity (the last by
@@ -35,43 +32,13 @@ export const caePage = async (main: HTMLElement, caeId: string, wanted: { year?:
     h('label', { for: 'year' }, t('year')),
     h('select', { id: 'year', onchange: (e) => go({ year: Number((e.target as HTMLSelectElement).value) }) }, ...history.map((s) => h('option', { value: s.year, selected: s.year === year.year }, String(s.year)))),
   );
-  const sectors = Object.entries(year.revenue.bySector);
   show(
     main,
     h('h1', {}, `${t('cae')} ${caeId} — ${year.year}`),
     caeTabs(caeId, '', wanted.asOf),
     picker,
     keyFigures(year, before),
-    chart(
-      t('monthly'),
-      {
-        xAxis: { type: 'category', data: year.monthly.map((m) => m.month) },
-        yAxis: [valueAxis(`${t('entries')} / ${t('exits')}`), valueAxis(t('headcount'))],
-        series: [
-          { name: t('entries'), type: 'bar', data: year.monthly.map((m) => m.entries) },
-          { name: t('exits'), type: 'bar', data: year.monthly.map((m) => m.exits) },
-          { name: t('headcount'), type: 'line', yAxisIndex: 1, data: year.monthly.map((m) => m.headcountEnd) },
-        ],
-      },
-      `${caeId}-${year.year}-mensuel`,
-    ),
-    table(
-      t('byClientKind'),
-      [
-        { title: t('clientKind'), text: (kind: (typeof CLIENT_KINDS)[number]) => t(kind) },
-        { title: t('revenue'), text: (kind) => money(year.revenue.byClientKind[kind] ?? '0.00'), value: (kind) => year.revenue.byClientKind[kind] ?? '0.00' },
-      ],
-      [...CLIENT_KINDS],
-      `${caeId}-${year.year}-clients`,
-    ),
-    table(
-      t('bySector'),
-      [
-        { title: t('sector'), text: ([sector]: [string, string]) => sector },
-        { title: t('revenue'), text: ([, amount]) => money(amount), value: ([, amount]) => amount },
-      ],
-      sectors,
-      `${caeId}-${year.year}-secteurs`,
-    ),
+    monthlyChart(year, `${caeId}-${year.year}`),
+    ...revenueTables(year, `${caeId}-${year.year}`),
   );
 };

@@ -4,6 +4,7 @@ import { h, show } from '../dom.js';
 import { keyFigures, years } from '../figures.js';
 import { count, money, t } from '../i18n.js';
 import { table } from '../table.js';
+import { monthlyChart, revenueTables } from '../year-views.js';
 
 interface AuditSummary {
   caeId: string;
@@ -39,6 +40,8 @@ export const networkPage = async (main: HTMLElement): Promise<void> => {
       },
       'reseau-evolution',
     ),
+    monthlyChart(last, `reseau-${last.year}`),
+    ...revenueTables(last, `reseau-${last.year}`),
     table(
       `${t('caes')} — ${last.year}`,
       [
