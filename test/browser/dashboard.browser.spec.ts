@@ -54,6 +54,13 @@ if (!existsSync(executablePath)) {
       return page;
     };
 
+    /** Fills the expense form, as a clerk would, and sends it. */
+    const sendExpense = async (page: Page, entrepreneurId: string, amount: string): Promise<void> => {
+      for (const [label, value] of [['Entrepreneur (identifiant) *', entrepreneurId], ['Date de la dépense *', '2016-12-15'], ['Catégorie *', 'Fournitures'], ['Montant *', amount], ['TVA *', '0.00'], ['Description *', 'Papier']])
+        await page.getByLabel(label!).fill(value!);
+      await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    };
+
     const figure = (page: Page, id: string) => page.locator(`[data-figure="${id}"] strong`).innerText();
 
     /** axe-core's violations on the page as it stands. */
@@ -234,13 +241,7 @@ if (!existsSync(executablePath)) {
       await page.getByRole('link', { name: 'Saisie' }).click();
       await page.getByRole('link', { name: 'Enregistrer une dépense' }).click();
       await page.waitForSelector('form.command');
-      await page.getByLabel('Entrepreneur (identifiant) *').fill('esa-01');
-      await page.getByLabel('Date de la dépense *').fill('2016-12-15');
-      await page.getByLabel('Catégorie *').fill('Fournitures');
-      await page.getByLabel('Montant *').fill('1.234');
-      await page.getByLabel('TVA *').fill('0.00');
-      await page.getByLabel('Description *').fill('Papier');
-      await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+      await sendExpense(page, 'esa-01', '1.234');
       await page.waitForSelector('#form-outcome.error');
       expect(await page.locator('#f-amount-error').innerText()).toBe('must be a decimal string with at most 2 decimals (e.g. "1234.50")');
       expect(await violations(page)).toEqual([]);
@@ -259,13 +260,7 @@ if (!existsSync(executablePath)) {
       // A refusal of the domain (an unknown entrepreneur) says its message by the form.
       await page.goto(`${base}/#/cae/coodyssee/forms/RecordExpense`);
       await page.waitForSelector('form.command');
-      await page.getByLabel('Entrepreneur (identifiant) *').fill('nobody');
-      await page.getByLabel('Date de la dépense *').fill('2016-12-15');
-      await page.getByLabel('Catégorie *').fill('Fournitures');
-      await page.getByLabel('Montant *').fill('10.00');
-      await page.getByLabel('TVA *').fill('0.00');
-      await page.getByLabel('Description *').fill('Papier');
-      await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+      await sendExpense(page, 'nobody', '10.00');
       await page.waitForSelector('#form-outcome.error');
       expect(await page.locator('#form-outcome').innerText()).toMatch(/nobody/);
     });

@@ -51,3 +51,16 @@ export interface Statistics {
   revenue: { total: string; byClientKind: Record<string, string>; bySector: Record<string, string>; socialAndFiscalReturnPerSubsidyEuro: string };
   payroll: { grossMass: string };
 }
+
+/** An invoice of GET …/invoices, the parts the pages show. */
+export interface Invoice {
+  number: string;
+  issuedOn: string;
+  dueOn: string;
+  entrepreneurId: string;
+  client: { name: string };
+  totalInclVat: string;
+  paidInclVat: string;
+  amountDue: string;
+  status: string;
+}

@@ -1,4 +1,4 @@
-import { get } from '../api.js';
+import { get, type Invoice } from '../api.js';
 import { chart, valueAxis } from '../chart.js';
 import { h, show } from '../dom.js';
 import { money, t, type MessageKey } from '../i18n.js';
@@ -13,18 +13,6 @@ interface Account {
   toDate: Figures;
   monthly: (Figures & { month: string })[];
   receivables: { amountDue: string; invoices: { number: string; issuedOn: string; dueOn: string; amountDue: string; overdue: boolean }[] };
-}
-
-interface Invoice {
-  number: string;
-  issuedOn: string;
-  dueOn: string;
-  entrepreneurId: string;
-  client: { name: string };
-  totalInclVat: string;
-  paidInclVat: string;
-  amountDue: string;
-  status: string;
 }
 
 const FIGURES: (keyof Figures)[] = ['revenueExclVat', 'creditNotesExclVat', 'contribution', 'expenses', 'salaryCost', 'result', 'availableTreasury'];

@@ -1,4 +1,4 @@
-import { get } from '../api.js';
+import { get, type Invoice } from '../api.js';
 import { h, show } from '../dom.js';
 import { money, t, type MessageKey } from '../i18n.js';
 import { table } from '../table.js';
@@ -81,17 +81,6 @@ export const alertsPage = async (main: HTMLElement, caeId: string, cut: Cut): Pr
     ),
   );
 };
-
-interface Invoice {
-  number: string;
-  issuedOn: string;
-  dueOn: string;
-  entrepreneurId: string;
-  client: { name: string };
-  totalInclVat: string;
-  amountDue: string;
-  status: string;
-}
 
 export const invoicesPage = async (main: HTMLElement, caeId: string, cut: Cut): Promise<void> => {
   const { invoices } = await get<{ invoices: Invoice[] }>(path(caeId, 'invoices'), cut);
