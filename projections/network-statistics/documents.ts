@@ -21,6 +21,7 @@ export const COLLECTIONS = {
 export type CaeDoc = {
   caeId: string;
   name: string;
+  region: string;
   contribution: { rate: string; base: string };
   shareNominalValue: string;
 };

@@ -56,8 +56,29 @@ export interface Statistics {
   };
   /** meetings: individual and collective meetings held; workshops count in workshopHours (hours of kind workshop). */
   support: { meetings: number; workshopHours: string; belowTwoMeetings: number };
-  network?: { caes: number };
+  network?: { caes: number; byCae: (KeyFigures & { caeId: string; name: string; region: string })[]; byRegion: (KeyFigures & { region: string; caes: number })[] };
 }
+
+/** The figures the network compares side by side, CAE by CAE and region by region. */
+export interface KeyFigures {
+  accompanied: number;
+  entries: number;
+  exits: number;
+  revenue: string;
+  grossMass: string;
+  associates: number;
+  positiveExitRate: string;
+}
+
+export const keyFiguresOf = (s: Statistics): KeyFigures => ({
+  accompanied: s.headcount.accompanied,
+  entries: s.headcount.entries,
+  exits: s.headcount.exits,
+  revenue: s.revenue.total,
+  grossMass: s.payroll.grossMass,
+  associates: s.associates.end.total,
+  positiveExitRate: s.exits.positiveExitRate,
+});
 
 export const AGE_BRACKETS = ['under_26', '26_35', '36_45', '46_55', 'over_55'] as const;
 export type AgeBracket = (typeof AGE_BRACKETS)[number];

@@ -13,7 +13,7 @@ const coodyssee = [
 ];
 /** A second CAE in the Drôme (10%), one entrepreneur in, one out. */
 const drome = inCae('drome', [
-  registerCae('0.10'),
+  registerCae('0.10', 'Auvergne-Rhône-Alpes'),
   ...salaried('alice', '2016-05-02'),
   ...salaried('chloe', '2015-01-05'),
   invoice('alice', '2016-06-01', '2000.00', '0.00', { vatRate: '0', kind: 'association' }),
@@ -25,7 +25,7 @@ describe('network: every CAE summed, rates recomputed on the sums', () => {
     statistics(...coodyssee).when(...drome).then(async (docs) => {
       const s = await networkStatistics(docs, 2016);
       expect(s.scope).toBe('network');
-      expect(s.network).toEqual({ caes: 2 });
+      expect(s.network?.caes).toBe(2);
       expect(s.headcount).toMatchObject({ start: 2, entries: 2, exits: 2, end: 2, accompanied: 4 });
       expect(s.revenue).toMatchObject({
         total: '3000.00',
@@ -36,6 +36,22 @@ describe('network: every CAE summed, rates recomputed on the sums', () => {
       });
       expect(s.associates).toMatchObject({ end: { external: 1, total: 1 }, shareCapital: '500.00' });
     }));
+
+  it('given two CAEs in two regions, then each CAE and each region has its key figures, rates recomputed on the region’s sums', () =>
+    statistics(...coodyssee, ...inCae('marseille', [registerCae(), ...salaried('dora', '2016-01-04'), exit('dora', '2016-11-02', 'abandonment')]))
+      .when(...drome)
+      .then(async (docs) => {
+        const { network } = await networkStatistics(docs, 2016);
+        expect(network?.byCae.map((row) => [row.caeId, row.region, row.accompanied, row.revenue, row.positiveExitRate])).toEqual([
+          ['coodyssee', "Provence-Alpes-Côte d'Azur", 2, '1000.00', '1.0000'],
+          ['drome', 'Auvergne-Rhône-Alpes', 2, '2000.00', '0.0000'],
+          ['marseille', "Provence-Alpes-Côte d'Azur", 1, '0.00', '0.0000'],
+        ]);
+        expect(network?.byRegion).toEqual([
+          { region: 'Auvergne-Rhône-Alpes', caes: 1, accompanied: 2, entries: 1, exits: 1, revenue: '2000.00', grossMass: expect.any(String), associates: 0, positiveExitRate: '0.0000' },
+          { region: "Provence-Alpes-Côte d'Azur", caes: 2, accompanied: 3, entries: 2, exits: 2, revenue: '1000.00', grossMass: expect.any(String), associates: 1, positiveExitRate: '0.5000' },
+        ]);
+      }));
 
   it('given two CAEs, then contributions are each CAE’s rate on its own revenue (12% of 1,000.00 + 10% of 2,000.00)', () =>
     statistics(...coodyssee).when(...drome).then(async (docs) => expect((await networkStatistics(docs, 2016)).revenue.contributions).toBe('320.00')));

@@ -47,13 +47,13 @@ const stay = <K extends StayEventType>(change: (stay: Stay, event: ProjectedEven
  */
 export const networkStatistics = defineProjection({
   name: PROJECTION,
-  version: 2,
+  version: 3,
   collections: { caes: collectionOf<CaeDoc>(), entrepreneurs: collectionOf<EntrepreneurDoc>(), associates: collectionOf<AssociateDoc>(), 'cae-years': collectionOf<CaeYearDoc>() },
   on: {
     CaeRegistered: {
       documents: (e) => [{ collection: 'caes', id: caeDocId(e.data.caeId) }],
       apply: ({ data: d }) => [
-        { collection: 'caes', id: caeDocId(d.caeId), doc: { caeId: d.caeId, name: d.name, contribution: { rate: d.contribution.rate, base: d.contribution.base }, shareNominalValue: d.shareNominalValue } },
+        { collection: 'caes', id: caeDocId(d.caeId), doc: { caeId: d.caeId, name: d.name, region: d.region, contribution: { rate: d.contribution.rate, base: d.contribution.base }, shareNominalValue: d.shareNominalValue } },
       ],
     },
     InformationSessionRecorded: flow(

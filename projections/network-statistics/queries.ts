@@ -1,6 +1,6 @@
 import type { ReadModels } from '../projection';
 import { caeDocId, caeYearDocId, COLLECTIONS, PROJECTION, type AssociateDoc, type CaeDoc, type CaeYearDoc, type EntrepreneurDoc } from './documents';
-import { statisticsOf, type CaeDocuments, type Statistics } from './indicators';
+import { keyFiguresOf, statisticsOf, type CaeDocuments, type Statistics } from './indicators';
 
 const documentsOf = async (models: ReadModels, cae: CaeDoc, year: number): Promise<CaeDocuments> => ({
   cae,
@@ -15,11 +15,23 @@ export const caeStatistics = async (models: ReadModels, caeId: string, year: num
   return cae ? statisticsOf(caeId, year, [await documentsOf(models, cae, year)]) : undefined;
 };
 
-/** GET /api/network/statistics?year= — every registered CAE's figures summed, rates recomputed on the sums. */
+/**
+ * GET /api/network/statistics?year= — every registered CAE's figures summed, rates recomputed on the sums; and the
+ * key figures of each CAE and of each region (rates recomputed on the region's sums), in name order (then id).
+ */
 export const networkStatistics = async (models: ReadModels, year: number): Promise<Statistics> => {
-  const caes = (await models.list(PROJECTION, COLLECTIONS.caes)) as CaeDoc[];
+  const caes = ((await models.list(PROJECTION, COLLECTIONS.caes)) as CaeDoc[]).sort((a, b) => a.name.localeCompare(b.name, 'fr') || (a.caeId < b.caeId ? -1 : 1));
   const documents = await Promise.all(caes.map((cae) => documentsOf(models, cae, year)));
-  return { ...statisticsOf('network', year, documents), network: { caes: caes.length } };
+  const regions = [...new Set(caes.map((cae) => cae.region))].sort((a, b) => a.localeCompare(b, 'fr'));
+  const inRegion = (region: string) => documents.filter((d) => d.cae.region === region);
+  return {
+    ...statisticsOf('network', year, documents),
+    network: {
+      caes: caes.length,
+      byCae: documents.map((d) => ({ caeId: d.cae.caeId, name: d.cae.name, region: d.cae.region, ...keyFiguresOf(statisticsOf(d.cae.caeId, year, [d])) })),
+      byRegion: regions.map((region) => ({ region, caes: inRegion(region).length, ...keyFiguresOf(statisticsOf(region, year, inRegion(region))) })),
+    },
+  };
 };
 
 export type { Statistics } from './indicators';

@@ -1,4 +1,4 @@
-import type { AssociateCategory, ClientKind, ExitReason, IsoDate, LegalForm } from '../../libs/domain';
+import type { AssociateCategory, ClientKind, ExitReason, IsoDate, LegalForm, MeetingKind } from '../../libs/domain';
 
 export const REGISTERS = 'registers';
 
@@ -49,7 +49,11 @@ export type EntrepreneurDoc = {
   history: ContractLine[];
   /** Individual meetings (décret 2015-1363) by calendar year. */
   individualMeetings: Record<string, number>;
+  /** Every meeting and workshop attended, in log order (their notes are sealed and stay in the log). */
+  meetings: MeetingLine[];
 };
+
+export type MeetingLine = { heldOn: IsoDate; kind: MeetingKind; hours: string };
 
 /** One stay in the association, from admission to leaving (a readmission opens a new one). */
 export type Membership = {

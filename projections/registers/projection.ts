@@ -103,7 +103,7 @@ const forget = (e: ProjectedEventOf<'PersonForgotten'>, docs: Reader): Update[] 
 
 export const registersProjection = defineProjection({
   name: REGISTERS,
-  version: 2,
+  version: 3,
   collections: {
     caes: collectionOf<CaeDoc>(),
     entrepreneurs: collectionOf<EntrepreneurDoc>(),
@@ -139,6 +139,7 @@ export const registersProjection = defineProjection({
           activity: d.activity,
           history: [],
           individualMeetings: {},
+          meetings: [],
         };
         const line: ContractLine = { on: d.integratedOn, event: d.integration === 1 ? 'integrated' : 'returned', position: e.position, integration: d.integration, activity: d.activity };
         // A return brings the person's profile and activity as they are now.
@@ -154,9 +155,11 @@ export const registersProjection = defineProjection({
       (e, docs) => {
         const ref = entrepreneurRef(e.data.caeId, e.data.entrepreneurId);
         const current = docs.get(ref.collection, ref.id);
-        if (!current || e.data.kind !== 'individual') return [];
-        const year = e.data.heldOn.slice(0, 4);
-        return [{ ...ref, doc: { ...current, individualMeetings: { ...current.individualMeetings, [year]: (current.individualMeetings[year] ?? 0) + 1 } } }];
+        if (!current) return [];
+        const { heldOn, kind, hours } = e.data;
+        const year = heldOn.slice(0, 4);
+        const individualMeetings = kind === 'individual' ? { ...current.individualMeetings, [year]: (current.individualMeetings[year] ?? 0) + 1 } : current.individualMeetings;
+        return [{ ...ref, doc: { ...current, individualMeetings, meetings: [...current.meetings, { heldOn, kind, hours }] } }];
       },
     ),
     InvoiceIssued: dated(

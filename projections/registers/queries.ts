@@ -1,7 +1,7 @@
 import { Decimal, formatMoney, money, sum, ZERO, type AssociateCategory, type ClientKind, type IsoDate, type Money } from '../../libs/domain';
 import type { ReadModels } from '../projection';
 import { statusOn, type Status } from './contracts';
-import type { AssociateDoc, ContractLine, CreditNoteLine, EntrepreneurDoc, InvoiceDoc, PaymentLine, PersonFields, RefundLine } from './documents';
+import { docId, REGISTERS, type AssociateDoc, type ContractLine, type CreditNoteLine, type EntrepreneurDoc, type InvoiceDoc, type MeetingLine, type PaymentLine, type PersonFields, type RefundLine } from './documents';
 import { byDateThenLog, caeOf, listOf, movementsInOrder } from './read';
 
 // Every query answers undefined when the CAE is unknown.
@@ -31,17 +31,31 @@ const withoutPosition = <T extends { position: number }>({ position: _position, 
 
 export type HistoryLine = WithoutPosition<ContractLine | AssociateLine>;
 
+/** One entrepreneur's entry in the register. */
+export interface RegisterEntry {
+  entrepreneurId: string;
+  person: PersonFields;
+  activity: { description: string; sector: string };
+  status: Status;
+  history: HistoryLine[];
+}
+
 export interface EntrepreneursRegister {
   caeId: string;
   asOf: IsoDate | null;
-  entrepreneurs: {
-    entrepreneurId: string;
-    person: PersonFields;
-    activity: { description: string; sector: string };
-    status: Status;
-    history: HistoryLine[];
-  }[];
+  entrepreneurs: RegisterEntry[];
 }
+
+/** Their entry with their status on `today` and their associate stays among its lines. */
+const entryOf = (e: EntrepreneurDoc, associates: AssociateDoc[], today: IsoDate): RegisterEntry => ({
+  entrepreneurId: e.entrepreneurId,
+  person: e.person,
+  activity: e.activity,
+  status: statusOn(e, associates, today),
+  history: [...e.history, ...associateLines(associates, e.entrepreneurId)]
+    .sort(byDateThenLog((l) => l.on, (l) => l.position))
+    .map((line) => withoutPosition<ContractLine | AssociateLine>(line)),
+});
 
 /** GET /api/caes/{caeId}/registers/entrepreneurs — in order of first integration. */
 export const entrepreneursRegister = async (models: ReadModels, caeId: string): Promise<EntrepreneursRegister | undefined> => {
@@ -54,16 +68,30 @@ export const entrepreneursRegister = async (models: ReadModels, caeId: string): 
   return {
     caeId,
     asOf: cae.lastBusinessDate,
-    entrepreneurs: entrepreneurs.map((e) => ({
-      entrepreneurId: e.entrepreneurId,
-      person: e.person,
-      activity: e.activity,
-      // Every entrepreneur has an integration, which dates the CAE: lastBusinessDate is set.
-      status: statusOn(e, associates, cae.lastBusinessDate!),
-      history: [...e.history, ...associateLines(associates, e.entrepreneurId)]
-        .sort(byDateThenLog((l) => l.on, (l) => l.position))
-        .map((line) => withoutPosition<ContractLine | AssociateLine>(line)),
-    })),
+    // Every entrepreneur has an integration, which dates the CAE: lastBusinessDate is set.
+    entrepreneurs: entrepreneurs.map((e) => entryOf(e, associates, cae.lastBusinessDate!)),
+  };
+};
+
+export interface EntrepreneurFile extends RegisterEntry {
+  caeId: string;
+  asOf: IsoDate;
+  meetings: MeetingLine[];
+  individualMeetings: Record<string, number>;
+}
+
+/** GET /api/caes/{caeId}/entrepreneurs/{entrepreneurId} — their register entry, their meetings and workshops. */
+export const entrepreneurFile = async (models: ReadModels, caeId: string, entrepreneurId: string): Promise<EntrepreneurFile | undefined> => {
+  const cae = await caeOf(models, caeId);
+  const e = (await models.get(REGISTERS, 'entrepreneurs', docId(caeId, entrepreneurId))) as EntrepreneurDoc | undefined;
+  if (!cae || !e) return undefined;
+  const associates = await listOf<AssociateDoc>(models, 'associates', caeId);
+  return {
+    caeId,
+    asOf: cae.lastBusinessDate!,
+    ...entryOf(e, associates, cae.lastBusinessDate!),
+    meetings: [...e.meetings].sort((a, b) => (a.heldOn < b.heldOn ? -1 : a.heldOn > b.heldOn ? 1 : 0)),
+    individualMeetings: e.individualMeetings,
   };
 };
 

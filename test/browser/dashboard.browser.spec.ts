@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { strFromU8, unzipSync } from 'fflate';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
 import { subtractMoney } from '../../libs/domain';
 import { coodyssee2016, generateHistory } from '../../libs/scenarios';
@@ -100,6 +101,11 @@ if (!existsSync(executablePath)) {
       const charted = await page.evaluate<number[]>("echarts.getInstanceByDom(document.querySelectorAll('.chart')[1]).getOption().series[2].data");
       expect(charted).toEqual(network.monthly.map((m: { headcountEnd: number }) => m.headcountEnd));
       expect(await page.locator('section:has(caption:has-text("par secteur")) tbody tr').count()).toBe(Object.keys(network.revenue.bySector).length);
+      // The split by region: one row per region, its CAEs counted, its revenue as the route sums it.
+      const regions = page.locator('section:has(caption:has-text("Par région")) tbody tr');
+      expect(await regions.count()).toBe(network.network.byRegion.length);
+      const [region] = network.network.byRegion;
+      expect(await regions.first().locator('td').allInnerTexts()).toEqual(expect.arrayContaining([region.region, String(region.caes)]));
       expect(await violations(page)).toEqual([]);
     });
 
@@ -150,6 +156,12 @@ if (!existsSync(executablePath)) {
       const invoices = (await h.http().get('/api/caes/coodyssee/invoices').expect(200)).body.invoices.filter((i: { entrepreneurId: string }) => i.entrepreneurId === 'esa-01');
       expect(invoices.length).toBeGreaterThan(0);
       expect(await page.locator('section:has(caption:has-text("Factures et paiements")) tbody tr').count()).toBe(invoices.length);
+      // Her path and her meetings, from her own file (she may not read the CAE's registers).
+      const file = (await h.http().get('/api/caes/coodyssee/entrepreneurs/esa-01').expect(200)).body;
+      expect(file.meetings.length).toBeGreaterThan(0);
+      expect(await page.locator('section:has(caption:has-text("Parcours et contrats")) tbody tr').count()).toBe(file.history.length);
+      expect(await page.locator('section:has(caption:has-text("Parcours et contrats")) tbody tr td:nth-child(2)').first().innerText()).toBe('Intégration');
+      expect(await page.locator('section:has(caption:has-text("Entretiens et ateliers")) tbody tr').count()).toBe(file.meetings.length);
       expect(await violations(page)).toEqual([]);
     });
 
@@ -270,9 +282,22 @@ if (!existsSync(executablePath)) {
       await page.waitForSelector('table');
       const [download] = await Promise.all([page.waitForEvent('download'), page.locator('section:has(caption:has-text("Les CAE"))').getByRole('button', { name: 'Exporter en CSV' }).click()]);
       const csv = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '').trim().split('\r\n');
-      expect(csv[0]).toBe('CAE,Entrepreneurs accompagnés,Chiffre d\'affaires HT,Associés,Audit du label');
+      expect(csv[0]).toBe("CAE,Région,Entrepreneurs accompagnés,Entrées,Sorties,Chiffre d'affaires HT,Masse salariale brute,Associés,Sorties positives,Audit du label");
       expect(csv.slice(1).map((line) => line.split(',')[0]).sort()).toEqual(['CAE oxalis', 'Coodyssée']);
       expect(csv.find((line) => line.startsWith('Coodyssée'))).toContain(',908700.00,');
+    });
+
+    it('a table exports its rows as xlsx, money as numbers written to the cent', async () => {
+      const page = await loggedIn('auditor');
+      await page.waitForSelector('table');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('section:has(caption:has-text("Les CAE"))').getByRole('button', { name: 'Exporter en Excel (xlsx)' }).click()]);
+      expect(download.suggestedFilename()).toBe('cae-2016.xlsx');
+      const files = unzipSync(readFileSync((await download.path())!));
+      const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
+      const texts = strFromU8(files['xl/sharedStrings.xml'] ?? new Uint8Array()) + sheet;
+      expect(sheet.match(/<row /g)).toHaveLength(3);
+      expect(texts).toContain('Coodyssée');
+      expect(sheet).toContain('<v>908700</v>');
     });
 
     it('speaks English on demand', async () => {

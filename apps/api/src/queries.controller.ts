@@ -49,6 +49,12 @@ export class QueriesController {
     return this.queries.execute(new Q.ActivityAccountQuery(caeId, entrepreneurId, cutOf(asOf)));
   }
 
+  @Get('caes/:caeId/entrepreneurs/:entrepreneurId')
+  @Access((request) => ({ kind: 'query', query: 'entrepreneurFile', caeId: param(request, 'caeId'), entrepreneurId: param(request, 'entrepreneurId') }))
+  file(@Param('caeId') caeId: string, @Param('entrepreneurId') entrepreneurId: string, @Query(NONE) asOf: Cut) {
+    return this.queries.execute(new Q.EntrepreneurFileQuery(caeId, entrepreneurId, cutOf(asOf)));
+  }
+
   @Get('caes/:caeId/treasury')
   @Access(inCae('caeTreasury'))
   treasury(@Param('caeId') caeId: string, @Query(NONE) asOf: Cut) {

@@ -50,6 +50,19 @@ export interface Statistics {
   associates: { end: { total: number } };
   revenue: { total: string; byClientKind: Record<string, string>; bySector: Record<string, string>; socialAndFiscalReturnPerSubsidyEuro: string };
   payroll: { grossMass: string };
+  /** The network's answer only. */
+  network?: { caes: number; byCae: (KeyFigures & { caeId: string; name: string; region: string })[]; byRegion: (KeyFigures & { region: string; caes: number })[] };
+}
+
+/** A CAE's or a region's figures as the network compares them. */
+export interface KeyFigures {
+  accompanied: number;
+  entries: number;
+  exits: number;
+  revenue: string;
+  grossMass: string;
+  associates: number;
+  positiveExitRate: string;
 }
 
 /** An invoice of GET …/invoices, the parts the pages show. */

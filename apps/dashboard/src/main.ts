@@ -70,8 +70,8 @@ const route = async (): Promise<void> => {
   const parts = (path ?? '').split('/').filter(Boolean).map(decodeURIComponent);
   show(main, h('p', { role: 'status' }, t('loading')));
   try {
-    if (parts[0] === 'network' && isNetwork(me)) return await networkPage(main);
     const asOf = parameters.get('asOf') ?? undefined;
+    if (parts[0] === 'network' && isNetwork(me)) return await networkPage(main);
     const books = { entrepreneurs: entrepreneursPage, alerts: alertsPage, invoices: invoicesPage, treasury: treasuryPage, access: accessPage };
     if (parts[0] === 'cae' && parts[1] !== undefined && parts[2] === 'forms') return await formsPage(main, parts[1], parts[3]);
     if (parts[0] === 'cae' && parts[1] !== undefined && parts[2] === 'audits') return await auditsPage(main, parts[1], isNetwork(me), parts[3]);
@@ -82,7 +82,7 @@ const route = async (): Promise<void> => {
       return await caePage(main, parts[1], { ...(year !== null && { year: Number(year) }), ...(parameters.get('asOf') !== null && { asOf: parameters.get('asOf')! }) });
     }
     if (parts[0] === 'account' && parts[1] !== undefined && parts[2] !== undefined)
-      return await accountPage(main, parts[1], parts[2], ownAccount(me)?.entrepreneurId === parts[2] && ownAccount(me)?.caeId === parts[1]);
+      return await accountPage(main, parts[1], parts[2], ownAccount(me)?.entrepreneurId === parts[2] && ownAccount(me)?.caeId === parts[1], asOf === undefined ? {} : { asOf });
     if (home(me) !== '#/' && location.hash !== home(me)) return location.replace(home(me));
     show(main, h('p', {}, t('nothingHere')));
   } catch (failure) {

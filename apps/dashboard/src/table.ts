@@ -20,11 +20,31 @@ export interface TableOptions {
 
 const csvCell = (value: string | number): string => (/[",;\n\r]/.test(String(value)) ? `"${String(value).replace(/"/g, '""')}"` : String(value));
 
+/** Decimal strings (money, rates) compared exactly, without turning them into floats. */
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+const compareDecimals = (x: string, y: string): number => {
+  const [xi = '', xf = ''] = x.replace('-', '').split('.');
+  const [yi = '', yf = ''] = y.replace('-', '').split('.');
+  const width = Math.max(xf.length, yf.length);
+  const magnitude = (i: string, f: string) => i.replace(/^0+(?=\d)/, '').padStart(20, '0') + f.padEnd(width, '0');
+  const sign = (v: string) => (v.startsWith('-') && /[1-9]/.test(v) ? -1 : 1);
+  if (sign(x) !== sign(y)) return sign(x) - sign(y);
+  const [a, b] = [magnitude(xi, xf), magnitude(yi, yf)];
+  return sign(x) * (a < b ? -1 : a > b ? 1 : 0);
+};
+
+const compare = (x: string | number, y: string | number): number =>
+  typeof x === 'number' && typeof y === 'number'
+    ? x - y
+    : DECIMAL.test(String(x)) && DECIMAL.test(String(y))
+      ? compareDecimals(String(x), String(y))
+      : String(x).localeCompare(String(y), 'fr');
+
 let tables = 0;
 
 /**
  * A table sortable by any column (click or Enter on its header), searched and paged when asked, exported to CSV
- * as its raw values (every row the search keeps, not only the page shown).
+ * and xlsx as its raw values (every row the search keeps, not only the page shown).
  */
 export const table = <R>(caption: string, columns: Column<R>[], rows: R[], fileName: string, options: TableOptions = {}): HTMLElement => {
   const id = `table-${++tables}`;
@@ -44,7 +64,7 @@ export const table = <R>(caption: string, columns: Column<R>[], rows: R[], fileN
     return found.sort((a, b) => {
       const x = valueOf(columns[sortBy]!, a);
       const y = valueOf(columns[sortBy]!, b);
-      const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'fr');
+      const order = compare(x, y);
       return ascending ? order : -order;
     });
   };
@@ -73,6 +93,13 @@ export const table = <R>(caption: string, columns: Column<R>[], rows: R[], fileN
     const lines = [columns.map((column) => csvCell(column.title)).join(','), ...kept().map((row) => columns.map((column) => csvCell(valueOf(column, row))).join(','))];
     download(`${fileName}.csv`, URL.createObjectURL(new Blob([`\ufeff${lines.join('\r\n')}\r\n`], { type: 'text/csv;charset=utf-8' })));
   };
+  // Money and counts as numbers the spreadsheet sums: a decimal of up to 13 digits and 2 decimals is written exactly.
+  const xlsxCell = (value: string | number) => (typeof value === 'number' ? value : /^-?\d{1,13}\.\d{2}$/.test(value) ? { value: Number(value), format: '#,##0.00' } : value);
+  const xlsx = async () => {
+    const rows = [columns.map((column) => column.title), ...kept().map((row) => columns.map((column) => xlsxCell(valueOf(column, row))))];
+    const blob = await writeXlsxFile(rows, { columns: columns.map(() => ({ width: 18 })) }).toBlob();
+    download(`${fileName}.xlsx`, URL.createObjectURL(blob));
+  };
   const search =
     options.search &&
     h(
@@ -87,6 +114,6 @@ export const table = <R>(caption: string, columns: Column<R>[], rows: R[], fileN
     search,
     h('table', { id }, h('caption', {}, caption), h('thead', {}, h('tr', {}, ...headers)), body),
     options.pageSize !== undefined && pager,
-    h('button', { type: 'button', class: 'export', onclick: csv }, t('exportCsv')),
+    h('p', { class: 'exports' }, h('button', { type: 'button', class: 'export', onclick: csv }, t('exportCsv')), h('button', { type: 'button', class: 'export', onclick: () => void xlsx() }, t('exportXlsx'))),
   );
 };

@@ -38,7 +38,8 @@ export const figuresOf = async (docs: ReadModels, year = 2016): Promise<Statisti
 
 export const inCae = (caeId: string, story: DomainEvent[]): DomainEvent[] => story.map((e) => ({ ...e, data: { ...e.data, caeId } }) as DomainEvent);
 
-export const registerCae = (contributionRate = '0.12'): DomainEvent => events.caeRegistered({ contribution: { rate: contributionRate, base: 'revenue' } });
+export const registerCae = (contributionRate = '0.12', region = "Provence-Alpes-Côte d'Azur"): DomainEvent =>
+  events.caeRegistered({ region, contribution: { rate: contributionRate, base: 'revenue' } });
 
 export type Someone = Partial<Pick<EntrepreneurProfile, 'gender' | 'birthYear' | 'situationAtEntry' | 'parallelActivity'>> & {
   sector?: string;

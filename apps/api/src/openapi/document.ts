@@ -8,7 +8,7 @@ import { AUTHENTICATED, SECURITY_SCHEMES } from './security';
 import { ERROR, ERROR_CODE, ERROR_RESPONSE } from './errors';
 import { HEALTH, HEALTH_STATUS } from './health-response';
 import { queryPaths } from './query-paths';
-import { ASSOCIATES_REGISTER, COMPLIANCE, ENTREPRENEURS_REGISTER, INVOICES, SHARE_MOVEMENTS } from './registers-response';
+import { ASSOCIATES_REGISTER, COMPLIANCE, ENTREPRENEUR_FILE, ENTREPRENEURS_REGISTER, INVOICES, SHARE_MOVEMENTS } from './registers-response';
 import { NETWORK_STATISTICS, STATISTICS } from './statistics-response';
 import { ACTIVITY_ACCOUNT, CAE_TREASURY, NETWORK_CAES } from './treasury-response';
 
@@ -58,6 +58,7 @@ export const openApiDocument = () => ({
       NetworkStatistics: NETWORK_STATISTICS,
       NetworkCaes: NETWORK_CAES,
       ActivityAccount: ACTIVITY_ACCOUNT,
+      EntrepreneurFile: ENTREPRENEUR_FILE,
       CaeTreasury: CAE_TREASURY,
       EntrepreneursRegister: ENTREPRENEURS_REGISTER,
       AssociatesRegister: ASSOCIATES_REGISTER,

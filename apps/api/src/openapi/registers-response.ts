@@ -1,4 +1,4 @@
-import { ASSOCIATE_CATEGORIES, CLIENT_KINDS, EXIT_REASONS } from '../../../../libs/domain';
+import { ASSOCIATE_CATEGORIES, CLIENT_KINDS, EXIT_REASONS, MEETING_KINDS } from '../../../../libs/domain';
 import { BOOLEAN, COUNT, DATE, list, MONEY, nullable, oneOfValues, record, SHARE, DECIMAL, INTEGER, TEXT, type JsonSchema } from './json';
 
 /** The answers of the registers, invoices and compliance routes (docs/api.md § Registers, § Invoices, § Compliance). */
@@ -21,19 +21,27 @@ const HISTORY_LINE: JsonSchema = {
   ],
 };
 
+const REGISTER_ENTRY = {
+  entrepreneurId: TEXT,
+  person: record({ firstName: TEXT, lastName: TEXT, gender: TEXT, birthYear: FORGETTABLE_YEAR, postalCode: nullable(TEXT), city: nullable(TEXT) }),
+  activity: ACTIVITY,
+  status: oneOfValues(['integrated', 'cape', 'cesa', 'associate', 'exited']),
+  history: list(HISTORY_LINE),
+};
+
 export const ENTREPRENEURS_REGISTER: JsonSchema = record({
   caeId: TEXT,
   asOf: nullable(DATE),
-  entrepreneurs: list(
-    record({
-      entrepreneurId: TEXT,
-      person: record({ firstName: TEXT, lastName: TEXT, gender: TEXT, birthYear: FORGETTABLE_YEAR, postalCode: nullable(TEXT), city: nullable(TEXT) }),
-      activity: ACTIVITY,
-      status: oneOfValues(['integrated', 'cape', 'cesa', 'associate', 'exited']),
-      history: list(HISTORY_LINE),
-    }),
-    'in order of first integration',
-  ),
+  entrepreneurs: list(record(REGISTER_ENTRY), 'in order of first integration'),
+});
+
+/** GET /api/caes/{caeId}/entrepreneurs/{entrepreneurId}. */
+export const ENTREPRENEUR_FILE: JsonSchema = record({
+  caeId: TEXT,
+  asOf: DATE,
+  ...REGISTER_ENTRY,
+  meetings: list(record({ heldOn: DATE, kind: oneOfValues(MEETING_KINDS), hours: DECIMAL }), 'every meeting and workshop, by date'),
+  individualMeetings: { type: 'object', additionalProperties: COUNT, description: 'individual meetings (décret 2015-1363) by calendar year' },
 });
 
 export const ASSOCIATES_REGISTER: JsonSchema = record({

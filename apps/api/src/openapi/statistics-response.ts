@@ -34,7 +34,17 @@ const indicators = {
 
 export const STATISTICS: JsonSchema = record(indicators, 'The indicators of a CAE for a calendar year, by the business date of each fact');
 
+/** What the network compares side by side: a CAE's or a region's own key figures for the year. */
+const keyFigures = { accompanied: COUNT, entries: COUNT, exits: COUNT, revenue: MONEY, grossMass: MONEY, associates: COUNT, positiveExitRate: SHARE };
+
 export const NETWORK_STATISTICS: JsonSchema = record(
-  { ...indicators, network: record({ caes: COUNT }) },
+  {
+    ...indicators,
+    network: record({
+      caes: COUNT,
+      byCae: list(record({ caeId: TEXT, name: TEXT, region: TEXT, ...keyFigures }), 'each CAE’s key figures, in name order'),
+      byRegion: list(record({ region: TEXT, caes: COUNT, ...keyFigures }), 'each region’s key figures, rates recomputed on the region’s sums, in name order'),
+    }),
+  },
   'The indicators of the whole network: the sums of every CAE, rates recomputed on the sums',
 );

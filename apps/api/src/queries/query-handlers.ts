@@ -5,7 +5,7 @@ import { accessRegister } from '../../../../projections/access/queries';
 import { auditsOf, networkAudits } from '../../../../projections/audits/queries';
 import type { ReadModels } from '../../../../projections/projection';
 import { caeStatistics, networkStatistics } from '../../../../projections/network-statistics/queries';
-import { associatesRegister, compliance, entrepreneursRegister, invoices, shareMovements } from '../../../../projections/registers/queries';
+import { associatesRegister, compliance, entrepreneurFile, entrepreneursRegister, invoices, shareMovements } from '../../../../projections/registers/queries';
 import { TREASURY } from '../../../../projections/treasury/projection';
 import { ACCESS } from '../../../../projections/access/documents';
 import { AUDITS } from '../../../../projections/audits/documents';
@@ -74,6 +74,15 @@ export class ActivityAccountHandler extends ReadModelHandler implements IQueryHa
     const models = await this.models(caeId, cut, [TREASURY]);
     await this.caeKnown(models, caeId);
     return this.found(models, `Entrepreneur "${entrepreneurId}" has no activity account in CAE "${caeId}".`, (models) => entrepreneurAccount(models, caeId, entrepreneurId));
+  }
+}
+
+@QueryHandler(Q.EntrepreneurFileQuery)
+export class EntrepreneurFileHandler extends ReadModelHandler implements IQueryHandler<Q.EntrepreneurFileQuery> {
+  async execute({ caeId, entrepreneurId, cut }: Q.EntrepreneurFileQuery) {
+    const models = await this.models(caeId, cut, [REGISTERS]);
+    if ((await models.run((read) => read.get(REGISTERS, 'caes', caeId))) === undefined) throw notFound(unknownCae(caeId), { caeId });
+    return this.found(models, `Entrepreneur "${entrepreneurId}" is not in the register of CAE "${caeId}".`, (models) => entrepreneurFile(models, caeId, entrepreneurId));
   }
 }
 
@@ -157,6 +166,7 @@ export const QUERY_HANDLERS = [
   CaeStatisticsHandler,
   NetworkStatisticsHandler,
   ActivityAccountHandler,
+  EntrepreneurFileHandler,
   CaeTreasuryHandler,
   EntrepreneursRegisterHandler,
   AssociatesRegisterHandler,

@@ -3,7 +3,7 @@ import type { Cut, HealthReport } from '../../../../libs/application';
 import type { accessRegister } from '../../../../projections/access/queries';
 import type { auditsOf, networkAudits } from '../../../../projections/audits/queries';
 import type { caeStatistics, networkStatistics } from '../../../../projections/network-statistics/queries';
-import type { associatesRegister, compliance, entrepreneursRegister, invoices, shareMovements } from '../../../../projections/registers/queries';
+import type { associatesRegister, compliance, entrepreneurFile, entrepreneursRegister, invoices, shareMovements } from '../../../../projections/registers/queries';
 import type { caeTreasury, entrepreneurAccount, networkCaes } from '../../../../projections/treasury/queries';
 
 /** What a read-model query answers when it finds what it was asked for. */
@@ -30,6 +30,12 @@ export class NetworkStatisticsQuery extends Query<Answer<typeof networkStatistic
 }
 
 export class ActivityAccountQuery extends Query<Answer<typeof entrepreneurAccount>> {
+  constructor(readonly caeId: string, readonly entrepreneurId: string, readonly cut: Cut = {}) {
+    super();
+  }
+}
+
+export class EntrepreneurFileQuery extends Query<Answer<typeof entrepreneurFile>> {
   constructor(readonly caeId: string, readonly entrepreneurId: string, readonly cut: Cut = {}) {
     super();
   }

@@ -1,7 +1,8 @@
 import { get, type Invoice } from '../api.js';
+import { asOfPicker } from '../as-of.js';
 import { chart, valueAxis } from '../chart.js';
 import { h, show } from '../dom.js';
-import { money, t, type MessageKey } from '../i18n.js';
+import { decimal, money, t, type MessageKey } from '../i18n.js';
 import { table } from '../table.js';
 
 type Figures = Record<'revenueExclVat' | 'creditNotesExclVat' | 'contribution' | 'expenses' | 'salaryCost' | 'result' | 'availableTreasury', string>;
@@ -15,21 +16,44 @@ interface Account {
   receivables: { amountDue: string; invoices: { number: string; issuedOn: string; dueOn: string; amountDue: string; overdue: boolean }[] };
 }
 
+/** GET …/entrepreneurs/{entrepreneurId}: their path in the CAE and the meetings they attended. */
+interface File {
+  status: string;
+  history: ({ on: string; event: string } & Record<string, unknown>)[];
+  meetings: { heldOn: string; kind: string; hours: string }[];
+  individualMeetings: Record<string, number>;
+}
+
+/** What a line of the path says beyond its event: the contract's end, the exit's reason… */
+const detailOf = (line: File['history'][number]): string =>
+  [
+    typeof line['endsOn'] === 'string' && `${t('endsOn')} ${line['endsOn']}`,
+    typeof line['months'] === 'number' && `${line['months']} ${t('months')}`,
+    typeof line['associateDeadline'] === 'string' && `${t('deadline')} ${line['associateDeadline']}`,
+    typeof line['shares'] === 'number' && `${line['shares']} ${t('shares')}`,
+    typeof line['reason'] === 'string' && t(`exit_${line['reason']}` as MessageKey),
+  ]
+    .filter(Boolean)
+    .join(', ');
+
 const FIGURES: (keyof Figures)[] = ['revenueExclVat', 'creditNotesExclVat', 'contribution', 'expenses', 'salaryCost', 'result', 'availableTreasury'];
 
 /** An entrepreneur's activity account (themselves, their CAE's staff, the network): month by month, and their invoices. */
-export const accountPage = async (main: HTMLElement, caeId: string, entrepreneurId: string, own: boolean): Promise<void> => {
+export const accountPage = async (main: HTMLElement, caeId: string, entrepreneurId: string, own: boolean, cut: { asOf?: string }): Promise<void> => {
   const cae = encodeURIComponent(caeId);
-  const [account, { invoices }] = await Promise.all([
-    get<Account>(`/api/caes/${cae}/entrepreneurs/${encodeURIComponent(entrepreneurId)}/account`),
-    get<{ invoices: Invoice[] }>(`/api/caes/${cae}/invoices`),
+  const them = `/api/caes/${cae}/entrepreneurs/${encodeURIComponent(entrepreneurId)}`;
+  const [account, file, { invoices }] = await Promise.all([
+    get<Account>(`${them}/account`, cut),
+    get<File>(them, cut),
+    get<{ invoices: Invoice[] }>(`/api/caes/${cae}/invoices`, cut),
   ]);
   const theirs = invoices.filter((invoice) => invoice.entrepreneurId === entrepreneurId);
   const statusOf = (status: string) => t((status === 'paid' ? 'paid_status' : status) as MessageKey);
   show(
     main,
     h('h1', {}, own ? t('account') : `${t('accountOf')} — ${entrepreneurId} (${caeId})`),
-    h('p', {}, `${t('asOf')} ${account.asOf}`),
+    h('div', { class: 'controls' }, ...asOfPicker(cut.asOf, (asOf) => `#/account/${cae}/${encodeURIComponent(entrepreneurId)}${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ''}`)),
+    h('p', {}, `${t('asOf')} ${account.asOf} — ${t('status')} : ${t(file.status as MessageKey)}`),
     h(
       'section',
       { class: 'figures', 'aria-label': t('accountOf') },
@@ -67,6 +91,26 @@ export const accountPage = async (main: HTMLElement, caeId: string, entrepreneur
       ],
       theirs,
       `factures-${entrepreneurId}`,
+    ),
+    table(
+      t('contracts'),
+      [
+        { title: t('date'), text: (l: File['history'][number]) => l.on },
+        { title: t('step'), text: (l) => t(`event_${l.event}` as MessageKey) },
+        { title: t('details'), text: detailOf },
+      ],
+      file.history,
+      `parcours-${entrepreneurId}`,
+    ),
+    table(
+      `${t('meetingsAndWorkshops')} — ${Object.entries(file.individualMeetings).map(([year, n]) => `${year} : ${n} ${t('individualMeetingsOf')}`).join(' ; ') || t('noIndividualMeeting')}`,
+      [
+        { title: t('date'), text: (m: File['meetings'][number]) => m.heldOn },
+        { title: t('kind'), text: (m) => t(`meeting_${m.kind}` as MessageKey) },
+        { title: t('hours'), text: (m) => decimal(m.hours), value: (m) => m.hours },
+      ],
+      file.meetings,
+      `entretiens-${entrepreneurId}`,
     ),
   );
 };

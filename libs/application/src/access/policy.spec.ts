@@ -52,7 +52,7 @@ const caeOf = (where: Where) => (where === 'other' ? OTHER : OWN);
 const QUERY_CATEGORIES: Record<Category, readonly QueryName[]> = {
   'network read': ['networkStatistics', 'health', 'networkAudits', 'networkCaes'],
   'CAE read': ['caeStatistics', 'caeTreasury', 'entrepreneursRegister', 'associatesRegister', 'shareMovements', 'compliance'],
-  'own activity account': ['entrepreneurAccount'],
+  'own activity account': ['entrepreneurAccount', 'entrepreneurFile'],
   invoices: ['invoices'],
   'register a CAE': [],
   'business command': [],
@@ -87,7 +87,7 @@ const commandIn = (type: CommandType, caeId: string): AccessAction =>
 
 const queryIn = (query: QueryName, where: Where): AccessAction => {
   if (where === 'network') return { kind: 'query', query };
-  return { kind: 'query', query, caeId: caeOf(where), ...(query === 'entrepreneurAccount' ? { entrepreneurId: SELF } : {}) };
+  return { kind: 'query', query, caeId: caeOf(where), ...(query === 'entrepreneurAccount' || query === 'entrepreneurFile' ? { entrepreneurId: SELF } : {}) };
 };
 
 interface Case {

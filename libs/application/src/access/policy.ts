@@ -6,6 +6,7 @@ export const QUERY_NAMES = [
   'caeStatistics',
   'networkStatistics',
   'entrepreneurAccount',
+  'entrepreneurFile',
   'caeTreasury',
   'entrepreneursRegister',
   'associatesRegister',
@@ -64,7 +65,7 @@ const RULES = {
   business:          ['every', 'none',  'ownCae', 'none'], // every other command
   networkRead:       ['every', 'every', 'none',   'none'], // network statistics, health details
   caeRead:           ['every', 'every', 'ownCae', 'none'], // statistics, treasury, registers, compliance
-  account:           ['every', 'every', 'ownCae', 'self'], // an entrepreneur's activity account
+  account:           ['every', 'every', 'ownCae', 'self'], // an entrepreneur's activity account and file
   invoices:          ['every', 'every', 'ownCae', 'selfOnly'],
   entrepreneurAccess: ['every', 'none', 'ownCae', 'none'], // grant/revoke the entrepreneur role
   staffAccess:       ['every', 'none',  'none',   'none'], // grant/revoke the cae_staff role
@@ -122,6 +123,7 @@ const QUERY_RULES: Record<QueryName, Rule> = {
   shareMovements: 'caeRead',
   compliance: 'caeRead',
   entrepreneurAccount: 'account',
+  entrepreneurFile: 'account',
   invoices: 'invoices',
   access: 'accessHistory',
   audits: 'auditRead',
