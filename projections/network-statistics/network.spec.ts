@@ -1,4 +1,4 @@
-import { caeStatistics, networkStatistics } from './queries';
+import { caeStatistics, caeStatisticsByYear, networkStatistics, networkStatisticsByYear } from './queries';
 import { admit, exit, inCae, invoice, registerCae, salaried, statistics, subsidy } from './testing/fixtures';
 
 /** Coodyssée (12%), one entrepreneur in, one out, an external associate and a subsidy. */
@@ -66,11 +66,23 @@ describe('network: every CAE summed, rates recomputed on the sums', () => {
       expect(s.network).toBeUndefined();
     }));
 
+  it('given facts from 2014 to 2016, then every year is answered at once, each as its own route answers it', () =>
+    statistics(...coodyssee).when(...drome).then(async (docs) => {
+      const network = await networkStatisticsByYear(docs);
+      expect(network.years.map((s) => s.year)).toEqual([2014, 2015, 2016]);
+      expect(network.years[2]).toEqual(await networkStatistics(docs, 2016));
+      const drome = (await caeStatisticsByYear(docs, 'drome'))!;
+      expect(drome.years.map((s) => s.year)).toEqual([2015, 2016]);
+      expect(drome.years[1]).toEqual(await caeStatistics(docs, 'drome', 2016));
+      expect(await caeStatisticsByYear(docs, 'nowhere')).toBeUndefined();
+    }));
+
   it('given a CAE that is not registered, then its statistics are undefined (404)', () =>
     statistics(...coodyssee).when(...drome).then(async (docs) => expect(await caeStatistics(docs, 'nowhere', 2016)).toBeUndefined()));
 
   it('given no CAE, then the network answers zeros', () =>
     statistics().when().then(async (docs) => {
       expect(await networkStatistics(docs, 2016)).toMatchObject({ network: { caes: 0 }, headcount: { start: 0, end: 0 }, revenue: { total: '0.00' } });
+      expect(await networkStatisticsByYear(docs)).toEqual({ scope: 'network', years: [] });
     }));
 });

@@ -1,37 +1,83 @@
 import type { ReadModels } from '../projection';
-import { caeDocId, caeYearDocId, COLLECTIONS, PROJECTION, type AssociateDoc, type CaeDoc, type CaeYearDoc, type EntrepreneurDoc } from './documents';
+import { caeDocId, COLLECTIONS, PROJECTION, type AssociateDoc, type CaeDoc, type CaeYearDoc, type EntrepreneurDoc } from './documents';
 import { keyFiguresOf, statisticsOf, type CaeDocuments, type Statistics } from './indicators';
 
-const documentsOf = async (models: ReadModels, cae: CaeDoc, year: number): Promise<CaeDocuments> => ({
+/** A CAE's documents, every year's flows among them: read once, whatever the years asked. */
+interface CaeFacts {
+  cae: CaeDoc;
+  entrepreneurs: EntrepreneurDoc[];
+  associates: AssociateDoc[];
+  flows: CaeYearDoc[];
+}
+
+const factsOf = async (models: ReadModels, cae: CaeDoc): Promise<CaeFacts> => ({
   cae,
   entrepreneurs: (await models.list(PROJECTION, COLLECTIONS.entrepreneurs, { caeId: cae.caeId })) as EntrepreneurDoc[],
   associates: (await models.list(PROJECTION, COLLECTIONS.associates, { caeId: cae.caeId })) as AssociateDoc[],
-  flows: (await models.get(PROJECTION, COLLECTIONS.caeYears, caeYearDocId(cae.caeId, year))) as CaeYearDoc | undefined,
+  flows: (await models.list(PROJECTION, COLLECTIONS.caeYears, { caeId: cae.caeId })) as CaeYearDoc[],
 });
 
-/** GET /api/caes/{caeId}/statistics?year= — undefined when the CAE is not registered (404). */
-export const caeStatistics = async (models: ReadModels, caeId: string, year: number): Promise<Statistics | undefined> => {
-  const cae = (await models.get(PROJECTION, COLLECTIONS.caes, caeDocId(caeId))) as CaeDoc | undefined;
-  return cae ? statisticsOf(caeId, year, [await documentsOf(models, cae, year)]) : undefined;
+const inYear = ({ flows, ...facts }: CaeFacts, year: number): CaeDocuments => ({ ...facts, flows: flows.find((f) => f.year === year) });
+
+/** Every calendar year from the first fact's to the last's (business dates), the years between included. */
+const yearsOf = (facts: CaeFacts[]): number[] => {
+  const years = facts.flatMap((f) => [
+    ...f.flows.map((flow) => flow.year),
+    ...f.entrepreneurs.flatMap((e) => e.stays.flatMap((s) => [s.integratedOn, s.exitedOn].flatMap((d) => (d === null ? [] : [Number(d.slice(0, 4))])))),
+    ...f.associates.flatMap((a) => a.movements.map((m) => Number(m.on.slice(0, 4)))),
+  ]);
+  if (years.length === 0) return [];
+  const [first, last] = [Math.min(...years), Math.max(...years)];
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+};
+
+const caeOf = async (models: ReadModels, caeId: string): Promise<CaeDoc | undefined> => (await models.get(PROJECTION, COLLECTIONS.caes, caeDocId(caeId))) as CaeDoc | undefined;
+
+/** The registered CAEs' facts, in name order (then id). */
+const networkFacts = async (models: ReadModels): Promise<CaeFacts[]> => {
+  const caes = ((await models.list(PROJECTION, COLLECTIONS.caes)) as CaeDoc[]).sort((a, b) => a.name.localeCompare(b.name, 'fr') || (a.caeId < b.caeId ? -1 : 1));
+  return Promise.all(caes.map((cae) => factsOf(models, cae)));
 };
 
 /**
- * GET /api/network/statistics?year= — every registered CAE's figures summed, rates recomputed on the sums; and the
- * key figures of each CAE and of each region (rates recomputed on the region's sums), in name order (then id).
+ * The network's year: every registered CAE's figures summed, rates recomputed on the sums; and the key figures of
+ * each CAE and of each region (rates recomputed on the region's sums), in name order.
  */
-export const networkStatistics = async (models: ReadModels, year: number): Promise<Statistics> => {
-  const caes = ((await models.list(PROJECTION, COLLECTIONS.caes)) as CaeDoc[]).sort((a, b) => a.name.localeCompare(b.name, 'fr') || (a.caeId < b.caeId ? -1 : 1));
-  const documents = await Promise.all(caes.map((cae) => documentsOf(models, cae, year)));
-  const regions = [...new Set(caes.map((cae) => cae.region))].sort((a, b) => a.localeCompare(b, 'fr'));
+const networkYear = (facts: CaeFacts[], year: number): Statistics => {
+  const documents = facts.map((f) => inYear(f, year));
+  const regions = [...new Set(facts.map((f) => f.cae.region))].sort((a, b) => a.localeCompare(b, 'fr'));
   const inRegion = (region: string) => documents.filter((d) => d.cae.region === region);
   return {
     ...statisticsOf('network', year, documents),
     network: {
-      caes: caes.length,
+      caes: facts.length,
       byCae: documents.map((d) => ({ caeId: d.cae.caeId, name: d.cae.name, region: d.cae.region, ...keyFiguresOf(statisticsOf(d.cae.caeId, year, [d])) })),
       byRegion: regions.map((region) => ({ region, caes: inRegion(region).length, ...keyFiguresOf(statisticsOf(region, year, inRegion(region))) })),
     },
   };
+};
+
+/** GET /api/caes/{caeId}/statistics?year= — undefined when the CAE is not registered (404). */
+export const caeStatistics = async (models: ReadModels, caeId: string, year: number): Promise<Statistics | undefined> => {
+  const cae = await caeOf(models, caeId);
+  return cae ? statisticsOf(caeId, year, [inYear(await factsOf(models, cae), year)]) : undefined;
+};
+
+/** GET /api/caes/{caeId}/statistics/years — each year from its first fact to its last, for trends read at once. */
+export const caeStatisticsByYear = async (models: ReadModels, caeId: string): Promise<{ scope: string; years: Statistics[] } | undefined> => {
+  const cae = await caeOf(models, caeId);
+  if (!cae) return undefined;
+  const facts = await factsOf(models, cae);
+  return { scope: caeId, years: yearsOf([facts]).map((year) => statisticsOf(caeId, year, [inYear(facts, year)])) };
+};
+
+/** GET /api/network/statistics?year= */
+export const networkStatistics = async (models: ReadModels, year: number): Promise<Statistics> => networkYear(await networkFacts(models), year);
+
+/** GET /api/network/statistics/years — each year from the network's first fact to its last. */
+export const networkStatisticsByYear = async (models: ReadModels): Promise<{ scope: string; years: Statistics[] }> => {
+  const facts = await networkFacts(models);
+  return { scope: 'network', years: yearsOf(facts).map((year) => networkYear(facts, year)) };
 };
 
 export type { Statistics } from './indicators';

@@ -25,6 +25,8 @@ const TABLE = {
   //                              adm  aud  stf  oth  her  ano  non  exp  rev  tok
   'GET caeStatistics':           '200  200  200  403  403  403  401  401  401  200',
   'GET networkStatistics':       '200  200  403  403  403  403  401  401  401  403',
+  'GET caeStatisticsYears':      '200  200  200  403  403  403  401  401  401  200',
+  'GET networkStatisticsYears':  '200  200  403  403  403  403  401  401  401  403',
   'GET activityAccount':         '200  200  200  403  200  403  401  401  401  200',
   'GET entrepreneurFile':        '200  200  200  403  200  403  401  401  401  200',
   'GET caeTreasury':             '200  200  200  403  403  403  401  401  401  200',
@@ -61,6 +63,8 @@ const expected = (row: Row, caller: Caller): string => TABLE[row].split(/\s+/)[C
 const GET_ROUTES: Partial<Record<Row, string>> = {
   'GET caeStatistics': '/api/caes/coodyssee/statistics?year=2016',
   'GET networkStatistics': '/api/network/statistics?year=2016',
+  'GET caeStatisticsYears': '/api/caes/coodyssee/statistics/years',
+  'GET networkStatisticsYears': '/api/network/statistics/years',
   'GET activityAccount': '/api/caes/coodyssee/entrepreneurs/e-001/account',
   'GET entrepreneurFile': '/api/caes/coodyssee/entrepreneurs/e-001',
   'GET caeTreasury': '/api/caes/coodyssee/treasury',

@@ -31,6 +31,18 @@ export class QueriesController {
     return this.queries.execute(new Q.CaeStatisticsQuery(caeId, year, cutOf(asOf)));
   }
 
+  @Get('caes/:caeId/statistics/years')
+  @Access(inCae('caeStatisticsYears'))
+  caeStatisticsYears(@Param('caeId') caeId: string, @Query(NONE) asOf: Cut) {
+    return this.queries.execute(new Q.CaeStatisticsYearsQuery(caeId, cutOf(asOf)));
+  }
+
+  @Get('network/statistics/years')
+  @Access(() => ({ kind: 'query', query: 'networkStatisticsYears' }))
+  networkStatisticsYears(@Query(NONE) asOf: Cut) {
+    return this.queries.execute(new Q.NetworkStatisticsYearsQuery(cutOf(asOf)));
+  }
+
   @Get('network/statistics')
   @Access(() => ({ kind: 'query', query: 'networkStatistics' }))
   networkStatistics(@Query(YEAR) { year, ...asOf }: { year: number } & Cut) {

@@ -25,9 +25,6 @@ export const keyFigures = (year: Statistics, before: Statistics | undefined): HT
 /** A year with activity: revenue, or people coming in or leaving (a year with only people present is not one). */
 export const active = (s: Statistics): boolean => s.revenue.total !== '0.00' || s.headcount.entries > 0 || s.headcount.exits > 0;
 
-/** Every year from 2010 to this one, read at once (an unknown year answers zeros), the years with activity kept. */
-export const years = async (path: string, cut: Record<string, string | undefined> = {}): Promise<Statistics[]> => {
-  const now = new Date().getFullYear();
-  const all = await Promise.all(Array.from({ length: now - 2009 }, (_, i) => get<Statistics>(path, { year: 2010 + i, ...cut })));
-  return all.filter(active);
-};
+/** Every year of the scope's history, read at once (`…/statistics/years`), the years with activity kept. */
+export const years = async (path: string, cut: Record<string, string | undefined> = {}): Promise<Statistics[]> =>
+  (await get<{ years: Statistics[] }>(`${path}/years`, cut)).years.filter(active);

@@ -9,7 +9,7 @@ import { ERROR, ERROR_CODE, ERROR_RESPONSE } from './errors';
 import { HEALTH, HEALTH_STATUS } from './health-response';
 import { queryPaths } from './query-paths';
 import { ASSOCIATES_REGISTER, COMPLIANCE, ENTREPRENEUR_FILE, ENTREPRENEURS_REGISTER, INVOICES, SHARE_MOVEMENTS } from './registers-response';
-import { NETWORK_STATISTICS, STATISTICS } from './statistics-response';
+import { NETWORK_STATISTICS, NETWORK_STATISTICS_YEARS, STATISTICS, STATISTICS_YEARS } from './statistics-response';
 import { ACTIVITY_ACCOUNT, CAE_TREASURY, NETWORK_CAES } from './treasury-response';
 
 /** Path items from several places, the methods of one path gathered (a CAE's audits: GET a query, POST an audit). */
@@ -56,6 +56,8 @@ export const openApiDocument = () => ({
       ErrorResponse: ERROR_RESPONSE,
       Statistics: STATISTICS,
       NetworkStatistics: NETWORK_STATISTICS,
+      StatisticsYears: STATISTICS_YEARS,
+      NetworkStatisticsYears: NETWORK_STATISTICS_YEARS,
       NetworkCaes: NETWORK_CAES,
       ActivityAccount: ACTIVITY_ACCOUNT,
       EntrepreneurFile: ENTREPRENEUR_FILE,

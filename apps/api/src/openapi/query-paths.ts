@@ -25,6 +25,8 @@ interface QueryRoute {
 export const QUERY_ROUTES: readonly QueryRoute[] = [
   { path: '/api/caes/{caeId}/statistics', operationId: 'caeStatistics', summary: 'The indicators of a CAE for a calendar year (by the business date of each fact)', parameters: 'year', answer: 'Statistics', notFound: 'Unknown CAE' },
   { path: '/api/network/statistics', operationId: 'networkStatistics', summary: 'The indicators of the whole network for a calendar year', parameters: 'year', answer: 'NetworkStatistics', forbidden: 'only network admins and auditors read the network (for a CAE\'s staff, the network minus their CAE would be another CAE\'s figures)' },
+  { path: '/api/caes/{caeId}/statistics/years', operationId: 'caeStatisticsYears', summary: 'The indicators of a CAE for each calendar year from its first fact to its last, at once (trends)', parameters: 'none', answer: 'StatisticsYears', notFound: 'Unknown CAE' },
+  { path: '/api/network/statistics/years', operationId: 'networkStatisticsYears', summary: 'The indicators of the whole network for each calendar year from its first fact to its last, at once (trends)', parameters: 'none', answer: 'NetworkStatisticsYears', forbidden: 'only network admins and auditors read the network' },
   {
     path: '/api/caes/{caeId}/entrepreneurs/{entrepreneurId}/account',
     operationId: 'activityAccount',

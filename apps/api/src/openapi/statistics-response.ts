@@ -48,3 +48,7 @@ export const NETWORK_STATISTICS: JsonSchema = record(
   },
   'The indicators of the whole network: the sums of every CAE, rates recomputed on the sums',
 );
+
+const byYear = (year: JsonSchema, description: string): JsonSchema => record({ scope: TEXT, years: list(year, description) });
+export const STATISTICS_YEARS = byYear(STATISTICS, 'each calendar year from the first fact to the last, the years between included (zeros)');
+export const NETWORK_STATISTICS_YEARS = byYear(NETWORK_STATISTICS, 'each calendar year from the network’s first fact to its last, the years between included (zeros)');

@@ -4,7 +4,7 @@ import { isLive, type Cut, type QueryRunner, type Runtime } from '../../../../li
 import { accessRegister } from '../../../../projections/access/queries';
 import { auditsOf, networkAudits } from '../../../../projections/audits/queries';
 import type { ReadModels } from '../../../../projections/projection';
-import { caeStatistics, networkStatistics } from '../../../../projections/network-statistics/queries';
+import { caeStatistics, caeStatisticsByYear, networkStatistics, networkStatisticsByYear } from '../../../../projections/network-statistics/queries';
 import { associatesRegister, compliance, entrepreneurFile, entrepreneursRegister, invoices, shareMovements } from '../../../../projections/registers/queries';
 import { TREASURY } from '../../../../projections/treasury/projection';
 import { ACCESS } from '../../../../projections/access/documents';
@@ -50,6 +50,20 @@ const unknownCae = (caeId: string): string => `CAE "${caeId}" is not registered.
 export class CaeStatisticsHandler extends ReadModelHandler implements IQueryHandler<Q.CaeStatisticsQuery> {
   async execute({ caeId, year, cut }: Q.CaeStatisticsQuery) {
     return this.found(await this.models(caeId, cut, [NETWORK_STATISTICS]), unknownCae(caeId), (models) => caeStatistics(models, caeId, year));
+  }
+}
+
+@QueryHandler(Q.CaeStatisticsYearsQuery)
+export class CaeStatisticsYearsHandler extends ReadModelHandler implements IQueryHandler<Q.CaeStatisticsYearsQuery> {
+  async execute({ caeId, cut }: Q.CaeStatisticsYearsQuery) {
+    return this.found(await this.models(caeId, cut, [NETWORK_STATISTICS]), unknownCae(caeId), (models) => caeStatisticsByYear(models, caeId));
+  }
+}
+
+@QueryHandler(Q.NetworkStatisticsYearsQuery)
+export class NetworkStatisticsYearsHandler extends ReadModelHandler implements IQueryHandler<Q.NetworkStatisticsYearsQuery> {
+  async execute({ cut }: Q.NetworkStatisticsYearsQuery) {
+    return (await this.models(undefined, cut, [NETWORK_STATISTICS])).run(networkStatisticsByYear);
   }
 }
 
@@ -164,7 +178,9 @@ export class HealthHandler implements IQueryHandler<Q.HealthQuery> {
 
 export const QUERY_HANDLERS = [
   CaeStatisticsHandler,
+  CaeStatisticsYearsHandler,
   NetworkStatisticsHandler,
+  NetworkStatisticsYearsHandler,
   ActivityAccountHandler,
   EntrepreneurFileHandler,
   CaeTreasuryHandler,

@@ -2,7 +2,7 @@ import { Query } from '@nestjs/cqrs';
 import type { Cut, HealthReport } from '../../../../libs/application';
 import type { accessRegister } from '../../../../projections/access/queries';
 import type { auditsOf, networkAudits } from '../../../../projections/audits/queries';
-import type { caeStatistics, networkStatistics } from '../../../../projections/network-statistics/queries';
+import type { caeStatistics, caeStatisticsByYear, networkStatistics, networkStatisticsByYear } from '../../../../projections/network-statistics/queries';
 import type { associatesRegister, compliance, entrepreneurFile, entrepreneursRegister, invoices, shareMovements } from '../../../../projections/registers/queries';
 import type { caeTreasury, entrepreneurAccount, networkCaes } from '../../../../projections/treasury/queries';
 
@@ -13,6 +13,18 @@ type Answer<F extends (...args: never[]) => unknown> = NonNullable<Awaited<Retur
 
 export class CaeStatisticsQuery extends Query<Answer<typeof caeStatistics>> {
   constructor(readonly caeId: string, readonly year: number, readonly cut: Cut = {}) {
+    super();
+  }
+}
+
+export class CaeStatisticsYearsQuery extends Query<Answer<typeof caeStatisticsByYear>> {
+  constructor(readonly caeId: string, readonly cut: Cut = {}) {
+    super();
+  }
+}
+
+export class NetworkStatisticsYearsQuery extends Query<Answer<typeof networkStatisticsByYear>> {
+  constructor(readonly cut: Cut = {}) {
     super();
   }
 }

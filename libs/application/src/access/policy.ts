@@ -4,7 +4,9 @@ import { ROLES, type Grant, type Identity, type Role } from './identity';
 /** Every read the API answers, one per GET route (apps/api/src/queries/read-queries.ts). */
 export const QUERY_NAMES = [
   'caeStatistics',
+  'caeStatisticsYears',
   'networkStatistics',
+  'networkStatisticsYears',
   'entrepreneurAccount',
   'entrepreneurFile',
   'caeTreasury',
@@ -115,8 +117,10 @@ export const SERVER_RECORDED: readonly CommandType[] = COMMAND_TYPES.filter((typ
 /** Each query's rule: a query name without one does not compile. */
 const QUERY_RULES: Record<QueryName, Rule> = {
   networkStatistics: 'networkRead',
+  networkStatisticsYears: 'networkRead',
   health: 'networkRead',
   caeStatistics: 'caeRead',
+  caeStatisticsYears: 'caeRead',
   caeTreasury: 'caeRead',
   entrepreneursRegister: 'caeRead',
   associatesRegister: 'caeRead',
