@@ -72,7 +72,9 @@ describe('query routes over the real projector', () => {
     const coodyssee = (await h.http().get('/api/caes/coodyssee/statistics?year=2016').expect(200)).body;
     const other = (await h.http().get('/api/caes/other/statistics?year=2016').expect(200)).body;
     expect(network.scope).toBe('network');
-    expect(network.network).toEqual({ caes: 2 });
+    expect(network.network.caes).toBe(2);
+    expect(network.network.byCae.map((c: { caeId: string; revenue: string }) => [c.caeId, c.revenue]))
+      .toEqual([['other', other.revenue.total], ['coodyssee', coodyssee.revenue.total]]);
     expect(network.headcount.end).toBe(coodyssee.headcount.end + other.headcount.end);
     expect(network.headcount.entries).toBe(coodyssee.headcount.entries + other.headcount.entries);
   });
