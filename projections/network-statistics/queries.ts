@@ -39,14 +39,19 @@ const networkFacts = async (models: ReadModels): Promise<CaeFacts[]> => {
   return Promise.all(caes.map((cae) => factsOf(models, cae)));
 };
 
+const regionKey = (region: string): string => region.normalize('NFC').replace(/[’']/g, "'").replace(/\s+/g, ' ').trim().toLocaleLowerCase('fr');
+
 /**
  * The network's year: every registered CAE's figures summed, rates recomputed on the sums; and the key figures of
  * each CAE and of each region (rates recomputed on the region's sums), in name order.
  */
 const networkYear = (facts: CaeFacts[], year: number): Statistics => {
   const documents = facts.map((f) => inYear(f, year));
-  const regions = [...new Set(facts.map((f) => f.cae.region))].sort((a, b) => a.localeCompare(b, 'fr'));
-  const inRegion = (region: string) => documents.filter((d) => d.cae.region === region);
+  // A region is one however its CAEs typed it (’ or ', case, spaces): named as its first CAE wrote it.
+  const named = new Map<string, string>();
+  for (const f of facts) if (!named.has(regionKey(f.cae.region))) named.set(regionKey(f.cae.region), f.cae.region);
+  const regions = [...named.values()].sort((a, b) => a.localeCompare(b, 'fr'));
+  const inRegion = (region: string) => documents.filter((d) => regionKey(d.cae.region) === regionKey(region));
   return {
     ...statisticsOf('network', year, documents),
     network: {

@@ -124,6 +124,18 @@ if (!existsSync(executablePath)) {
       expect(await staff.locator('header nav a').allInnerTexts()).toEqual(['CAE coodyssee']);
       await staff.goto(`${base}/#/network`);
       await staff.waitForURL(/#\/cae\/coodyssee$/);
+      await staff.waitForSelector('nav.tabs');
+      expect(await staff.locator('nav.tabs a').allInnerTexts()).toContain('Saisie');
+      // An auditor reads every CAE and sends nothing: no forms, and their address says so.
+      const auditor = await loggedIn('auditor');
+      await auditor.waitForSelector('.figures');
+      await auditor.goto(`${base}/#/cae/coodyssee`);
+      await auditor.waitForSelector('nav.tabs');
+      expect(await auditor.locator('nav.tabs a').allInnerTexts()).not.toContain('Saisie');
+      await auditor.goto(`${base}/#/cae/coodyssee/forms/RecordExpense`);
+      await auditor.waitForSelector('[role="alert"]');
+      expect(await auditor.getByRole('alert').innerText()).toBe("Vous n'avez pas accès à cette page.");
+      expect(await auditor.locator('form.command').count()).toBe(0);
     });
 
     it("Coodyssée's 2016 page shows the figures of its statistics: 85 → 84, 908 700,00 €, and the chart the monthly headcount", async () => {
@@ -255,7 +267,9 @@ if (!existsSync(executablePath)) {
       await page.waitForSelector('form.command');
       await sendExpense(page, 'esa-01', '1.234');
       await page.waitForSelector('#form-outcome.error');
-      expect(await page.locator('#f-amount-error').innerText()).toBe('must be a decimal string with at most 2 decimals (e.g. "1234.50")');
+      // The field's problem and the refusal in French; the stable code and the API's own words beside them.
+      expect(await page.locator('#f-amount-error').innerText()).toBe('doit être un montant avec au plus 2 décimales (ex. 1234.50)');
+      expect(await page.getByRole('alert').innerText()).toMatch(/^La saisie est incomplète ou invalide : voyez les champs signalés\. VALIDATION_FAILED\nThe command is invalid: data\.amount must be a decimal string/);
       expect(await violations(page)).toEqual([]);
 
       await page.getByLabel('Montant *').fill('123.45');
@@ -275,6 +289,36 @@ if (!existsSync(executablePath)) {
       await sendExpense(page, 'nobody', '10.00');
       await page.waitForSelector('#form-outcome.error');
       expect(await page.locator('#form-outcome').innerText()).toMatch(/nobody/);
+      expect(await page.locator('#form-outcome').innerText()).toMatch(/^Introuvable : vérifiez l’identifiant saisi\. NOT_FOUND\n/);
+    });
+
+    it('a field of several forms offers the choice: an external associate admitted as an organisation', async () => {
+      const page = await loggedIn('staff-coodyssee');
+      await page.waitForSelector('.figures');
+      await page.goto(`${base}/#/cae/coodyssee/forms/AdmitAssociate`);
+      await page.waitForSelector('form.command');
+      const person = page.getByRole('group', { name: 'Personne' });
+      expect(await person.getByRole('radio').evaluateAll((radios) => radios.map((radio) => radio.parentElement!.textContent))).toEqual([
+        'Personne physique',
+        'Organisation (personne morale)',
+        'Nom seul (fichiers d’import)',
+      ]);
+      expect(await person.getByLabel('Prénom *').count()).toBe(1);
+      await person.getByLabel('Organisation (personne morale)').check();
+      expect(await person.getByLabel('Prénom *').count()).toBe(0);
+      for (const [label, value] of [['Associé (identifiant) *', 'alpes-solidaires'], ['Admis le *', '2016-12-20'], ['Parts *', '5'], ['Nom *', 'Alpes Solidaires'], ['SIREN', '12345678']])
+        await page.getByLabel(label!, { exact: true }).fill(value!);
+      await page.getByLabel('Catégorie *').selectOption('external');
+      await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+      await page.waitForSelector('#form-outcome.error');
+      expect(await page.locator('#f-person-organisation-siren-error').innerText()).toBe('doit être un SIREN : 9 chiffres');
+      expect(await violations(page)).toEqual([]);
+      await page.getByLabel('SIREN', { exact: true }).fill('123456789');
+      await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+      await page.waitForSelector('#form-outcome.done');
+      await h.caughtUp();
+      const register = (await h.http().get('/api/caes/coodyssee/registers/associates').expect(200)).body;
+      expect(JSON.stringify(register)).toContain('alpes-solidaires');
     });
 
     it('a table exports its rows as CSV', async () => {

@@ -8,6 +8,7 @@ import { auditsPage } from './pages/audits.js';
 import { formsPage } from './pages/forms.js';
 import { loginPage } from './pages/login.js';
 import { networkPage } from './pages/network.js';
+import { maySend, setSession } from './session.js';
 
 /**
  * The dashboard: who is asking (GET /api/session), then the page the address names, among those the role allows.
@@ -64,6 +65,7 @@ const route = async (): Promise<void> => {
     navigation(undefined);
     return loginPage(main, () => void route());
   }
+  setSession(me);
   navigation(me);
   const [path, query = ''] = location.hash.slice(1).split('?');
   const parameters = new URLSearchParams(query);
@@ -73,7 +75,8 @@ const route = async (): Promise<void> => {
     const asOf = parameters.get('asOf') ?? undefined;
     if (parts[0] === 'network' && isNetwork(me)) return await networkPage(main);
     const books = { entrepreneurs: entrepreneursPage, alerts: alertsPage, invoices: invoicesPage, treasury: treasuryPage, access: accessPage };
-    if (parts[0] === 'cae' && parts[1] !== undefined && parts[2] === 'forms') return await formsPage(main, parts[1], parts[3]);
+    if (parts[0] === 'cae' && parts[1] !== undefined && parts[2] === 'forms')
+      return maySend(parts[1]) ? await formsPage(main, parts[1], parts[3]) : show(main, h('p', { class: 'error', role: 'alert' }, t('forbidden')));
     if (parts[0] === 'cae' && parts[1] !== undefined && parts[2] === 'audits') return await auditsPage(main, parts[1], isNetwork(me), parts[3]);
     if (parts[0] === 'cae' && parts[1] !== undefined && parts[2] !== undefined && parts[2] in books)
       return await books[parts[2] as keyof typeof books](main, parts[1], asOf === undefined ? {} : { asOf });

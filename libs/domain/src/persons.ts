@@ -51,4 +51,5 @@ export const associatePerson: Schema<AssociatePerson> = schema((input, path, iss
   const mixed = form.others.filter((key) => !isAbsent(input[key]));
   for (const key of mixed) issues.push({ path: `${path}.${key}`, message: `is not allowed with ${form.form} (one form: firstName and lastName, organisation, or name)` });
   return mixed.length > 0 ? FAIL : form.schema.parse(input, path, issues);
-}, { oneOf: [naturalPerson.json, legalPerson.json, namedPerson.json] });
+  // Titles name the alternatives for forms and generated clients.
+}, { oneOf: [{ title: 'natural person', ...naturalPerson.json }, { title: 'organisation', ...legalPerson.json }, { title: 'name only', ...namedPerson.json }] });

@@ -8,6 +8,6 @@ import { generateNetworkHistory } from './network-history';
  */
 export const demoNetwork = (): Envelope[] => [
   ...coodyssee2016(),
-  ...generateNetworkHistory({ caeId: 'alpes-sud', name: 'Alpes Sud Entreprendre', region: "Provence-Alpes-Côte d'Azur", fromYear: 2022, toYear: 2025, cohort: 9, seed: 2022 }),
+  ...generateNetworkHistory({ caeId: 'alpes-sud', name: 'Alpes Sud Entreprendre', region: 'Provence-Alpes-Côte d’Azur', fromYear: 2022, toYear: 2025, cohort: 9, seed: 2022 }),
   ...generateNetworkHistory({ caeId: 'loire-coop', name: 'Loire Coop Activités', region: 'Pays de la Loire', fromYear: 2022, toYear: 2025, cohort: 7, seed: 44 }),
 ];

@@ -1,5 +1,7 @@
+import { asOfPicker } from '../as-of.js';
 import { h } from '../dom.js';
 import { t, type MessageKey } from '../i18n.js';
+import { maySend } from '../session.js';
 
 /** The pages of a CAE, one link each (the current one marked for screen readers), and the date they are as of. */
 export const CAE_PAGES: { path: string; key: MessageKey }[] = [
@@ -23,9 +25,7 @@ export const caeTabs = (caeId: string, current: string, asOf: string | undefined
     h(
       'nav',
       { class: 'tabs', 'aria-label': `${t('cae')} ${caeId}` },
-      ...CAE_PAGES.map(({ path, key }) => h('a', { href: address(caeId, path, asOf), 'aria-current': path === current ? 'page' : undefined }, t(key))),
+      ...CAE_PAGES.filter(({ path }) => path !== 'forms' || maySend(caeId)).map(({ path, key }) => h('a', { href: address(caeId, path, asOf), 'aria-current': path === current ? 'page' : undefined }, t(key))),
     ),
-    h('label', { for: 'as-of' }, t('asOf')),
-    h('input', { id: 'as-of', type: 'date', value: asOf ?? '', 'aria-describedby': 'as-of-hint', onchange: (e) => (location.hash = address(caeId, current, (e.target as HTMLInputElement).value || undefined)) }),
-    h('small', { id: 'as-of-hint' }, t('asOfHint')),
+    ...asOfPicker(asOf, (next) => address(caeId, current, next)),
   );

@@ -1,6 +1,7 @@
 import { ApiError, get, post } from '../api.js';
 import { h, show } from '../dom.js';
 import { lang, t } from '../i18n.js';
+import { fieldProblem, refusalMessage } from '../refusals.js';
 import { caeTabs } from './cae-tabs.js';
 
 /**
@@ -17,6 +18,7 @@ interface Schema {
   pattern?: string;
   items?: Schema;
   oneOf?: Schema[];
+  title?: string;
   minimum?: number;
   maximum?: number;
   maxLength?: number;
@@ -49,23 +51,44 @@ const LABELS: Record<string, string> = {
   vatRate: 'Taux de TVA', invoiceNumber: 'Numéro de facture', paidOn: 'Payé le', amount: 'Montant', incurredOn: 'Date de la dépense',
   category: 'Catégorie', vat: 'TVA', period: 'Période (AAAA-MM)', gross: 'Brut', employeeContributions: 'Cotisations salariales',
   employerContributions: 'Cotisations patronales', associateId: 'Associé (identifiant)', admittedOn: 'Admis le', shares: 'Parts',
-  exitedOn: 'Sorti le', reason: 'Motif', parallelActivity: 'Activité en parallèle', trialPeriodMonths: "Période d'essai (mois)",
+  exitedOn: 'Sorti le', organisation: 'Organisation', siren: 'SIREN', reason: 'Motif', parallelActivity: 'Activité en parallèle', trialPeriodMonths: "Période d'essai (mois)",
 };
 
 const labelOf = (name: string): string => (lang() === 'fr' ? (LABELS[name] ?? name) : name.replace(/([A-Z])/g, ' $1').toLowerCase());
 
 const idOf = (path: string[]): string => `f-${path.join('-')}`;
 
-/** The object schema a field holds: the first form of a choice (a natural person before an organisation). */
-const objectOf = (schema: Schema): Schema => schema.oneOf?.[0] ?? schema;
+/** The alternatives of a choice, by their schema's title (a natural person, an organisation…). */
+const ALTERNATIVES: Record<string, string> = { 'natural person': 'Personne physique', organisation: 'Organisation (personne morale)', 'name only': 'Nom seul (fichiers d’import)' };
+const alternativeLabel = (alternative: Schema, i: number): string =>
+  alternative.title === undefined ? String(i + 1) : lang() === 'fr' ? (ALTERNATIVES[alternative.title] ?? alternative.title) : alternative.title;
+
+/** A field that takes one of several forms: a labelled choice of form, then the chosen form's fields. */
+const choiceFor = (name: string, schema: Schema, path: string[], required: boolean): HTMLElement => {
+  const id = idOf(path);
+  const chosen = h('div', { class: 'alternative' });
+  const pick = (i: number) => show(chosen, ...fieldsOf(schema.oneOf![i]!, path));
+  pick(0);
+  const forms = schema.oneOf!.map((alternative, i) =>
+    h('label', { class: 'option' }, h('input', { type: 'radio', name: `${id}-form`, value: i, checked: i === 0, onchange: () => pick(i) }), alternativeLabel(alternative, i)),
+  );
+  return h('fieldset', { id }, h('legend', {}, `${labelOf(name)}${required ? ' *' : ''}`), h('div', { class: 'choice' }, ...forms), chosen);
+};
+
+/** The form a choice holds now (the first until another is picked). */
+const chosenOf = (form: HTMLFormElement, schema: Schema, path: string[]): Schema => {
+  const checked = form.querySelector<HTMLInputElement>(`input[name="${CSS.escape(`${idOf(path)}-form`)}"]:checked`);
+  return schema.oneOf?.[Number(checked?.value ?? 0)] ?? schema;
+};
 
 const fieldFor = (name: string, schema: Schema, path: string[], required: boolean): HTMLElement => {
   const id = idOf(path);
-  const s = objectOf(schema);
+  if (schema.oneOf !== undefined && schema.oneOf.every((alternative) => alternative.type === 'object')) return choiceFor(name, schema, path, required);
+  const s = schema;
   if (s.type === 'object') return h('fieldset', { id }, h('legend', {}, labelOf(name)), ...fieldsOf(s, path));
   if (s.type === 'array' && s.items) {
     const items = h('div', { class: 'lines' });
-    const add = () => items.append(h('fieldset', { class: 'line' }, h('legend', {}, `${labelOf(name)} ${items.children.length + 1}`), ...fieldsOf(objectOf(s.items!), [...path, String(items.children.length)])));
+    const add = () => items.append(h('fieldset', { class: 'line' }, h('legend', {}, `${labelOf(name)} ${items.children.length + 1}`), ...fieldsOf(s.items!, [...path, String(items.children.length)])));
     add();
     return h('fieldset', { id, 'data-array': path.join('.') }, h('legend', {}, labelOf(name)), items, h('button', { type: 'button', onclick: add }, lang() === 'fr' ? 'Ajouter une ligne' : 'Add a line'));
   }
@@ -94,13 +117,13 @@ const valuesOf = (form: HTMLFormElement, schema: Schema, path: string[]): Record
   const out: Record<string, unknown> = {};
   for (const [name, property] of Object.entries(schema.properties ?? {})) {
     const here = [...path, name];
-    const s = objectOf(property);
+    const s = property.oneOf !== undefined ? chosenOf(form, property, here) : property;
     if (s.type === 'object') {
       const value = valuesOf(form, s, here);
       if (Object.keys(value).length > 0) out[name] = value;
     } else if (s.type === 'array' && s.items) {
       const count = form.querySelectorAll(`[data-array="${here.join('.')}"] .line`).length;
-      out[name] = Array.from({ length: count }, (_, i) => valuesOf(form, objectOf(s.items!), [...here, String(i)]));
+      out[name] = Array.from({ length: count }, (_, i) => valuesOf(form, s.items!, [...here, String(i)]));
     } else {
       const control = form.querySelector<HTMLInputElement>(`#${CSS.escape(idOf(here))}`);
       if (control === null) continue;
@@ -138,15 +161,20 @@ export const formsPage = async (main: HTMLElement, caeId: string, type: string |
       });
       if (answer.status === 'accepted') {
         outcome.className = 'done';
+        outcome.setAttribute('role', 'status');
         show(outcome, `${t('accepted')} ${JSON.stringify(answer.result ?? {})}`);
         return;
       }
+      // The refusal in the clerk's words, its stable code, and the domain's own message (its dates and amounts).
+      const error: NonNullable<Outcome['error']> = answer.error ?? { code: answer.status, message: answer.status };
+      const said = refusalMessage(error);
       outcome.className = 'error';
-      show(outcome, answer.error?.message ?? answer.status);
+      outcome.setAttribute('role', 'alert');
+      show(outcome, h('strong', {}, said), ' ', h('code', {}, error.code), said !== error.message && h('br'), said !== error.message && h('small', { lang: 'en' }, error.message));
       // Each field's own problem next to it, by its path in the command (data.amount → the amount's field).
-      for (const problem of answer.error?.details?.errors ?? []) {
+      for (const problem of error.details?.errors ?? []) {
         const span = form.querySelector(`#${CSS.escape(idOf(problem.path.split('.').slice(1)))}-error`);
-        if (span) span.textContent = problem.message;
+        if (span) span.textContent = fieldProblem(problem.message);
       }
     });
     parts.push(form);
