@@ -84,6 +84,7 @@ type Rule = keyof typeof RULES;
 const COMMAND_RULES: Record<CommandType, Rule> = {
   RegisterCae: 'founding',
   RecordSubsidy: 'business',
+  RecordCaeIdentity: 'business',
   RecordInformationSession: 'business',
   RecordIntakeInterview: 'business',
   RecordMeeting: 'business',

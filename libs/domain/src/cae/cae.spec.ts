@@ -1,4 +1,6 @@
+import { exampleData } from '../../../../test/fixtures/commands';
 import type { Command } from '../commands';
+import { validateEnvelope } from '../validation';
 import { CAE, CAE_NAME, given, integrate, record, registerCae } from '../testing';
 
 describe('the CAE', () => {
@@ -94,5 +96,36 @@ describe('the CAE', () => {
 
   it('given a history with a refused command, when it is recorded, then the fixture fails loudly', async () => {
     await expect(record(registerCae(), registerCae())).rejects.toThrow('CAE_ALREADY_REGISTERED');
+  });
+});
+
+describe('the CAE’s identity', () => {
+  const identity = (data: Record<string, unknown> = {}): Command =>
+    ({ type: 'RecordCaeIdentity', data: { ...exampleData('RecordCaeIdentity'), caeId: CAE, ...data } }) as Command;
+
+  it('given a registered CAE, when recording its identity, then it is recorded as sent, in force from its date', async () => {
+    await given(registerCae())
+      .when(identity())
+      .then([{ type: 'CaeIdentityRecorded', data: { ...exampleData('RecordCaeIdentity'), caeId: CAE } as never }]);
+  });
+
+  it('given no CAE, when recording an identity, then NOT_FOUND', async () => {
+    await given().when(identity()).thenRejects('NOT_FOUND', CAE);
+  });
+
+  it('refuses a SIRET of another company, a VAT number of another SIREN, a SIREN whose key is wrong, a bad IBAN', () => {
+    const issues = (data: Record<string, unknown>) => {
+      const result = validateEnvelope({ type: 'RecordCaeIdentity', commandId: 'c-1', data: { ...exampleData('RecordCaeIdentity'), ...data } });
+      return result.ok ? [] : (result.error.details?.['errors'] as { path: string; message: string }[]);
+    };
+    expect(issues({ siret: '50123456100006' })).toEqual([{ path: 'data.siret', message: 'must begin with the SIREN 812345676' }]);
+    expect(issues({ vatNumber: 'FR92501234561' })).toEqual([{ path: 'data.vatNumber', message: 'must end with the SIREN 812345676' }]);
+    expect(issues({ siren: '812345677' })).toEqual([
+      { path: 'data.siren', message: 'is not a SIREN: its check digit (Luhn) is wrong' },
+    ]);
+    expect(issues({ iban: 'FR7630006000011234567890188' })).toEqual([{ path: 'data.iban', message: 'is not an IBAN: its check digits are wrong' }]);
+    expect(issues({ address: { line1: '1 rue', postalCode: '13001', city: 'Marseille', country: 'France' } })).toEqual([
+      { path: 'data.address.country', message: 'must be an ISO 3166-1 country code: two capital letters (e.g. "FR")' },
+    ]);
   });
 });

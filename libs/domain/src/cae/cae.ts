@@ -3,7 +3,18 @@ import { defineCommand, type CommandDefinitions, inTheCae } from '../command-han
 import { refuse } from '../errors';
 import { caeStream, NETWORK_SCOPE } from '../streams';
 import type { Nothing } from '../validation/results';
-import { recordSubsidyResult, recordSubsidySchema, registerCaeResult, registerCaeSchema, type CaeCommands, type RecordSubsidy, type RegisterCae } from './commands';
+import {
+  recordCaeIdentityResult,
+  recordCaeIdentitySchema,
+  recordSubsidyResult,
+  recordSubsidySchema,
+  registerCaeResult,
+  registerCaeSchema,
+  type CaeCommands,
+  type RecordCaeIdentity,
+  type RecordSubsidy,
+  type RegisterCae,
+} from './commands';
 
 /** The CAE itself: its registration, and the subsidies it receives. */
 
@@ -41,8 +52,12 @@ export const recordSubsidy = (c: RecordSubsidy, s: DecisionState): Decided<Nothi
       ])
     : caeNotFound(c.caeId);
 
+/** A new identity from a date on (a move, a new VAT number): the earlier one stays on the invoices issued before. */
+export const recordCaeIdentity = (c: RecordCaeIdentity, s: DecisionState): Decided<Nothing> =>
+  s.cae.registered ? decided([{ streamId: caeStream(c.caeId), event: { type: 'CaeIdentityRecorded', data: c } }]) : caeNotFound(c.caeId);
 
 export const CAE_COMMANDS: CommandDefinitions<CaeCommands> = {
   RegisterCae: defineCommand(registerCaeSchema, { result: registerCaeResult, plan: inTheCae, decide: registerCae }),
   RecordSubsidy: defineCommand(recordSubsidySchema, { result: recordSubsidyResult, plan: inTheCae, decide: recordSubsidy }),
+  RecordCaeIdentity: defineCommand(recordCaeIdentitySchema, { result: recordCaeIdentityResult, plan: inTheCae, decide: recordCaeIdentity }),
 };

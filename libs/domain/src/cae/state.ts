@@ -15,6 +15,8 @@ export type CaeState =
       contribution: ContributionPolicy;
       payroll: PayrollRates;
       shareNominalValue: string;
+      /** The first day the CAE's legal identity is in force (RecordCaeIdentity): its invoices name it from then on. */
+      identityFrom?: IsoDate;
       /** The persons forgotten (by personKey), and when: their ids never carry personal data again. */
       forgotten: Readonly<Record<string, IsoDate>>;
     };
@@ -37,6 +39,8 @@ export const evolveCae = (state: CaeState, event: DomainEvent): CaeState => {
         shareNominalValue: event.data.shareNominalValue,
         forgotten: {},
       };
+    case 'CaeIdentityRecorded':
+      return state.registered && (state.identityFrom === undefined || event.data.effectiveOn < state.identityFrom) ? { ...state, identityFrom: event.data.effectiveOn } : state;
     case 'PersonForgotten':
       return state.registered
         ? { ...state, forgotten: { ...state.forgotten, [personKey(event.data.kind, event.data.personId)]: event.data.forgottenOn } }

@@ -19,6 +19,9 @@ const text = <T extends string>(max: number, rule?: (s: string) => string | unde
 
 export const str = (max: number): Schema<string> => text(max);
 
+/** A string with a rule of its own (a checksum, a key): `rule` says what is wrong, or nothing. */
+export const ruledString = (max: number, rule: (s: string) => string | undefined, json: JsonSchema = {}): Schema<string> => text(max, rule, json);
+
 export const pattern = (re: RegExp, message: string, max: number): Schema<string> =>
   text(max, (s) => (re.test(s) ? undefined : message), { pattern: re.source, description: message });
 
