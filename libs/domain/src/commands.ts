@@ -11,6 +11,7 @@ export * from './accompaniment/commands';
 export * from './entrepreneur/commands';
 export * from './cape/commands';
 export * from './cesa/commands';
+export * from './clients/commands';
 export * from './invoicing/commands';
 export * from './activity-account/commands';
 export * from './membership/commands';

@@ -28,6 +28,9 @@ export const ERROR_CODES = [
   'SALARY_ALREADY_PAID',
   'INSUFFICIENT_TREASURY',
   'INVOICE_DATE_BEFORE_LAST',
+  'CLIENT_ALREADY_REGISTERED',
+  // An invoice would lack a mention the law requires on it (details.mention names it).
+  'MANDATORY_MENTION_MISSING',
   'INVALID_DUE_DATE',
   'CREDIT_NOTE_EXCEEDS_REMAINING',
   'NOTHING_TO_CREDIT',

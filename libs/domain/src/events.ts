@@ -4,6 +4,7 @@ import { ACTIVITY_ACCOUNT_EVENTS, type ActivityAccountEvents } from './activity-
 import { CAE_EVENTS, type CaeEvents } from './cae/events';
 import { CAPE_EVENTS, type CapeEvents } from './cape/events';
 import { CESA_EVENTS, type CesaEvents } from './cesa/events';
+import { CLIENT_EVENTS, type ClientEvents } from './clients/events';
 import { ENTREPRENEUR_EVENTS, type EntrepreneurEvents } from './entrepreneur/events';
 import type { EventDeclaration, EventDeclarations } from './event-declaration';
 import { FORGETTING_EVENTS, type ForgettingEvents } from './forgetting/events';
@@ -23,6 +24,7 @@ export type * from './accompaniment/events';
 export type * from './entrepreneur/events';
 export type * from './cape/events';
 export type * from './cesa/events';
+export type * from './clients/events';
 export type * from './invoicing/events';
 export type * from './activity-account/events';
 export type * from './membership/events';
@@ -36,6 +38,7 @@ export interface EventDataByType
     EntrepreneurEvents,
     CapeEvents,
     CesaEvents,
+    ClientEvents,
     InvoicingEvents,
     ActivityAccountEvents,
     MembershipEvents,
@@ -56,6 +59,7 @@ const EVENTS: EventDeclarations<EventDataByType> = {
   ...ENTREPRENEUR_EVENTS,
   ...CAPE_EVENTS,
   ...CESA_EVENTS,
+  ...CLIENT_EVENTS,
   ...INVOICING_EVENTS,
   ...ACTIVITY_ACCOUNT_EVENTS,
   ...MEMBERSHIP_EVENTS,

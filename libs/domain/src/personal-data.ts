@@ -35,7 +35,9 @@ export const PERSONAL_FIELDS: Partial<Record<EventType, readonly PersonalField[]
   ],
   MeetingRecorded: [{ path: ['notes'], kind: 'entrepreneur', id: entrepreneurId }],
   AssociateAdmitted: [{ path: ['person'], kind: 'associate', id: (d) => String(d['associateId']) }],
-  InvoiceIssued: [{ path: ['client', 'individual'], kind: 'client', id: (d) => String(d['number']) }],
+  // A directory client's data is sealed under its clientId; its invoices copy it sealed (or an inline client's under the invoice number).
+  ClientRegistered: [{ path: ['client', 'individual'], kind: 'client', id: (d) => String(d['clientId']) }],
+  InvoiceIssued: [{ path: ['client', 'individual'], kind: 'client', id: (d) => String((d['client'] as { clientId?: string }).clientId ?? d['number']) }],
 };
 
 /** The key of the person a field belongs to, in an event's data. */

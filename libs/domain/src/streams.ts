@@ -3,7 +3,7 @@
  * [A-Za-z0-9_.-], so "/" cannot occur inside one: CAE `a` with entrepreneur `b-c` and CAE `a-b` with
  * entrepreneur `c` get `entrepreneur-a/b-c` and `entrepreneur-a-b/c`, never one stream.
  */
-type StreamKind = 'cae' | 'entrepreneur' | 'invoice-series' | 'associate' | 'access';
+type StreamKind = 'cae' | 'entrepreneur' | 'invoice-series' | 'associate' | 'access' | 'client';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
@@ -16,6 +16,7 @@ const streamName = (kind: StreamKind, ...ids: string[]): string => {
 export const caeStream = (caeId: string): string => streamName('cae', caeId);
 export const entrepreneurStream = (caeId: string, entrepreneurId: string): string => streamName('entrepreneur', caeId, entrepreneurId);
 export const invoiceSeriesStream = (caeId: string, year: number): string => streamName('invoice-series', caeId, String(year));
+export const clientStream = (caeId: string, clientId: string): string => streamName('client', caeId, clientId);
 export const associateStream = (caeId: string, associateId: string): string => streamName('associate', caeId, associateId);
 /**
  * The network's own scope, beside its CAEs: where network roles are granted (stream `access-network/{accountId}`,

@@ -93,6 +93,7 @@ const COMMAND_RULES: Record<CommandType, Rule> = {
   SignCape: 'business',
   RenewCape: 'business',
   SignCesa: 'business',
+  RegisterClient: 'business',
   IssueInvoice: 'business',
   RecordPayment: 'business',
   IssueCreditNote: 'business',

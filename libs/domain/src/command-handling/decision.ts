@@ -1,5 +1,6 @@
 import type { AccessState } from '../access/state';
 import type { CaeState } from '../cae/state';
+import type { ClientState } from '../clients/state';
 import type { EntrepreneurState } from '../entrepreneur/state';
 import { refuse, type Result } from '../errors';
 import type { DomainEvent, InvoiceNumberAssigned } from '../events';
@@ -17,6 +18,7 @@ export interface DecisionState {
   series?: InvoiceSeriesState;
   associate?: AssociateState;
   access?: AccessState;
+  client?: ClientState;
   /** The invoice a payment or a credit note refers to, as registered in its series. */
   document?: Pick<InvoiceNumberAssigned, 'document' | 'entrepreneurId'>;
 }

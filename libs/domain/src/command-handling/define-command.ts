@@ -4,7 +4,7 @@ import type { Schema } from '../validation/schema';
 import type { Decided, DecisionContext, DecisionState } from './decision';
 
 /** A consistency boundary: one stream each (streams.ts). */
-export type Boundary = 'cae' | 'entrepreneur' | 'series' | 'associate' | 'access';
+export type Boundary = 'cae' | 'entrepreneur' | 'series' | 'associate' | 'access' | 'client';
 
 /**
  * Which aggregates a command is decided against, and which it writes. Every stream written is among those read,
@@ -20,6 +20,8 @@ export interface LoadPlan {
   /** The series that receives a new number. */
   seriesYear?: number;
   associateId?: string;
+  /** The directory's client a command registers or invoices. */
+  clientId?: string;
   /** The account whose access in the CAE a command grants or revokes. */
   accountId?: string;
 }

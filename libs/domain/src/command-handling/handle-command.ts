@@ -1,11 +1,12 @@
 import { ACCESS_FOLD } from '../access/state';
 import { CAE_FOLD } from '../cae/state';
+import { CLIENT_FOLD } from '../clients/state';
 import { ENTREPRENEUR_FOLD } from '../entrepreneur/state';
 import { ok, type Result } from '../errors';
 import { streamOf } from '../events';
 import { SERIES_FOLD } from '../invoicing/series';
 import { ASSOCIATE_FOLD } from '../membership/state';
-import { accessStream, associateStream, caeStream, entrepreneurStream, invoiceSeriesStream } from '../streams';
+import { accessStream, associateStream, caeStream, clientStream, entrepreneurStream, invoiceSeriesStream } from '../streams';
 import type { Decision, DecisionContext, DecisionState } from './decision';
 import { decide, planOf, type Command } from './registry';
 import type { Fold, StreamReader } from './stream-reader';
@@ -17,6 +18,7 @@ export interface CommandStreams {
   series?: string;
   associate?: string;
   access?: string;
+  client?: string;
   /** The invoice a payment, refund, credit note or erasure refers to, as registered in its series. */
   document?: DecisionState['document'];
   written: string[];
@@ -45,6 +47,7 @@ export const streamsOf = async (command: Command, reader: StreamReader): Promise
     series: plan.seriesYear === undefined ? undefined : invoiceSeriesStream(plan.caeId, plan.seriesYear),
     associate: plan.associateId === undefined ? undefined : associateStream(plan.caeId, plan.associateId),
     access: plan.accountId === undefined ? undefined : accessStream(plan.caeId, plan.accountId),
+    client: plan.clientId === undefined ? undefined : clientStream(plan.caeId, plan.clientId),
   };
   const written = plan.writes.map((boundary) => named[boundary]).filter((s): s is string => s !== undefined);
   return {
@@ -53,6 +56,7 @@ export const streamsOf = async (command: Command, reader: StreamReader): Promise
     ...(named.series !== undefined && { series: named.series }),
     ...(named.associate !== undefined && { associate: named.associate }),
     ...(named.access !== undefined && { access: named.access }),
+    ...(named.client !== undefined && { client: named.client }),
     ...(document !== undefined && { document }),
     written,
   };
@@ -87,6 +91,7 @@ export const handleCommand = async (
   if (named.series) state.series = (await read(named.series, SERIES_FOLD)).state;
   if (named.associate) state.associate = await read(named.associate, ASSOCIATE_FOLD);
   if (named.access) state.access = await read(named.access, ACCESS_FOLD);
+  if (named.client) state.client = await read(named.client, CLIENT_FOLD);
 
   const decided = decide(command, state, context);
   if (!decided.ok) return decided;

@@ -2,6 +2,7 @@ import { ACCESS_COMMANDS } from '../access/access';
 import { ACCOMPANIMENT_COMMANDS } from '../accompaniment/accompaniment';
 import { ACTIVITY_ACCOUNT_COMMANDS } from '../activity-account/activity-account';
 import { CAE_COMMANDS } from '../cae/cae';
+import { CLIENT_COMMANDS } from '../clients/clients';
 import { CAPE_COMMANDS } from '../cape/cape';
 import { CESA_COMMANDS } from '../cesa/cesa';
 import { ENTREPRENEUR_COMMANDS } from '../entrepreneur/entrepreneur';
@@ -14,6 +15,7 @@ import type { AccessCommands } from '../access/commands';
 import type { AccompanimentCommands } from '../accompaniment/commands';
 import type { ActivityAccountCommands } from '../activity-account/commands';
 import type { CaeCommands } from '../cae/commands';
+import type { ClientCommands } from '../clients/commands';
 import type { CapeCommands } from '../cape/commands';
 import type { CesaCommands } from '../cesa/commands';
 import type { EntrepreneurCommands } from '../entrepreneur/commands';
@@ -31,6 +33,7 @@ export interface CommandDataByType
     EntrepreneurCommands,
     CapeCommands,
     CesaCommands,
+    ClientCommands,
     InvoicingCommands,
     ActivityAccountCommands,
     MembershipCommands,
@@ -45,6 +48,7 @@ export const COMMANDS: CommandDefinitions<CommandDataByType> = {
   ...ENTREPRENEUR_COMMANDS,
   ...CAPE_COMMANDS,
   ...CESA_COMMANDS,
+  ...CLIENT_COMMANDS,
   ...INVOICING_COMMANDS,
   ...ACTIVITY_ACCOUNT_COMMANDS,
   ...MEMBERSHIP_COMMANDS,

@@ -11,6 +11,7 @@ import {
   integrate,
   issueInvoice,
   recordMeeting,
+  registerClient,
   redeemShares,
 } from '../testing';
 
@@ -22,6 +23,16 @@ describe('forgetting a person', () => {
     await given(aliceIntegrated)
       .when(forget('entrepreneur', 'alice'), today)
       .then([{ type: 'PersonForgotten', data: { caeId: CAE, kind: 'entrepreneur', personId: 'alice', forgottenOn: '2024-05-02' } }]);
+  });
+
+  it('given a private person in the directory, when forgetting the client by its clientId, then PersonForgotten names them; invoicing them again is refused', async () => {
+    const jeanne = registerClient('jeanne', { kind: 'individual', name: 'Jeanne Durand', siren: undefined });
+    await given(aliceUnderCesa, jeanne)
+      .when(forget('client', 'jeanne'), today)
+      .then([{ type: 'PersonForgotten', data: { caeId: CAE, kind: 'client', personId: 'jeanne', forgottenOn: '2024-05-02' } }]);
+    await given(aliceUnderCesa, jeanne, forget('client', 'jeanne'))
+      .when(issueInvoice('alice', '2016-01-11', { client: { clientId: 'jeanne' } }))
+      .thenRejects('PERSON_ALREADY_FORGOTTEN', 'jeanne');
   });
 
   it('given an external associate, when forgetting the associate, then PersonForgotten names an associate', async () => {
@@ -53,6 +64,11 @@ describe('forgetting a person', () => {
 
     it('a client whose invoice does not exist', async () => {
       await given(aliceInvoiced).when(forget('client', '2016-000002')).thenRejects('NOT_FOUND', '2016-000002');
+    });
+
+    it('a client the directory does not have, or a company of the directory', async () => {
+      await given(aliceInvoiced).when(forget('client', 'jeanne')).thenRejects('NOT_FOUND', 'jeanne');
+      await given(aliceInvoiced, registerClient('hotel')).when(forget('client', 'hotel')).thenRejects('NOT_FOUND', 'not a private individual');
     });
 
     it('a client that is a company, not a private individual', async () => {

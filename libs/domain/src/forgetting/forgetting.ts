@@ -3,6 +3,7 @@ import { defineCommand, type CommandDefinitions, invoiceDocument, type LoadPlan 
 import { forgottenOn } from '../cae/state';
 import type { Refusal } from '../entrepreneur/presence';
 import { refuse } from '../errors';
+import { INVOICE_NUMBER } from '../validation/fields';
 import { caeStream } from '../streams';
 import { forgetPersonResult, forgetPersonSchema, type ForgetPerson, type ForgetPersonResult, type ForgettingCommands } from './commands';
 
@@ -21,6 +22,12 @@ const personalDataHeld = (c: ForgetPerson, s: DecisionState): Refusal | undefine
             associateId: c.personId,
           });
     case 'client': {
+      if (!INVOICE_NUMBER.test(c.personId)) {
+        if (!s.client?.registered) return refuse('NOT_FOUND', `Client "${c.personId}" is not in the directory of CAE "${c.caeId}".`, { caeId: c.caeId, clientId: c.personId });
+        return s.client.client.kind === 'individual'
+          ? undefined
+          : refuse('NOT_FOUND', `Client "${c.personId}" is a ${s.client.client.kind}, not a private individual: it holds no personal data.`, { caeId: c.caeId, clientId: c.personId, clientKind: s.client.client.kind });
+      }
       const invoice = s.document?.document === 'invoice' ? s.entrepreneur?.invoices[c.personId] : undefined;
       if (invoice === undefined) return refuse('NOT_FOUND', `Invoice "${c.personId}" does not exist in CAE "${c.caeId}".`, { caeId: c.caeId, invoiceNumber: c.personId });
       return invoice.clientKind === 'individual'
@@ -55,7 +62,8 @@ const forgetPlan = ({ caeId, kind, personId }: ForgetPerson): LoadPlan => {
     case 'associate':
       return { caeId, associateId: personId, writes: ['cae'] };
     case 'client':
-      return { caeId, document: invoiceDocument(personId), writes: ['cae'] };
+      // A directory client by its id, an inline one by its invoice's number.
+      return INVOICE_NUMBER.test(personId) ? { caeId, document: invoiceDocument(personId), writes: ['cae'] } : { caeId, clientId: personId, writes: ['cae'] };
   }
 };
 

@@ -1,10 +1,9 @@
-import { arr, date, money, obj, oneOf, optional } from '../validation/schema';
+import { arr, bool, date, isAbsent, isPlainObject, money, obj, oneOf, optional, schema, type Schema } from '../validation/schema';
+import { inlineClient, type InlineClient } from '../clients/commands';
+import { postalAddress } from '../postal-address';
 import { CONTRACTS } from '../entrepreneur/commands';
-import { id, invoiceNumber, longText, name, postalCode, quantity, type Infer } from '../validation/fields';
+import { id, invoiceNumber, longText, quantity, rate, type Infer } from '../validation/fields';
 import { amount, choice, closed, commandResult, day, flag, formOf, maybe, text, type ResultOf } from '../validation/results';
-
-export const CLIENT_KINDS = ['company', 'individual', 'public_body', 'association'] as const;
-export type ClientKind = (typeof CLIENT_KINDS)[number];
 
 export const VAT_RATES = ['20', '10', '5.5', '2.1', '0'] as const;
 export type VatRate = (typeof VAT_RATES)[number];
@@ -14,10 +13,23 @@ const line = obj({ description: longText(), quantity: quantity(), unitPrice: mon
 export type InvoiceLine = Infer<typeof line>;
 const lines = () => arr(line, { min: 1, max: 200, noun: 'invoice lines' });
 
-const client = obj({ name: name(), kind: oneOf(CLIENT_KINDS), postalCode: optional(postalCode()) });
-export type Client = Infer<typeof client>;
+const directoryClient = obj({ clientId: id() });
+/** A client of the directory by its id, or one written out on the invoice. */
+export type Client = { clientId: string } | InlineClient;
+const client: Schema<Client> = schema<Client>(
+  (input, path, issues) => (isPlainObject(input) && !isAbsent(input['clientId']) ? directoryClient.parse(input, path, issues) : inlineClient().parse(input, path, issues)),
+  { oneOf: [{ title: 'directory client', ...directoryClient.json }, { title: 'inline client', ...inlineClient().json }] },
+);
 
-/** vatExemptionMention: required wording when a line is at 0% VAT; a default is used when absent. */
+/** Goods, services or both: the category of operation, a mandatory mention of e-invoicing. */
+export const OPERATION_CATEGORIES = ['goods', 'services', 'mixed'] as const;
+export type OperationCategory = (typeof OPERATION_CATEGORIES)[number];
+
+/**
+ * vatExemptionMention: required wording when a line is at 0% VAT; a default is used when absent.
+ * latePenaltyRate: the yearly rate of late-payment penalties for a business client (absent: the legal rate, ECB + 10 points).
+ * deliveryAddress: where the goods go or the service is done, when not the client's address. vatOnDebits: the CAE pays VAT on debits.
+ */
 export const issueInvoiceSchema = obj({
   caeId: id(),
   entrepreneurId: id(),
@@ -26,6 +38,11 @@ export const issueInvoiceSchema = obj({
   client,
   lines: lines(),
   vatExemptionMention: optional(longText()),
+  operationCategory: optional(oneOf(OPERATION_CATEGORIES)),
+  deliveryAddress: optional(postalAddress()),
+  vatOnDebits: optional(bool()),
+  paymentTerms: optional(longText()),
+  latePenaltyRate: optional(rate()),
 });
 export type IssueInvoice = Infer<typeof issueInvoiceSchema>;
 

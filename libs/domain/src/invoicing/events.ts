@@ -1,5 +1,8 @@
 import type { DecimalString, IsoDate } from '../values';
-import type { ClientKind, VatRate } from './commands';
+import type { ClientKind } from '../clients/commands';
+import type { InvoiceClient } from '../clients/events';
+import type { OperationCategory, VatRate } from './commands';
+import type { PostalAddress } from '../postal-address';
 import { inEntrepreneurStream, type EventDeclarations } from '../event-declaration';
 import { invoiceSeriesStream, seriesYearOf } from '../streams';
 
@@ -26,21 +29,6 @@ export interface DocumentTotals {
   vatBreakdown: VatBreakdown[];
 }
 
-/** Name and postal code of a private client: personal data, sealed in the log. */
-export interface IndividualClient {
-  name: string;
-  postalCode?: string;
-}
-
-export interface InvoiceClient {
-  kind: ClientKind;
-  /** In clear for companies, public bodies and associations. */
-  name?: string;
-  postalCode?: string;
-  /** For individuals only (sealed). */
-  individual?: IndividualClient;
-}
-
 export interface CapeMention {
   text: string;
   caeName: string;
@@ -59,6 +47,15 @@ export interface InvoiceIssued extends DocumentTotals {
   capeMention?: CapeMention;
   vatExemptionMention?: string;
   sector: string;
+  /** Goods, services or both (mandatory from 2026-09-01). */
+  operationCategory?: OperationCategory;
+  /** Where the goods go or the service is done, when not at the client's address. */
+  deliveryAddress?: PostalAddress;
+  /** The CAE pays VAT on debits rather than on receipts (a mention when it opted so). */
+  vatOnDebits?: true;
+  paymentTerms?: string;
+  /** A business client's: late-payment penalties (null: the legal rate, ECB + 10 points) and the €40 recovery fee (C. com. L441-10, D441-5). */
+  businessTerms?: { latePenaltyRate: DecimalString | null; recoveryFee: DecimalString };
 }
 
 /** The invoice series (one per CAE and calendar year) keeps the numbering: the chronological register. */

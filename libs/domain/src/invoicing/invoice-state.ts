@@ -1,7 +1,8 @@
 import { maxDate } from '../dates';
 import { Decimal, money, ZERO, type Money } from '../money';
 import type { IsoDate } from '../values';
-import type { ClientKind, VatRate } from './commands';
+import type { ClientKind } from '../clients/commands';
+import type { VatRate } from './commands';
 import type { CreditNoteIssued, InvoiceIssued, PaymentRecorded, RefundRecorded } from './events';
 
 /** One invoice as the entrepreneur's state keeps it: its totals, and what its credit notes, payments and refunds did to them. */

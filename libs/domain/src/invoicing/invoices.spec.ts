@@ -31,6 +31,8 @@ describe('invoices', () => {
               vatBreakdown: [{ vatRate: '20', baseExclVat: '1000.00', vat: '200.00' }],
               contract: 'cesa',
               sector: 'Communication',
+              // A business client: the legal late-payment rate (none given) and the €40 recovery fee.
+              businessTerms: { latePenaltyRate: null, recoveryFee: '40.00' },
             },
           },
         ]);

@@ -1,4 +1,7 @@
-import { caeNotFound, decided, entrepreneurNotFound, type Decided, type DecisionState } from '../command-handling/decision';
+import { alreadyForgotten, caeNotFound, decided, entrepreneurNotFound, type Decided, type DecisionState } from '../command-handling/decision';
+import { forgottenOn } from '../cae/state';
+import { clientOf } from '../clients/client-of';
+import type { InvoiceClient } from '../clients/events';
 import { addDays } from '../dates';
 import type { Cape } from '../entrepreneur/contracts';
 import type { Refusal } from '../entrepreneur/presence';
@@ -8,17 +11,22 @@ import { priceLine, totalsOf } from '../pricing';
 import { entrepreneurStream } from '../streams';
 import type { IssueInvoice, IssueInvoiceResult } from './commands';
 import { continuousNumbering } from './continuous-numbering';
-import type { InvoiceClient } from './events';
+import { mandatoryMentionMissing, RECOVERY_FEE } from './mentions';
 
 /** IssueInvoice: an entrepreneur under a CAPE or a CESA invoices a client, numbered in the CAE's continuous series. */
 
 export const DEFAULT_PAYMENT_TERM_DAYS = 30;
 export const DEFAULT_VAT_EXEMPTION_MENTION = 'TVA non applicable – exonération prévue par le code général des impôts';
 
-const clientOf = (c: IssueInvoice['client']): InvoiceClient =>
-  c.kind === 'individual'
-    ? { kind: c.kind, individual: { name: c.name, ...(c.postalCode !== undefined ? { postalCode: c.postalCode } : {}) } }
-    : { kind: c.kind, name: c.name, ...(c.postalCode !== undefined ? { postalCode: c.postalCode } : {}) };
+/** The client the invoice is made out to: the directory's as registered (a person's data still sealed), or as written. */
+const invoicedClient = (c: IssueInvoice, s: DecisionState): InvoiceClient | Refusal => {
+  if (!('clientId' in c.client)) return clientOf(c.client);
+  const { clientId } = c.client;
+  if (!s.client?.registered) return refuse('NOT_FOUND', `Client "${clientId}" is not in the directory of CAE "${c.caeId}".`, { clientId });
+  const forgotten = s.client.client.kind === 'individual' ? forgottenOn(s.cae, 'client', clientId) : undefined;
+  if (forgotten !== undefined) return alreadyForgotten('client', clientId, forgotten);
+  return { ...s.client.client, clientId };
+};
 
 /** contractInForce: only an entrepreneur under a CAPE or a CESA in force on the issue date invoices, under the CESA if both. */
 const contractInForce = (entrepreneur: EntrepreneurState, c: IssueInvoice): { contract: 'cesa' } | { contract: 'cape'; cape: Cape } | Refusal => {
@@ -34,6 +42,10 @@ export const issueInvoice = (c: IssueInvoice, s: DecisionState): Decided<IssueIn
   if (!entrepreneur || entrepreneur.integration === 0) return entrepreneurNotFound(c.caeId, c.entrepreneurId);
   const inForce = contractInForce(entrepreneur, c);
   if ('ok' in inForce) return inForce;
+  const client = invoicedClient(c, s);
+  if ('ok' in client) return client;
+  const mentionMissing = mandatoryMentionMissing(c, client, s);
+  if (mentionMissing) return mentionMissing;
   const dueOn = c.dueOn ?? addDays(c.issuedOn, DEFAULT_PAYMENT_TERM_DAYS);
   if (dueOn < c.issuedOn) return refuse('INVALID_DUE_DATE', `The due date ${dueOn} is before the issue date ${c.issuedOn}.`);
   const numbering = continuousNumbering(c.caeId, c.issuedOn, s.series);
@@ -70,13 +82,18 @@ export const issueInvoice = (c: IssueInvoice, s: DecisionState): Decided<IssueIn
             number: numbering.number,
             issuedOn: c.issuedOn,
             dueOn,
-            client: clientOf(c.client),
+            client,
             lines,
             ...totals,
             contract,
             ...mention,
             ...exemption,
             sector: entrepreneur.sector ?? '',
+            ...(c.operationCategory !== undefined && { operationCategory: c.operationCategory }),
+            ...(c.deliveryAddress !== undefined && { deliveryAddress: c.deliveryAddress }),
+            ...(c.vatOnDebits === true && { vatOnDebits: true as const }),
+            ...(c.paymentTerms !== undefined && { paymentTerms: c.paymentTerms }),
+            ...(client.kind !== 'individual' && { businessTerms: { latePenaltyRate: c.latePenaltyRate ?? null, recoveryFee: RECOVERY_FEE } }),
           },
         },
       },

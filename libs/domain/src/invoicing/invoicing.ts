@@ -21,7 +21,8 @@ import { recordRefund } from './refunds';
 export const INVOICING_COMMANDS: CommandDefinitions<InvoicingCommands> = {
   IssueInvoice: defineCommand(issueInvoiceSchema, {
     result: issueInvoiceResult,
-    plan: (c) => ({ caeId: c.caeId, entrepreneurId: c.entrepreneurId, seriesYear: yearOf(c.issuedOn), writes: ['entrepreneur', 'series'] }),
+    // A directory client is read, not written: its registration never changes.
+    plan: (c) => ({ caeId: c.caeId, entrepreneurId: c.entrepreneurId, seriesYear: yearOf(c.issuedOn), ...('clientId' in c.client && { clientId: c.client.clientId }), writes: ['entrepreneur', 'series'] }),
     decide: issueInvoice,
   }),
   RecordPayment: defineCommand(recordPaymentSchema, {

@@ -1,4 +1,4 @@
-import type { AdmitAssociate, Command, ExitReason, InvoiceLine, IntegrateEntrepreneur, IsoDate, IssueInvoice, PaySalary, PersonKind, RecordExpense, RegisterCae, SignCesa, YearMonth } from '../commands';
+import type { AdmitAssociate, Command, ExitReason, InvoiceLine, IntegrateEntrepreneur, IsoDate, IssueInvoice, PaySalary, PersonKind, RecordExpense, RegisterCae, RegisterClient, SignCesa, YearMonth } from '../commands';
 
 /** Commands with the defaults of a plain Coodyssée story, for the specs' histories. */
 
@@ -65,6 +65,36 @@ export const issueInvoice = (entrepreneurId: string, issuedOn: IsoDate, data: Pa
     client: { name: 'Hôtel du Col', kind: 'company', postalCode: '05000' },
     lines: [line('1', '1000.00')],
     ...data,
+  },
+});
+
+/** The Hôtel du Col in the directory, a French company with its SIREN and address. */
+export const registerClient = (clientId: string, data: Partial<RegisterClient> = {}): Command => ({
+  type: 'RegisterClient',
+  data: {
+    caeId: CAE,
+    clientId,
+    registeredOn: '2026-09-01',
+    name: 'Hôtel du Col',
+    kind: 'company',
+    siren: '501234561',
+    address: { line1: 'Col du Lautaret', postalCode: '05480', city: 'Villar-d’Arêne' },
+    ...data,
+  } as RegisterClient,
+});
+
+/** Coodyssée's legal identity, in force from `effectiveOn`. */
+export const recordCaeIdentity = (effectiveOn: IsoDate): Command => ({
+  type: 'RecordCaeIdentity',
+  data: {
+    caeId: CAE,
+    effectiveOn,
+    legalName: 'Coodyssée SCOP SARL',
+    siren: '812345676',
+    siret: '81234567600009',
+    rcsCity: 'Marseille',
+    vatNumber: 'FR19812345676',
+    address: { line1: '12 rue de la République', postalCode: '13001', city: 'Marseille' },
   },
 });
 

@@ -60,6 +60,17 @@ export const commandExamples: { readonly [T in CommandType]: CommandDataByType[T
   SignCesa: { caeId: 'coodyssee', entrepreneurId: 'e-001', signedOn: '2016-09-01' },
   // Told early of her associate deadline (2019-01-10): a notice is recorded whenever it is given, the audit judges its date.
   RecordAssociateDeadlineNotice: { caeId: 'coodyssee', entrepreneurId: 'e-001', notifiedOn: '2016-09-02', notice: 'six_months' },
+  RegisterClient: {
+    caeId: 'coodyssee',
+    clientId: 'ville-de-briancon',
+    registeredOn: '2016-09-01',
+    name: 'Ville de Briançon',
+    kind: 'public_body',
+    siren: '412345670',
+    siret: '41234567000001',
+    address: { line1: '1 rue Aspirant Jan', postalCode: '05100', city: 'Briançon', country: 'FR' },
+    chorusServiceCode: 'SERVICE-COMMUNICATION',
+  },
   IssueInvoice: {
     caeId: 'coodyssee',
     entrepreneurId: 'e-001',

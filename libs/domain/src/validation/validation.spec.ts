@@ -425,7 +425,7 @@ describe('validateEnvelope', () => {
           caeId: 'coodyssee',
           entrepreneurId: 'e-001',
           issuedOn: '2016-02-30',
-          client: { name: 'Mairie', kind: 'company', siret: '123' },
+          client: { name: 'Mairie', kind: 'company', tvaNumber: '123' },
           lines: [{ description: 'Atelier', quantity: '1', unitPrice: 12.5, vatRate: '20' }],
           notes: 'x',
         },
@@ -435,7 +435,7 @@ describe('validateEnvelope', () => {
         { path: 'commandId', message: expect.any(String) },
         { path: 'data.notes', message: 'is not a known field' },
         { path: 'data.issuedOn', message: 'is not a real calendar date (2016-02-30)' },
-        { path: 'data.client.siret', message: 'is not a known field' },
+        { path: 'data.client.tvaNumber', message: 'is not a known field' },
         { path: 'data.lines[0].unitPrice', message: 'must be a decimal string (e.g. "1234.50"), not a number' },
       ]);
       expect(error.details).toMatchObject({ errorCount: 6 });
@@ -459,10 +459,8 @@ describe('validateEnvelope', () => {
       expect(accepted(envelope('ForgetPerson', { caeId: 'c', kind: 'associate', personId: 'p1' })).command.data).toEqual({ caeId: 'c', kind: 'associate', personId: 'p1' });
     });
 
-    it('a private client is named by the number of the invoice it was invoiced under', () => {
-      expect(issuesOf('ForgetPerson', { kind: 'client', personId: 'client-2016-000001' })).toEqual([
-        { path: 'data.personId', message: 'must be an invoice number YYYY-NNNNNN when kind is client' },
-      ]);
+    it('a private client is named by its clientId in the directory or by the number of the invoice it was invoiced under', () => {
+      expect(accepted(envelope('ForgetPerson', { caeId: 'c', kind: 'client', personId: 'jeanne-durand' })).command.data).toMatchObject({ personId: 'jeanne-durand' });
       expect(accepted(envelope('ForgetPerson', { caeId: 'c', kind: 'client', personId: '2016-000001' })).command.data).toMatchObject({ kind: 'client' });
     });
 
