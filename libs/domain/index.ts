@@ -19,6 +19,9 @@ export { CAPE_MAX_MONTHS, CAPE_MAX_RENEWALS, CAPE_MAX_TOTAL_MONTHS } from './src
 export { ASSOCIATE_DEADLINE_YEARS } from './src/cesa/cesa';
 export { POSITIVE_EXIT_REASONS } from './src/entrepreneur/entrepreneur';
 export { DEFAULT_PAYMENT_TERM_DAYS, DEFAULT_VAT_EXEMPTION_MENTION } from './src/invoicing/invoices';
+export { E_INVOICING_MENTIONS_FROM, RECOVERY_FEE } from './src/invoicing/mentions';
+export type { PostalAddress } from './src/postal-address';
+export { INVOICE_NUMBER } from './src/validation/fields';
 export * from './src/upcasters';
 export * from './src/personal-data';
 export * from './src/validation';

@@ -1,4 +1,4 @@
-import type { AssociateCategory, ClientKind, ExitReason, IsoDate, LegalForm, MeetingKind } from '../../libs/domain';
+import type { AssociateCategory, ClientKind, ExitReason, IsoDate, LegalForm, MeetingKind, PostalAddress } from '../../libs/domain';
 
 export const REGISTERS = 'registers';
 
@@ -101,9 +101,24 @@ export type InvoiceDoc = DocumentTotalsDoc & {
   issuedOn: IsoDate;
   dueOn: IsoDate;
   entrepreneurId: string;
-  /** A private client's name is personal data (personId `client-{number}`). */
-  client: { kind: ClientKind; name: string };
+  /** A private client's name is personal data (personId: its clientId in the directory, or the invoice's number). */
+  client: { kind: ClientKind; name: string; clientId?: string };
   creditNotes: CreditNoteLine[];
   payments: PaymentLine[];
   refunds: RefundLine[];
+};
+
+/** A client of the directory: a private person's name, address and email are personal data (personId: its clientId). */
+export type ClientDoc = {
+  caeId: string;
+  clientId: string;
+  registeredOn: IsoDate;
+  kind: ClientKind;
+  name: string;
+  siren: string | null;
+  siret: string | null;
+  vatNumber: string | null;
+  address: PostalAddress | typeof FORGOTTEN | null;
+  chorusServiceCode: string | null;
+  email: string | null;
 };

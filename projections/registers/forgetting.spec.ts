@@ -91,7 +91,7 @@ describe('forgetting a person (erasure on request)', () => {
   it('given a private client forgotten, then the invoice names no one and its amounts are unchanged', async () => {
     const { before, live } = await forgetting(withPrivateClient, 'client', '2016-000001');
     const [was, is] = [(await invoices(before, 'coodyssee'))!.invoices[0]!, (await invoices(live, 'coodyssee'))!.invoices[0]!];
-    expect(is.client).toEqual({ kind: 'individual', name: FORGOTTEN });
+    expect(is.client).toEqual({ kind: 'individual', name: FORGOTTEN, clientId: null });
     expect({ ...is, client: undefined }).toEqual({ ...was, client: undefined });
   });
 

@@ -21,7 +21,7 @@ describe('invoices', () => {
           issuedOn: '2016-09-05',
           dueOn: '2016-10-05',
           entrepreneurId: 'e-001',
-          client: { kind: 'public_body', name: 'Mairie de Gap' },
+          client: { kind: 'public_body', name: 'Mairie de Gap', clientId: null },
           totalExclVat: '4500.00',
           totalVat: '900.00',
           totalInclVat: '5400.00',
@@ -42,7 +42,7 @@ describe('invoices', () => {
 
   it('given a private client, then the client is named', () =>
     registers(...invoiced).when(toPrivateClient('2016-000002', '2016-09-06')).then(async (docs) =>
-      expect((await listOf(docs))?.[1]?.client).toEqual({ kind: 'individual', name: 'Jeanne Dupont' }),
+      expect((await listOf(docs))?.[1]?.client).toEqual({ kind: 'individual', name: 'Jeanne Dupont', clientId: null }),
     ));
 
   it('given invoices and credit notes, then only invoices are listed, by number', () =>

@@ -1,4 +1,4 @@
-import type { EventType } from '../../libs/domain';
+import { INVOICE_NUMBER, type EventType, type IndividualClient } from '../../libs/domain';
 import { collectionOf, defineProjection, type Handler, type ProjectedEventOf, type TypedReader, type TypedRef, type TypedUpdate } from '../projection';
 import {
   docId,
@@ -7,6 +7,7 @@ import {
   REGISTERS,
   type AssociateDoc,
   type CaeDoc,
+  type ClientDoc,
   type ContractLine,
   type EntrepreneurDoc,
   type InvoiceDoc,
@@ -17,7 +18,7 @@ import { associateNameOf, clientNameOf, forgottenEntrepreneur, personOf } from '
 
 /** Legal registers: lines are appended in log order and never rewritten; only a forgotten person's fields are blanked. */
 
-type RegisterDocs = { caes: CaeDoc; entrepreneurs: EntrepreneurDoc; associates: AssociateDoc; movements: MovementDoc; invoices: InvoiceDoc };
+type RegisterDocs = { caes: CaeDoc; entrepreneurs: EntrepreneurDoc; associates: AssociateDoc; movements: MovementDoc; invoices: InvoiceDoc; clients: ClientDoc };
 type Ref = TypedRef<RegisterDocs>;
 type Update = TypedUpdate<RegisterDocs>;
 type Reader = TypedReader<RegisterDocs>;
@@ -25,6 +26,7 @@ type Reader = TypedReader<RegisterDocs>;
 const entrepreneurRef = (caeId: string, entrepreneurId: string) => ({ collection: 'entrepreneurs', id: docId(caeId, entrepreneurId) }) as const;
 const invoiceRef = (caeId: string, number: string) => ({ collection: 'invoices', id: docId(caeId, number) }) as const;
 const associateRef = (caeId: string, associateId: string) => ({ collection: 'associates', id: docId(caeId, associateId) }) as const;
+const clientRef = (caeId: string, clientId: string) => ({ collection: 'clients', id: docId(caeId, clientId) }) as const;
 const movementRef = (caeId: string, position: number) => ({ collection: 'movements', id: movementId(caeId, position) }) as const;
 
 /**
@@ -96,6 +98,12 @@ const forget = (e: ProjectedEventOf<'PersonForgotten'>, docs: Reader): Update[] 
     const doc = docs.get(ref.collection, ref.id);
     return doc && doc.name !== null ? [{ ...ref, doc: { ...doc, name: FORGOTTEN } }] : [];
   }
+  // A directory client's line (its invoices read its name from there), or an inline client's invoice.
+  if (!INVOICE_NUMBER.test(personId)) {
+    const ref = clientRef(caeId, personId);
+    const client = docs.get(ref.collection, ref.id);
+    return client && client.kind === 'individual' ? [{ ...ref, doc: { ...client, name: FORGOTTEN, address: FORGOTTEN, email: null } }] : [];
+  }
   const ref = invoiceRef(caeId, personId);
   const invoice = docs.get(ref.collection, ref.id);
   return invoice && invoice.client.kind === 'individual' ? [{ ...ref, doc: { ...invoice, client: { ...invoice.client, name: FORGOTTEN } } }] : [];
@@ -103,13 +111,14 @@ const forget = (e: ProjectedEventOf<'PersonForgotten'>, docs: Reader): Update[] 
 
 export const registersProjection = defineProjection({
   name: REGISTERS,
-  version: 3,
+  version: 4,
   collections: {
     caes: collectionOf<CaeDoc>(),
     entrepreneurs: collectionOf<EntrepreneurDoc>(),
     associates: collectionOf<AssociateDoc>(),
     movements: collectionOf<MovementDoc>(),
     invoices: collectionOf<InvoiceDoc>(),
+    clients: collectionOf<ClientDoc>(),
   },
   on: {
     CaeRegistered: {
@@ -162,6 +171,33 @@ export const registersProjection = defineProjection({
         return [{ ...ref, doc: { ...current, individualMeetings, meetings: [...current.meetings, { heldOn, kind, hours }] } }];
       },
     ),
+    ClientRegistered: dated(
+      (e) => [clientRef(e.data.caeId, e.data.clientId)],
+      ({ data: d }) => {
+        const c = d.client;
+        // A rebuild after an erasure reads '[forgotten]' in place of the sealed person.
+        const person = c.individual as IndividualClient | typeof FORGOTTEN | undefined;
+        const address = person === FORGOTTEN ? FORGOTTEN : (person?.address ?? c.address ?? null);
+        return [
+          {
+            ...clientRef(d.caeId, d.clientId),
+            doc: {
+              caeId: d.caeId,
+              clientId: d.clientId,
+              registeredOn: d.registeredOn,
+              kind: c.kind,
+              name: clientNameOf(c),
+              siren: c.siren ?? null,
+              siret: c.siret ?? null,
+              vatNumber: c.vatNumber ?? null,
+              address,
+              chorusServiceCode: c.chorusServiceCode ?? null,
+              email: person === FORGOTTEN ? null : ((person?.email ?? c.email) || null),
+            },
+          },
+        ];
+      },
+    ),
     InvoiceIssued: dated(
       (e) => [invoiceRef(e.data.caeId, e.data.number)],
       ({ data: d }) => [
@@ -173,7 +209,8 @@ export const registersProjection = defineProjection({
             issuedOn: d.issuedOn,
             dueOn: d.dueOn,
             entrepreneurId: d.entrepreneurId,
-            client: { kind: d.client.kind, name: clientNameOf(d.client) },
+            // A directory person's name stays on their directory line alone: one place for an erasure to blank.
+            client: d.client.clientId === undefined ? { kind: d.client.kind, name: clientNameOf(d.client) } : { kind: d.client.kind, name: d.client.kind === 'individual' ? '' : clientNameOf(d.client), clientId: d.client.clientId },
             totalExclVat: d.totalExclVat,
             totalVat: d.totalVat,
             totalInclVat: d.totalInclVat,
@@ -210,7 +247,13 @@ export const registersProjection = defineProjection({
     PersonForgotten: {
       // An entrepreneur associate's line shows no name (it is the entrepreneur's); meeting notes are not kept here.
       documents: ({ data: { caeId, kind, personId } }) => [
-        kind === 'entrepreneur' ? entrepreneurRef(caeId, personId) : kind === 'associate' ? associateRef(caeId, personId) : invoiceRef(caeId, personId),
+        kind === 'entrepreneur'
+          ? entrepreneurRef(caeId, personId)
+          : kind === 'associate'
+            ? associateRef(caeId, personId)
+            : INVOICE_NUMBER.test(personId)
+              ? invoiceRef(caeId, personId)
+              : clientRef(caeId, personId),
       ],
       apply: forget,
     },

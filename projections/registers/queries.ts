@@ -1,7 +1,7 @@
 import { Decimal, formatMoney, money, sum, ZERO, type AssociateCategory, type ClientKind, type IsoDate, type Money } from '../../libs/domain';
 import type { ReadModels } from '../projection';
 import { statusOn, type Status } from './contracts';
-import { docId, REGISTERS, type AssociateDoc, type ContractLine, type CreditNoteLine, type EntrepreneurDoc, type InvoiceDoc, type MeetingLine, type PaymentLine, type PersonFields, type RefundLine } from './documents';
+import { docId, REGISTERS, type AssociateDoc, type ClientDoc, type ContractLine, type CreditNoteLine, type EntrepreneurDoc, type InvoiceDoc, type MeetingLine, type PaymentLine, type PersonFields, type RefundLine } from './documents';
 import { byDateThenLog, caeOf, listOf, movementsInOrder } from './read';
 
 // Every query answers undefined when the CAE is unknown.
@@ -176,7 +176,8 @@ export interface InvoicesRegister {
     issuedOn: IsoDate;
     dueOn: IsoDate;
     entrepreneurId: string;
-    client: { kind: ClientKind; name: string };
+    /** clientId: the directory's client the invoice names, or null (written inline). */
+    client: { kind: ClientKind; name: string; clientId: string | null };
     totalExclVat: string;
     totalVat: string;
     totalInclVat: string;
@@ -208,6 +209,8 @@ export const invoices = async (models: ReadModels, caeId: string): Promise<Invoi
   const cae = await caeOf(models, caeId);
   if (!cae) return undefined;
   const docs = (await listOf<InvoiceDoc>(models, 'invoices', caeId)).sort((a, b) => (a.number < b.number ? -1 : a.number > b.number ? 1 : 0));
+  // A directory client's name is read from its directory line (a person's is kept there only).
+  const directory = new Map((await listOf<ClientDoc>(models, 'clients', caeId)).map((c) => [c.clientId, c.name]));
   return {
     caeId,
     asOf: cae.lastBusinessDate,
@@ -222,7 +225,7 @@ export const invoices = async (models: ReadModels, caeId: string): Promise<Invoi
         issuedOn: i.issuedOn,
         dueOn: i.dueOn,
         entrepreneurId: i.entrepreneurId,
-        client: i.client,
+        client: { kind: i.client.kind, name: i.client.clientId === undefined ? i.client.name : (directory.get(i.client.clientId) ?? i.client.name), clientId: i.client.clientId ?? null },
         totalExclVat: i.totalExclVat,
         totalVat: i.totalVat,
         totalInclVat: i.totalInclVat,
@@ -238,4 +241,13 @@ export const invoices = async (models: ReadModels, caeId: string): Promise<Invoi
       };
     }),
   };
+};
+
+export type ClientsDirectory = { caeId: string; clients: Omit<ClientDoc, 'caeId'>[] };
+
+/** GET /api/caes/{caeId}/clients — the directory, by clientId; a forgotten person's fields read "[forgotten]". */
+export const clientsDirectory = async (models: ReadModels, caeId: string): Promise<ClientsDirectory | undefined> => {
+  if (!(await caeOf(models, caeId))) return undefined;
+  const docs = (await listOf<ClientDoc>(models, 'clients', caeId)).sort((a, b) => (a.clientId < b.clientId ? -1 : a.clientId > b.clientId ? 1 : 0));
+  return { caeId, clients: docs.map(({ caeId: _caeId, ...client }) => client) };
 };

@@ -46,6 +46,19 @@ export const capeRenewed = builder('CapeRenewed', {
   totalMonths: 8,
 });
 export const cesaSigned = builder('CesaSigned', { caeId: CAE, entrepreneurId: E1, signedOn: '2016-09-01', capeDays: 234, associateDeadline: '2019-01-10', trialPeriodEndsOn: '2016-09-09' });
+export const clientRegistered = builder('ClientRegistered', {
+  caeId: CAE,
+  clientId: 'ville-de-briancon',
+  registeredOn: '2016-09-01',
+  client: {
+    kind: 'public_body',
+    name: 'Ville de Briançon',
+    siren: '412345670',
+    siret: '41234567000001',
+    address: { line1: '1 rue Aspirant Jan', postalCode: '05100', city: 'Briançon', country: 'FR' },
+    chorusServiceCode: 'SERVICE-COMMUNICATION',
+  },
+});
 export const invoiceNumberAssigned = builder('InvoiceNumberAssigned', { caeId: CAE, number: '2016-000001', sequence: 1, document: 'invoice', issuedOn: '2016-09-05', entrepreneurId: E1 });
 export const invoiceIssued = builder('InvoiceIssued', {
   caeId: CAE,

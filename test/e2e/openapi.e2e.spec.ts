@@ -116,7 +116,7 @@ describe('the answers conform to the OpenAPI document', () => {
     beforeAll(() => h.caughtUp());
 
     it('every documented route is one of the routes served', () => {
-      expect(routes().length).toBe(19);
+      expect(routes().length).toBe(20);
     });
 
     it.each([

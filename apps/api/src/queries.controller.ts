@@ -85,6 +85,12 @@ export class QueriesController {
     return this.queries.execute(new Q.AssociatesRegisterQuery(caeId, cutOf(asOf)));
   }
 
+  @Get('caes/:caeId/clients')
+  @Access(inCae('clientsDirectory'))
+  clients(@Param('caeId') caeId: string, @Query(NONE) asOf: Cut) {
+    return this.queries.execute(new Q.ClientsDirectoryQuery(caeId, cutOf(asOf)));
+  }
+
   @Get('caes/:caeId/registers/share-movements')
   @Access(inCae('shareMovements'))
   shareMovements(@Param('caeId') caeId: string, @Query(NONE) asOf: Cut) {

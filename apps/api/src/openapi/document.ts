@@ -8,7 +8,7 @@ import { AUTHENTICATED, SECURITY_SCHEMES } from './security';
 import { ERROR, ERROR_CODE, ERROR_RESPONSE } from './errors';
 import { HEALTH, HEALTH_STATUS } from './health-response';
 import { queryPaths } from './query-paths';
-import { ASSOCIATES_REGISTER, COMPLIANCE, ENTREPRENEUR_FILE, ENTREPRENEURS_REGISTER, INVOICES, SHARE_MOVEMENTS } from './registers-response';
+import { ASSOCIATES_REGISTER, CLIENTS_DIRECTORY, COMPLIANCE, ENTREPRENEUR_FILE, ENTREPRENEURS_REGISTER, INVOICES, SHARE_MOVEMENTS } from './registers-response';
 import { NETWORK_STATISTICS, NETWORK_STATISTICS_YEARS, STATISTICS, STATISTICS_YEARS } from './statistics-response';
 import { ACTIVITY_ACCOUNT, CAE_TREASURY, NETWORK_CAES } from './treasury-response';
 
@@ -64,6 +64,7 @@ export const openApiDocument = () => ({
       CaeTreasury: CAE_TREASURY,
       EntrepreneursRegister: ENTREPRENEURS_REGISTER,
       AssociatesRegister: ASSOCIATES_REGISTER,
+      ClientsDirectory: CLIENTS_DIRECTORY,
       ShareMovements: SHARE_MOVEMENTS,
       Invoices: INVOICES,
       Compliance: COMPLIANCE,

@@ -47,6 +47,7 @@ export const QUERY_ROUTES: readonly QueryRoute[] = [
   },
   { path: '/api/caes/{caeId}/treasury', operationId: 'caeTreasury', summary: 'CAE-level totals: VAT owed, contributions earned, cash held for entrepreneurs', parameters: 'none', answer: 'CaeTreasury', notFound: 'Unknown CAE' },
   { path: '/api/caes/{caeId}/registers/entrepreneurs', operationId: 'entrepreneursRegister', summary: 'Register of entrepreneurs with their status history', parameters: 'none', answer: 'EntrepreneursRegister', notFound: 'Unknown CAE' },
+  { path: '/api/caes/{caeId}/clients', operationId: 'clientsDirectory', summary: 'The client directory (RegisterClient): identifiers and addresses; a forgotten person’s fields read "[forgotten]"', parameters: 'none', answer: 'ClientsDirectory', notFound: 'Unknown CAE' },
   { path: '/api/caes/{caeId}/registers/associates', operationId: 'associatesRegister', summary: 'Register of associates (sociétariat)', parameters: 'none', answer: 'AssociatesRegister', notFound: 'Unknown CAE' },
   { path: '/api/caes/{caeId}/registers/share-movements', operationId: 'shareMovements', summary: 'Register of share movements with the running capital', parameters: 'none', answer: 'ShareMovements', notFound: 'Unknown CAE' },
   { path: '/api/caes/{caeId}/invoices', operationId: 'invoices', summary: 'Invoices with their payments, credit notes, refunds, amount due and status (an entrepreneur: hers only)', parameters: 'none', answer: 'Invoices', notFound: 'Unknown CAE' },

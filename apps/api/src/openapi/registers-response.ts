@@ -1,4 +1,5 @@
 import { ASSOCIATE_CATEGORIES, CLIENT_KINDS, EXIT_REASONS, MEETING_KINDS } from '../../../../libs/domain';
+import { closedObject } from '../../../../libs/domain/src/validation/results';
 import { BOOLEAN, COUNT, DATE, list, MONEY, nullable, oneOfValues, record, SHARE, DECIMAL, INTEGER, TEXT, type JsonSchema } from './json';
 
 /** The answers of the registers, invoices and compliance routes (docs/api.md § Registers, § Invoices, § Compliance). */
@@ -80,6 +81,27 @@ export const SHARE_MOVEMENTS: JsonSchema = record({
 const totals = { totalExclVat: MONEY, totalVat: MONEY, totalInclVat: MONEY };
 const cashLine = (dateField: string) => record({ [dateField]: DATE, amount: MONEY, amountExclVat: MONEY });
 
+const ADDRESS = closedObject({ line1: TEXT, line2: TEXT, postalCode: TEXT, city: TEXT, country: TEXT }, ['line1', 'postalCode', 'city']);
+
+export const CLIENTS_DIRECTORY: JsonSchema = record({
+  caeId: TEXT,
+  clients: list(
+    record({
+      clientId: TEXT,
+      registeredOn: DATE,
+      kind: oneOfValues(CLIENT_KINDS),
+      name: TEXT,
+      siren: nullable(TEXT),
+      siret: nullable(TEXT),
+      vatNumber: nullable(TEXT),
+      address: { oneOf: [ADDRESS, { ...TEXT, description: '"[forgotten]"' }, { type: 'null' }] },
+      chorusServiceCode: nullable(TEXT),
+      email: nullable(TEXT),
+    }),
+    'sorted by clientId',
+  ),
+});
+
 export const INVOICES: JsonSchema = record({
   caeId: TEXT,
   asOf: nullable(DATE),
@@ -89,7 +111,7 @@ export const INVOICES: JsonSchema = record({
       issuedOn: DATE,
       dueOn: DATE,
       entrepreneurId: TEXT,
-      client: record({ kind: oneOfValues(CLIENT_KINDS), name: TEXT }),
+      client: record({ kind: oneOfValues(CLIENT_KINDS), name: TEXT, clientId: nullable(TEXT) }),
       ...totals,
       creditNotes: list(record({ number: TEXT, issuedOn: DATE, reason: TEXT, ...totals })),
       payments: list(cashLine('paidOn')),

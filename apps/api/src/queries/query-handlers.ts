@@ -5,7 +5,7 @@ import { accessRegister } from '../../../../projections/access/queries';
 import { auditsOf, networkAudits } from '../../../../projections/audits/queries';
 import type { ReadModels } from '../../../../projections/projection';
 import { caeStatistics, caeStatisticsByYear, networkStatistics, networkStatisticsByYear } from '../../../../projections/network-statistics/queries';
-import { associatesRegister, compliance, entrepreneurFile, entrepreneursRegister, invoices, shareMovements } from '../../../../projections/registers/queries';
+import { associatesRegister, clientsDirectory, compliance, entrepreneurFile, entrepreneursRegister, invoices, shareMovements } from '../../../../projections/registers/queries';
 import { TREASURY } from '../../../../projections/treasury/projection';
 import { ACCESS } from '../../../../projections/access/documents';
 import { AUDITS } from '../../../../projections/audits/documents';
@@ -114,6 +114,13 @@ export class EntrepreneursRegisterHandler extends ReadModelHandler implements IQ
   }
 }
 
+@QueryHandler(Q.ClientsDirectoryQuery)
+export class ClientsDirectoryHandler extends ReadModelHandler implements IQueryHandler<Q.ClientsDirectoryQuery> {
+  async execute({ caeId, cut }: Q.ClientsDirectoryQuery) {
+    return this.found(await this.models(caeId, cut, [REGISTERS]), unknownCae(caeId), (models) => clientsDirectory(models, caeId));
+  }
+}
+
 @QueryHandler(Q.AssociatesRegisterQuery)
 export class AssociatesRegisterHandler extends ReadModelHandler implements IQueryHandler<Q.AssociatesRegisterQuery> {
   async execute({ caeId, cut }: Q.AssociatesRegisterQuery) {
@@ -186,6 +193,7 @@ export const QUERY_HANDLERS = [
   CaeTreasuryHandler,
   EntrepreneursRegisterHandler,
   AssociatesRegisterHandler,
+  ClientsDirectoryHandler,
   ShareMovementsHandler,
   InvoicesHandler,
   ComplianceHandler,

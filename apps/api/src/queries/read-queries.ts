@@ -3,7 +3,7 @@ import type { Cut, HealthReport } from '../../../../libs/application';
 import type { accessRegister } from '../../../../projections/access/queries';
 import type { auditsOf, networkAudits } from '../../../../projections/audits/queries';
 import type { caeStatistics, caeStatisticsByYear, networkStatistics, networkStatisticsByYear } from '../../../../projections/network-statistics/queries';
-import type { associatesRegister, compliance, entrepreneurFile, entrepreneursRegister, invoices, shareMovements } from '../../../../projections/registers/queries';
+import type { associatesRegister, clientsDirectory, compliance, entrepreneurFile, entrepreneursRegister, invoices, shareMovements } from '../../../../projections/registers/queries';
 import type { caeTreasury, entrepreneurAccount, networkCaes } from '../../../../projections/treasury/queries';
 
 /** What a read-model query answers when it finds what it was asked for. */
@@ -63,6 +63,7 @@ abstract class CaeQuery<T> extends Query<T> {
 export class CaeTreasuryQuery extends CaeQuery<Answer<typeof caeTreasury>> {}
 export class EntrepreneursRegisterQuery extends CaeQuery<Answer<typeof entrepreneursRegister>> {}
 export class AssociatesRegisterQuery extends CaeQuery<Answer<typeof associatesRegister>> {}
+export class ClientsDirectoryQuery extends CaeQuery<Answer<typeof clientsDirectory>> {}
 export class ShareMovementsQuery extends CaeQuery<Answer<typeof shareMovements>> {}
 
 /** `only`: the one entrepreneur whose invoices the caller may read; undefined: all of them. */
