@@ -321,6 +321,27 @@ if (!existsSync(executablePath)) {
       expect(JSON.stringify(register)).toContain('alpes-solidaires');
     });
 
+    it('a client added to the directory through its form: a SIREN whose key is wrong refused in French, then the client on the Clients page', async () => {
+      const page = await loggedIn('staff-coodyssee');
+      await page.waitForSelector('.figures');
+      await page.goto(`${base}/#/cae/coodyssee/forms/RegisterClient`);
+      await page.waitForSelector('form.command');
+      for (const [label, value] of [['Client (identifiant dans l\'annuaire) *', 'hotel-du-col'], ['Enregistré le *', '2016-12-01'], ['Nom *', 'Hôtel du Col'], ['SIREN', '512345678'], ['Adresse (ligne 1) *', 'Col du Lautaret'], ['Code postal *', '05480'], ['Ville *', 'Villar-d’Arêne']])
+        await page.getByLabel(label!, { exact: true }).fill(value!);
+      await page.getByLabel('Type *').selectOption('company');
+      await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+      await page.waitForSelector('#form-outcome.error');
+      expect(await page.locator('#f-siren-error').innerText()).toBe('n’est pas un SIREN : sa clé (Luhn) est fausse');
+      await page.getByLabel('SIREN', { exact: true }).fill('512345679');
+      await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+      await page.waitForSelector('#form-outcome.done');
+      await h.caughtUp();
+      await page.goto(`${base}/#/cae/coodyssee/clients`);
+      await page.waitForSelector('h1:has-text("Clients")');
+      expect(await page.locator('tbody tr').first().innerText()).toMatch(/^hotel-du-col\tHôtel du Col\tEntreprises\t512345679\t/);
+      expect(await violations(page)).toEqual([]);
+    });
+
     it('a table exports its rows as CSV', async () => {
       const page = await loggedIn('auditor');
       await page.waitForSelector('table');

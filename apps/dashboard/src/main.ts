@@ -3,7 +3,7 @@ import { h, show } from './dom.js';
 import { lang, setLang, t } from './i18n.js';
 import { accountPage } from './pages/account.js';
 import { caePage } from './pages/cae.js';
-import { accessPage, alertsPage, entrepreneursPage, invoicesPage, treasuryPage } from './pages/cae-books.js';
+import { accessPage, alertsPage, clientsPage, entrepreneursPage, invoicesPage, treasuryPage } from './pages/cae-books.js';
 import { auditsPage } from './pages/audits.js';
 import { formsPage } from './pages/forms.js';
 import { loginPage } from './pages/login.js';
@@ -74,7 +74,7 @@ const route = async (): Promise<void> => {
   try {
     const asOf = parameters.get('asOf') ?? undefined;
     if (parts[0] === 'network' && isNetwork(me)) return await networkPage(main);
-    const books = { entrepreneurs: entrepreneursPage, alerts: alertsPage, invoices: invoicesPage, treasury: treasuryPage, access: accessPage };
+    const books = { entrepreneurs: entrepreneursPage, alerts: alertsPage, invoices: invoicesPage, clients: clientsPage, treasury: treasuryPage, access: accessPage };
     if (parts[0] === 'cae' && parts[1] !== undefined && parts[2] === 'forms')
       return maySend(parts[1]) ? await formsPage(main, parts[1], parts[3]) : show(main, h('p', { class: 'error', role: 'alert' }, t('forbidden')));
     if (parts[0] === 'cae' && parts[1] !== undefined && parts[2] === 'audits') return await auditsPage(main, parts[1], isNetwork(me), parts[3]);

@@ -164,3 +164,34 @@ export const accessPage = async (main: HTMLElement, caeId: string, cut: Cut): Pr
     ),
   );
 };
+
+interface ClientsDirectory {
+  clients: { clientId: string; kind: 'company' | 'individual' | 'public_body' | 'association'; name: string; siren: string | null; siret: string | null; vatNumber: string | null; address: { line1: string; line2?: string; postalCode: string; city: string; country?: string } | string | null; chorusServiceCode: string | null }[];
+}
+
+/** The client directory: who the CAE's invoices may name, with what e-invoicing needs of them. */
+export const clientsPage = async (main: HTMLElement, caeId: string, cut: Cut): Promise<void> => {
+  const { clients } = await get<ClientsDirectory>(path(caeId, 'clients'), cut);
+  const addressOf = (a: (typeof clients)[number]['address']) => (a === null ? '' : typeof a === 'string' ? a : [a.line1, a.line2, `${a.postalCode} ${a.city}`, a.country].filter(Boolean).join(', '));
+  show(
+    main,
+    heading(caeId, 'clients'),
+    caeTabs(caeId, 'clients', cut.asOf),
+    table(
+      t('clients'),
+      [
+        { title: t('clientId'), text: (c: (typeof clients)[number]) => c.clientId },
+        { title: t('name'), text: (c) => c.name },
+        { title: t('clientKind'), text: (c) => t(c.kind) },
+        { title: 'SIREN', text: (c) => c.siren ?? '' },
+        { title: 'SIRET', text: (c) => c.siret ?? '' },
+        { title: 'TVA', text: (c) => c.vatNumber ?? '' },
+        { title: t('address'), text: (c) => addressOf(c.address) },
+        { title: t('chorusServiceCode'), text: (c) => c.chorusServiceCode ?? '' },
+      ],
+      clients,
+      `${caeId}-clients`,
+      { search: true, pageSize: 25 },
+    ),
+  );
+};

@@ -9,6 +9,7 @@ export const CAE_PAGES: { path: string; key: MessageKey }[] = [
   { path: 'entrepreneurs', key: 'entrepreneurs' },
   { path: 'alerts', key: 'alerts' },
   { path: 'invoices', key: 'invoices' },
+  { path: 'clients', key: 'clients' },
   { path: 'treasury', key: 'treasury' },
   { path: 'access', key: 'access' },
   { path: 'audits', key: 'audits' },

@@ -33,6 +33,7 @@ const DAILY: Record<string, { fr: string; en: string }> = {
   RenewCape: { fr: 'Renouveler un CAPE', en: 'Renew a CAPE' },
   SignCesa: { fr: 'Signer un CESA', en: 'Sign a CESA' },
   RecordMeeting: { fr: 'Enregistrer un entretien ou un atelier', en: 'Record an interview or a workshop' },
+  RegisterClient: { fr: 'Ajouter un client à l’annuaire', en: 'Add a client to the directory' },
   IssueInvoice: { fr: 'Émettre une facture', en: 'Issue an invoice' },
   RecordPayment: { fr: 'Enregistrer un paiement', en: 'Record a payment' },
   RecordExpense: { fr: 'Enregistrer une dépense', en: 'Record an expense' },
@@ -51,7 +52,11 @@ const LABELS: Record<string, string> = {
   vatRate: 'Taux de TVA', invoiceNumber: 'Numéro de facture', paidOn: 'Payé le', amount: 'Montant', incurredOn: 'Date de la dépense',
   category: 'Catégorie', vat: 'TVA', period: 'Période (AAAA-MM)', gross: 'Brut', employeeContributions: 'Cotisations salariales',
   employerContributions: 'Cotisations patronales', associateId: 'Associé (identifiant)', admittedOn: 'Admis le', shares: 'Parts',
-  exitedOn: 'Sorti le', organisation: 'Organisation', siren: 'SIREN', reason: 'Motif', parallelActivity: 'Activité en parallèle', trialPeriodMonths: "Période d'essai (mois)",
+  exitedOn: 'Sorti le', organisation: 'Organisation', siren: 'SIREN', siret: 'SIRET', vatNumber: 'N° de TVA intracommunautaire',
+  clientId: "Client (identifiant dans l'annuaire)", registeredOn: 'Enregistré le', address: 'Adresse', line1: 'Adresse (ligne 1)', line2: 'Adresse (ligne 2)',
+  country: 'Pays (code ISO, FR par défaut)', chorusServiceCode: 'Code service Chorus Pro', email: 'Courriel', operationCategory: "Catégorie d'opération",
+  deliveryAddress: 'Adresse de livraison', vatOnDebits: 'TVA sur les débits', paymentTerms: 'Conditions de paiement',
+  latePenaltyRate: 'Taux annuel des pénalités de retard', vatExemptionMention: "Mention d'exonération de TVA", reason: 'Motif', parallelActivity: 'Activité en parallèle', trialPeriodMonths: "Période d'essai (mois)",
 };
 
 const labelOf = (name: string): string => (lang() === 'fr' ? (LABELS[name] ?? name) : name.replace(/([A-Z])/g, ' $1').toLowerCase());
@@ -59,7 +64,13 @@ const labelOf = (name: string): string => (lang() === 'fr' ? (LABELS[name] ?? na
 const idOf = (path: string[]): string => `f-${path.join('-')}`;
 
 /** The alternatives of a choice, by their schema's title (a natural person, an organisation…). */
-const ALTERNATIVES: Record<string, string> = { 'natural person': 'Personne physique', organisation: 'Organisation (personne morale)', 'name only': 'Nom seul (fichiers d’import)' };
+const ALTERNATIVES: Record<string, string> = {
+  'natural person': 'Personne physique',
+  organisation: 'Organisation (personne morale)',
+  'name only': 'Nom seul (fichiers d’import)',
+  'directory client': 'Client de l’annuaire',
+  'inline client': 'Client saisi sur la facture',
+};
 const alternativeLabel = (alternative: Schema, i: number): string =>
   alternative.title === undefined ? String(i + 1) : lang() === 'fr' ? (ALTERNATIVES[alternative.title] ?? alternative.title) : alternative.title;
 
