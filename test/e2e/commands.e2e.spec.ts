@@ -1,7 +1,7 @@
 import { associateStream, COMMAND_TYPES, type CommandType } from '../../libs/domain';
 import { SERVER_RECORDED } from '../../libs/application';
 import { isSealed } from '../../libs/personal-data';
-import { exampleData } from '../fixtures/commands';
+import { exampleData, storyOf } from '../fixtures/commands';
 import { startHarness, type Harness } from './api-harness';
 
 const envelope = (type: CommandType, commandId: string, data: object = exampleData(type)) => ({ type, commandId, data });
@@ -9,7 +9,7 @@ const envelope = (type: CommandType, commandId: string, data: object = exampleDa
 /** The story of test/fixtures/commands.ts up to (not including) `type`. */
 // The commands a client sends: an audit is recorded by its own route only (test/e2e/audits.e2e.spec.ts).
 const SENT = COMMAND_TYPES.filter((type) => !SERVER_RECORDED.includes(type));
-const storyBefore = (type: CommandType) => SENT.slice(0, SENT.indexOf(type)).map((t) => envelope(t, `story-${t}`));
+const storyBefore = (type: CommandType) => [...storyOf(SENT.slice(0, SENT.indexOf(type))), ...storyOf([type]).slice(0, -1)];
 
 describe('POST /api/commands', () => {
   let h: Harness;

@@ -4,6 +4,7 @@ import { commandExamples } from '../../libs/domain/src/validation/command-exampl
 import { coodyssee2016 } from '../../libs/scenarios';
 import { violations } from '../../apps/api/src/openapi/conformance';
 import type { JsonSchema } from '../../apps/api/src/openapi/json';
+import { storyOf } from '../fixtures/commands';
 import { startHarness, type Harness } from './api-harness';
 
 interface Operation {
@@ -53,6 +54,7 @@ describe('the answers conform to the OpenAPI document', () => {
   describe('commands', () => {
     it('every example is accepted, in order, and each outcome conforms', async () => {
       for (const type of COMMAND_TYPES) {
+        for (const prelude of storyOf([type], (t) => `story-${t}`, 'story').slice(0, -1)) expect((await h.http().post('/api/commands').send(prelude)).body.status).toBe('accepted');
         const res = await h.http().post('/api/commands').send(story(type));
         if (SERVER_RECORDED.includes(type)) {
           // Recorded by its own route only (an audit): refused here, in the documented shape.

@@ -4,11 +4,11 @@ import { openPersonalFields, SERVER_RECORDED } from '../../libs/application';
 import { ALL_PROJECTIONS } from '../../projections';
 import { COMMAND_TYPES, entrepreneurStream, personKey } from '../../libs/domain';
 import { FORGOTTEN, isSealed } from '../../libs/personal-data';
-import { exampleData } from '../fixtures/commands';
+import { exampleData, storyOf } from '../fixtures/commands';
 import { startHarness, type Harness } from './api-harness';
 
 // The story a client sends: not the forgetting itself, nor an audit (recorded by its own route only).
-const story = COMMAND_TYPES.filter((t) => t !== 'ForgetPerson' && !SERVER_RECORDED.includes(t)).map((type) => ({ type, commandId: `s-${type}`, data: exampleData(type) }));
+const story = storyOf(COMMAND_TYPES.filter((t) => t !== 'ForgetPerson' && !SERVER_RECORDED.includes(t)), (type) => `s-${type}`);
 const person = exampleData('IntegrateEntrepreneur').person;
 
 describe('personal data: sealed per person, forgotten by destroying the key', () => {

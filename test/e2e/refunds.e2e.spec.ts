@@ -1,11 +1,11 @@
 import { COMMAND_TYPES, type CommandType } from '../../libs/domain';
-import { exampleData } from '../fixtures/commands';
+import { exampleData, storyOf } from '../fixtures/commands';
 import { startHarness, type Harness } from './api-harness';
 
 /** Issue 9, failure 7: a credit note after full payment left `amountDue: "-120.00"` and no way to record the refund. */
 const envelope = (type: CommandType, commandId: string, changes: object = {}) => ({ type, commandId, data: { ...exampleData(type), ...changes } });
 
-const story = COMMAND_TYPES.slice(0, COMMAND_TYPES.indexOf('IssueInvoice')).map((t) => envelope(t, `story-${t}`));
+const story = storyOf(COMMAND_TYPES.slice(0, COMMAND_TYPES.indexOf('IssueInvoice')));
 
 /** Invoice 2016-000001 of 100.00 + 20% = 120.00, paid in full, then credited for all of it (2016-000002). */
 const paidThenCredited = [

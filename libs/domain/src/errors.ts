@@ -29,6 +29,9 @@ export const ERROR_CODES = [
   'INSUFFICIENT_TREASURY',
   'INVOICE_DATE_BEFORE_LAST',
   'CLIENT_ALREADY_REGISTERED',
+  'QUOTE_ALREADY_ANSWERED',
+  'QUOTE_EXPIRED',
+  'QUOTE_NOT_ACCEPTED',
   // An invoice would lack a mention the law requires on it (details.mention names it).
   'MANDATORY_MENTION_MISSING',
   'INVALID_DUE_DATE',

@@ -38,6 +38,7 @@ export const PERSONAL_FIELDS: Partial<Record<EventType, readonly PersonalField[]
   // A directory client's data is sealed under its clientId; its invoices copy it sealed (or an inline client's under the invoice number).
   ClientRegistered: [{ path: ['client', 'individual'], kind: 'client', id: (d) => String(d['clientId']) }],
   InvoiceIssued: [{ path: ['client', 'individual'], kind: 'client', id: (d) => String((d['client'] as { clientId?: string }).clientId ?? d['number']) }],
+  QuoteIssued: [{ path: ['client', 'individual'], kind: 'client', id: (d) => String((d['client'] as { clientId?: string }).clientId ?? d['number']) }],
 };
 
 /** The key of the person a field belongs to, in an event's data. */

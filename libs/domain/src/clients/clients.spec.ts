@@ -44,7 +44,7 @@ describe('the client directory', () => {
     expect(issues({ siren: undefined, address: { line1: 'Hauptstraße 1', postalCode: '10115', city: 'Berlin', country: 'DE' } })).toEqual([]);
     expect(issues({ kind: 'individual' })).toEqual([{ path: 'data.siren', message: 'is not for a private person' }]);
     expect(issues({ chorusServiceCode: 'SERVICE-A' })).toEqual([{ path: 'data.chorusServiceCode', message: 'is for a public body only' }]);
-    expect(issues({ clientId: '2026-000001' })).toEqual([{ path: 'data.clientId', message: 'must not have the form of an invoice number YYYY-NNNNNN' }]);
+    expect(issues({ clientId: '2026-000001' })).toEqual([{ path: 'data.clientId', message: 'must not have the form of an invoice or quote number' }]);
     expect(issues({ siret: '50123456100006', siren: '501234561' })).toEqual([]);
     expect(issues({ siret: '81234567600009' })).toEqual([{ path: 'data.siret', message: 'must begin with the SIREN 501234561' }]);
   });

@@ -1,5 +1,5 @@
 import { date, isAbsent, obj, oneOf, optional, str } from '../validation/schema';
-import { id, INVOICE_NUMBER, name, postalCode, type Infer } from '../validation/fields';
+import { id, INVOICE_NUMBER, name, postalCode, QUOTE_NUMBER, type Infer } from '../validation/fields';
 import { siren, siret, vatNumber } from '../validation/french-identifiers';
 import { postalAddress } from '../postal-address';
 import { NOTHING } from '../validation/results';
@@ -47,7 +47,7 @@ export const registerClientSchema = obj(
   (c, raw, report) => {
     checkClient(c, report);
     // A private client is forgotten by its clientId or by an invoice number: the two never look alike.
-    if (c.clientId !== undefined && INVOICE_NUMBER.test(c.clientId)) report('clientId', 'must not have the form of an invoice number YYYY-NNNNNN');
+    if (c.clientId !== undefined && (INVOICE_NUMBER.test(c.clientId) || QUOTE_NUMBER.test(c.clientId))) report('clientId', 'must not have the form of an invoice or quote number');
     const inFrance = (c.address?.country ?? 'FR') === 'FR';
     if (inFrance && (c.kind === 'company' || c.kind === 'public_body') && isAbsent(raw['siren'])) report('siren', `is required for a French ${c.kind === 'company' ? 'company' : 'public body'}`);
   },

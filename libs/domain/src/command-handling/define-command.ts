@@ -17,8 +17,9 @@ export interface LoadPlan {
   entrepreneurId?: string;
   /** The invoice a payment, refund or credit note refers to: its series is read to find the entrepreneur. */
   document?: { number: string; seriesYear: number };
-  /** The series that receives a new number. */
+  /** The series that receives a new number: the invoices' (credit notes too), or the quotes'. */
   seriesYear?: number;
+  seriesKind?: 'quote';
   associateId?: string;
   /** The directory's client a command registers or invoices. */
   clientId?: string;
@@ -56,3 +57,6 @@ export const ofTheEntrepreneur = ({ caeId, entrepreneurId }: { caeId: string; en
 
 /** The invoice a command refers to, found through its series. */
 export const invoiceDocument = (invoiceNumber: string): LoadPlan['document'] => ({ number: invoiceNumber, seriesYear: seriesYearOf(invoiceNumber) });
+
+/** The quote a command refers to, found through its series. */
+export const quoteDocument = invoiceDocument;

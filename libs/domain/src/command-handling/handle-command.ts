@@ -6,7 +6,7 @@ import { ok, type Result } from '../errors';
 import { streamOf } from '../events';
 import { SERIES_FOLD } from '../invoicing/series';
 import { ASSOCIATE_FOLD } from '../membership/state';
-import { accessStream, associateStream, caeStream, clientStream, entrepreneurStream, invoiceSeriesStream } from '../streams';
+import { accessStream, associateStream, caeStream, clientStream, entrepreneurStream, invoiceSeriesStream, quoteSeriesStream, seriesStreamOf } from '../streams';
 import type { Decision, DecisionContext, DecisionState } from './decision';
 import { decide, planOf, type Command } from './registry';
 import type { Fold, StreamReader } from './stream-reader';
@@ -34,7 +34,7 @@ export const streamsOf = async (command: Command, reader: StreamReader): Promise
   let entrepreneurId = plan.entrepreneurId;
   let document: DecisionState['document'];
   if (plan.document) {
-    const { state: series } = await reader.readStream(invoiceSeriesStream(plan.caeId, plan.document.seriesYear), SERIES_FOLD);
+    const { state: series } = await reader.readStream(seriesStreamOf(plan.caeId, plan.document.number), SERIES_FOLD);
     const invoiceOf = series.invoices.get(plan.document.number);
     if (invoiceOf !== undefined) {
       document = { document: 'invoice', entrepreneurId: invoiceOf };
@@ -44,7 +44,7 @@ export const streamsOf = async (command: Command, reader: StreamReader): Promise
   const named = {
     cae: caeStream(plan.caeId),
     entrepreneur: entrepreneurId === undefined ? undefined : entrepreneurStream(plan.caeId, entrepreneurId),
-    series: plan.seriesYear === undefined ? undefined : invoiceSeriesStream(plan.caeId, plan.seriesYear),
+    series: plan.seriesYear === undefined ? undefined : (plan.seriesKind === 'quote' ? quoteSeriesStream : invoiceSeriesStream)(plan.caeId, plan.seriesYear),
     associate: plan.associateId === undefined ? undefined : associateStream(plan.caeId, plan.associateId),
     access: plan.accountId === undefined ? undefined : accessStream(plan.caeId, plan.accountId),
     client: plan.clientId === undefined ? undefined : clientStream(plan.caeId, plan.clientId),

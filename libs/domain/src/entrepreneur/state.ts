@@ -1,3 +1,4 @@
+import type { ClientKind } from '../clients/commands';
 import type { Fold } from '../command-handling/stream-reader';
 import type { DomainEvent } from '../events';
 import { creditedBy, issuedInvoice, paidBy, refundedBy, type InvoiceState } from '../invoicing/invoice-state';
@@ -22,6 +23,8 @@ export interface EntrepreneurState {
   cape?: Cape;
   cesa?: Cesa;
   invoices: Record<string, InvoiceState>;
+  /** Its quotes and their answer (absent in states folded before quotes existed). */
+  quotes?: Record<string, { issuedOn: IsoDate; validUntil: IsoDate; status: 'issued' | 'accepted' | 'declined'; clientKind: ClientKind }>;
   /** Cash received excl. VAT, by month received. */
   cashExclVatByMonth: Record<YearMonth, Money>;
   /** Expenses excl. VAT, by month incurred. */
@@ -86,6 +89,15 @@ export const evolveEntrepreneur = (state: EntrepreneurState, event: DomainEvent)
       return { ...state, ...(state.cape ? { cape: capeEndedBy(state.cape, event.data) } : {}), cesa: signedCesa(event.data) };
     case 'EntrepreneurExited':
       return { ...state, exitedOn: event.data.exitedOn };
+    case 'QuoteIssued': {
+      const d = event.data;
+      return { ...state, quotes: { ...state.quotes, [d.number]: { issuedOn: d.issuedOn, validUntil: d.validUntil, status: 'issued', clientKind: d.client.kind } } };
+    }
+    case 'QuoteAccepted':
+    case 'QuoteDeclined': {
+      const quote = state.quotes?.[event.data.number];
+      return quote ? { ...state, quotes: { ...state.quotes, [event.data.number]: { ...quote, status: event.type === 'QuoteAccepted' ? 'accepted' : 'declined' } } } : state;
+    }
     case 'InvoiceIssued':
       return withInvoice(activeOn(state, event.data.issuedOn), issuedInvoice(event.data));
     case 'CreditNoteIssued': {

@@ -3,7 +3,7 @@ import { defineCommand, type CommandDefinitions, invoiceDocument, type LoadPlan 
 import { forgottenOn } from '../cae/state';
 import type { Refusal } from '../entrepreneur/presence';
 import { refuse } from '../errors';
-import { INVOICE_NUMBER } from '../validation/fields';
+import { INVOICE_NUMBER, QUOTE_NUMBER } from '../validation/fields';
 import { caeStream } from '../streams';
 import { forgetPersonResult, forgetPersonSchema, type ForgetPerson, type ForgetPersonResult, type ForgettingCommands } from './commands';
 
@@ -22,6 +22,11 @@ const personalDataHeld = (c: ForgetPerson, s: DecisionState): Refusal | undefine
             associateId: c.personId,
           });
     case 'client': {
+      if (QUOTE_NUMBER.test(c.personId)) {
+        const quote = s.entrepreneur?.quotes?.[c.personId];
+        if (quote === undefined) return refuse('NOT_FOUND', `Quote "${c.personId}" does not exist in CAE "${c.caeId}".`, { caeId: c.caeId, quoteNumber: c.personId });
+        return quote.clientKind === 'individual' ? undefined : refuse('NOT_FOUND', `The client of quote "${c.personId}" is a ${quote.clientKind}, not a private individual: it holds no personal data.`, { caeId: c.caeId, quoteNumber: c.personId });
+      }
       if (!INVOICE_NUMBER.test(c.personId)) {
         if (!s.client?.registered) return refuse('NOT_FOUND', `Client "${c.personId}" is not in the directory of CAE "${c.caeId}".`, { caeId: c.caeId, clientId: c.personId });
         return s.client.client.kind === 'individual'
@@ -62,8 +67,8 @@ const forgetPlan = ({ caeId, kind, personId }: ForgetPerson): LoadPlan => {
     case 'associate':
       return { caeId, associateId: personId, writes: ['cae'] };
     case 'client':
-      // A directory client by its id, an inline one by its invoice's number.
-      return INVOICE_NUMBER.test(personId) ? { caeId, document: invoiceDocument(personId), writes: ['cae'] } : { caeId, clientId: personId, writes: ['cae'] };
+      // A directory client by its id, an inline one by its invoice's or its quote's number.
+      return INVOICE_NUMBER.test(personId) || QUOTE_NUMBER.test(personId) ? { caeId, document: invoiceDocument(personId), writes: ['cae'] } : { caeId, clientId: personId, writes: ['cae'] };
   }
 };
 

@@ -2,7 +2,8 @@ import { arr, bool, date, isAbsent, isPlainObject, money, obj, oneOf, optional, 
 import { inlineClient, type InlineClient } from '../clients/commands';
 import { postalAddress } from '../postal-address';
 import { CONTRACTS } from '../entrepreneur/commands';
-import { id, invoiceNumber, longText, quantity, rate, type Infer } from '../validation/fields';
+import { id, invoiceNumber, longText, quantity, quoteNumber, rate, type Infer } from '../validation/fields';
+import { NOTHING } from '../validation/results';
 import { amount, choice, closed, commandResult, day, flag, formOf, maybe, text, type ResultOf } from '../validation/results';
 
 export const VAT_RATES = ['20', '10', '5.5', '2.1', '0'] as const;
@@ -43,10 +44,44 @@ export const issueInvoiceSchema = obj({
   vatOnDebits: optional(bool()),
   paymentTerms: optional(longText()),
   latePenaltyRate: optional(rate()),
+  /** The accepted quote this invoice follows. */
+  quoteNumber: optional(quoteNumber()),
 });
 export type IssueInvoice = Infer<typeof issueInvoiceSchema>;
 
 const documentNumber = (description = 'an invoice number YYYY-NNNNNN') => formOf(invoiceNumber(), description, ['2016-000042']);
+
+/** A quote: the work an entrepreneur offers a client, numbered DYYYY-NNNNNN; valid until validUntil (default: 30 days). */
+export const issueQuoteSchema = obj(
+  {
+    caeId: id(),
+    entrepreneurId: id(),
+    issuedOn: date(),
+    validUntil: optional(date()),
+    client,
+    lines: lines(),
+    operationCategory: optional(oneOf(OPERATION_CATEGORIES)),
+    vatExemptionMention: optional(longText()),
+  },
+  ({ issuedOn, validUntil }, _raw, report) => {
+    if (issuedOn !== undefined && validUntil !== undefined && validUntil < issuedOn) report('validUntil', `must not be before issuedOn (${issuedOn})`);
+  },
+);
+export type IssueQuote = Infer<typeof issueQuoteSchema>;
+
+export const issueQuoteResult = commandResult(
+  { number: formOf(quoteNumber(), 'the quote\'s number in the CAE\'s yearly series of quotes', ['D2016-000001']), validUntil: day(), ...{ totalExclVat: amount(), totalVat: amount(), totalInclVat: amount() } },
+  { number: 'D2016-000001', validUntil: '2016-10-01', totalExclVat: '4500.00', totalVat: '900.00', totalInclVat: '5400.00' },
+  'the quote\'s number, the last day it may be accepted, its totals',
+);
+export type IssueQuoteResult = ResultOf<typeof issueQuoteResult>;
+
+/** The client's answer to a quote, once: accepted (then invoiced) or declined. */
+export const acceptQuoteSchema = obj({ caeId: id(), quoteNumber: quoteNumber(), acceptedOn: date() });
+export type AcceptQuote = Infer<typeof acceptQuoteSchema>;
+export const declineQuoteSchema = obj({ caeId: id(), quoteNumber: quoteNumber(), declinedOn: date(), reason: optional(longText()) });
+export type DeclineQuote = Infer<typeof declineQuoteSchema>;
+export const answerQuoteResult = NOTHING;
 const totals = () => ({ totalExclVat: amount(), totalVat: amount(), totalInclVat: amount() });
 
 // Under a CAPE the invoice must carry the CAPE's mention (C. com. L127-1); under a CESA it has none.
@@ -106,4 +141,7 @@ export interface InvoicingCommands {
   RecordPayment: RecordPayment;
   IssueCreditNote: IssueCreditNote;
   RecordRefund: RecordRefund;
+  IssueQuote: IssueQuote;
+  AcceptQuote: AcceptQuote;
+  DeclineQuote: DeclineQuote;
 }

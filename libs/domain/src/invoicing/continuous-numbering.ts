@@ -1,6 +1,6 @@
 import { yearOf } from '../dates';
 import { refuse } from '../errors';
-import { formatDocumentNumber, invoiceSeriesStream } from '../streams';
+import { formatDocumentNumber, invoiceSeriesStream, QUOTE_PREFIX, quoteSeriesStream } from '../streams';
 import type { IsoDate } from '../values';
 import type { InvoiceSeriesState } from './series';
 
@@ -8,7 +8,7 @@ import type { InvoiceSeriesState } from './series';
  * Continuous numbering: invoices and credit notes take the next number of their year's series, in a chronological
  * and continuous sequence (CGI ann. II art. 242 nonies A): no gap, and no document dated before the series' last.
  */
-export const continuousNumbering = (caeId: string, issuedOn: IsoDate, series: InvoiceSeriesState | undefined) => {
+export const continuousNumbering = (caeId: string, issuedOn: IsoDate, series: InvoiceSeriesState | undefined, kind: 'invoice' | 'quote' = 'invoice') => {
   const s = series ?? { lastSequence: 0 };
   if (s.lastIssuedOn !== undefined && issuedOn < s.lastIssuedOn)
     return refuse(
@@ -17,5 +17,8 @@ export const continuousNumbering = (caeId: string, issuedOn: IsoDate, series: In
       { issuedOn, lastIssuedOn: s.lastIssuedOn },
     );
   const sequence = s.lastSequence + 1;
-  return { ok: true as const, sequence, number: formatDocumentNumber(yearOf(issuedOn), sequence), streamId: invoiceSeriesStream(caeId, yearOf(issuedOn)) };
+  const year = yearOf(issuedOn);
+  return kind === 'quote'
+    ? { ok: true as const, sequence, number: `${QUOTE_PREFIX}${formatDocumentNumber(year, sequence)}`, streamId: quoteSeriesStream(caeId, year) }
+    : { ok: true as const, sequence, number: formatDocumentNumber(year, sequence), streamId: invoiceSeriesStream(caeId, year) };
 };

@@ -4,7 +4,7 @@ import type { InvoiceClient } from '../clients/events';
 import type { OperationCategory, VatRate } from './commands';
 import type { PostalAddress } from '../postal-address';
 import { inEntrepreneurStream, type EventDeclarations } from '../event-declaration';
-import { invoiceSeriesStream, seriesYearOf } from '../streams';
+import { invoiceSeriesStream, quoteSeriesStream, seriesYearOf } from '../streams';
 
 export interface VatBreakdown {
   vatRate: VatRate;
@@ -56,6 +56,8 @@ export interface InvoiceIssued extends DocumentTotals {
   paymentTerms?: string;
   /** A business client's: late-payment penalties (null: the legal rate, ECB + 10 points) and the €40 recovery fee (C. com. L441-10, D441-5). */
   businessTerms?: { latePenaltyRate: DecimalString | null; recoveryFee: DecimalString };
+  /** The accepted quote it follows. */
+  quoteNumber?: string;
 }
 
 /** The invoice series (one per CAE and calendar year) keeps the numbering: the chronological register. */
@@ -113,12 +115,52 @@ export interface RefundRecorded {
   remainingOwed: DecimalString;
 }
 
+/** The quotes' series (one per CAE and calendar year), numbered like the invoices' with a D. */
+export interface QuoteNumberAssigned {
+  caeId: string;
+  number: string;
+  sequence: number;
+  issuedOn: IsoDate;
+  entrepreneurId: string;
+}
+
+export interface QuoteIssued extends DocumentTotals {
+  caeId: string;
+  entrepreneurId: string;
+  number: string;
+  issuedOn: IsoDate;
+  validUntil: IsoDate;
+  client: InvoiceClient;
+  lines: PricedLine[];
+  operationCategory?: OperationCategory;
+  vatExemptionMention?: string;
+}
+
+export interface QuoteAccepted {
+  caeId: string;
+  entrepreneurId: string;
+  number: string;
+  acceptedOn: IsoDate;
+}
+
+export interface QuoteDeclined {
+  caeId: string;
+  entrepreneurId: string;
+  number: string;
+  declinedOn: IsoDate;
+  reason?: string;
+}
+
 export interface InvoicingEvents {
   InvoiceIssued: InvoiceIssued;
   InvoiceNumberAssigned: InvoiceNumberAssigned;
   CreditNoteIssued: CreditNoteIssued;
   PaymentRecorded: PaymentRecorded;
   RefundRecorded: RefundRecorded;
+  QuoteNumberAssigned: QuoteNumberAssigned;
+  QuoteIssued: QuoteIssued;
+  QuoteAccepted: QuoteAccepted;
+  QuoteDeclined: QuoteDeclined;
 }
 
 export const INVOICING_EVENTS: EventDeclarations<InvoicingEvents> = {
@@ -127,4 +169,8 @@ export const INVOICING_EVENTS: EventDeclarations<InvoicingEvents> = {
   CreditNoteIssued: { schemaVersion: 2, stream: inEntrepreneurStream, occurredOn: (d) => d.issuedOn },
   PaymentRecorded: { schemaVersion: 1, stream: inEntrepreneurStream, occurredOn: (d) => d.paidOn },
   RefundRecorded: { schemaVersion: 1, stream: inEntrepreneurStream, occurredOn: (d) => d.refundedOn },
+  QuoteNumberAssigned: { schemaVersion: 1, stream: (d) => quoteSeriesStream(d.caeId, seriesYearOf(d.number)), occurredOn: (d) => d.issuedOn },
+  QuoteIssued: { schemaVersion: 1, stream: inEntrepreneurStream, occurredOn: (d) => d.issuedOn },
+  QuoteAccepted: { schemaVersion: 1, stream: inEntrepreneurStream, occurredOn: (d) => d.acceptedOn },
+  QuoteDeclined: { schemaVersion: 1, stream: inEntrepreneurStream, occurredOn: (d) => d.declinedOn },
 };

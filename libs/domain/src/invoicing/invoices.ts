@@ -1,7 +1,6 @@
-import { alreadyForgotten, caeNotFound, decided, entrepreneurNotFound, type Decided, type DecisionState } from '../command-handling/decision';
-import { forgottenOn } from '../cae/state';
-import { clientOf } from '../clients/client-of';
-import type { InvoiceClient } from '../clients/events';
+import { caeNotFound, decided, entrepreneurNotFound, type Decided, type DecisionState } from '../command-handling/decision';
+import type { IsoDate } from '../values';
+import { invoicedClient } from './invoiced-client';
 import { addDays } from '../dates';
 import type { Cape } from '../entrepreneur/contracts';
 import type { Refusal } from '../entrepreneur/presence';
@@ -18,22 +17,20 @@ import { mandatoryMentionMissing, RECOVERY_FEE } from './mentions';
 export const DEFAULT_PAYMENT_TERM_DAYS = 30;
 export const DEFAULT_VAT_EXEMPTION_MENTION = 'TVA non applicable – exonération prévue par le code général des impôts';
 
-/** The client the invoice is made out to: the directory's as registered (a person's data still sealed), or as written. */
-const invoicedClient = (c: IssueInvoice, s: DecisionState): InvoiceClient | Refusal => {
-  if (!('clientId' in c.client)) return clientOf(c.client);
-  const { clientId } = c.client;
-  if (!s.client?.registered) return refuse('NOT_FOUND', `Client "${clientId}" is not in the directory of CAE "${c.caeId}".`, { clientId });
-  const forgotten = s.client.client.kind === 'individual' ? forgottenOn(s.cae, 'client', clientId) : undefined;
-  if (forgotten !== undefined) return alreadyForgotten('client', clientId, forgotten);
-  return { ...s.client.client, clientId };
-};
-
 /** contractInForce: only an entrepreneur under a CAPE or a CESA in force on the issue date invoices, under the CESA if both. */
-const contractInForce = (entrepreneur: EntrepreneurState, c: IssueInvoice): { contract: 'cesa' } | { contract: 'cape'; cape: Cape } | Refusal => {
+export const contractInForce = (entrepreneur: EntrepreneurState, c: { entrepreneurId: string; issuedOn: IsoDate }): { contract: 'cesa' } | { contract: 'cape'; cape: Cape } | Refusal => {
   if (cesaInForceOn(entrepreneur, c.issuedOn)) return { contract: 'cesa' };
   const cape = capeInForceOn(entrepreneur, c.issuedOn);
   if (cape) return { contract: 'cape', cape };
   return refuse('NO_ACTIVE_CONTRACT', `${c.entrepreneurId} has no CAPE or CESA in force on ${c.issuedOn} and cannot invoice.`, { issuedOn: c.issuedOn });
+};
+
+/** An invoice that follows a quote: the quote is the entrepreneur's, and accepted. */
+const quoteInvoiced = (c: IssueInvoice, entrepreneur: EntrepreneurState): Refusal | undefined => {
+  if (c.quoteNumber === undefined) return undefined;
+  const quote = entrepreneur.quotes?.[c.quoteNumber];
+  if (quote === undefined) return refuse('NOT_FOUND', `Quote "${c.quoteNumber}" is not one of ${c.entrepreneurId}'s.`, { quoteNumber: c.quoteNumber });
+  return quote.status === 'accepted' ? undefined : refuse('QUOTE_NOT_ACCEPTED', `Quote ${c.quoteNumber} is ${quote.status}: only an accepted quote is invoiced.`, { quoteNumber: c.quoteNumber, status: quote.status });
 };
 
 export const issueInvoice = (c: IssueInvoice, s: DecisionState): Decided<IssueInvoiceResult> => {
@@ -43,6 +40,8 @@ export const issueInvoice = (c: IssueInvoice, s: DecisionState): Decided<IssueIn
   const inForce = contractInForce(entrepreneur, c);
   if ('ok' in inForce) return inForce;
   const client = invoicedClient(c, s);
+  const quote = quoteInvoiced(c, entrepreneur);
+  if (quote) return quote;
   if ('ok' in client) return client;
   const mentionMissing = mandatoryMentionMissing(c, client, s);
   if (mentionMissing) return mentionMissing;
@@ -93,6 +92,7 @@ export const issueInvoice = (c: IssueInvoice, s: DecisionState): Decided<IssueIn
             ...(c.deliveryAddress !== undefined && { deliveryAddress: c.deliveryAddress }),
             ...(c.vatOnDebits === true && { vatOnDebits: true as const }),
             ...(c.paymentTerms !== undefined && { paymentTerms: c.paymentTerms }),
+            ...(c.quoteNumber !== undefined && { quoteNumber: c.quoteNumber }),
             ...(client.kind !== 'individual' && { businessTerms: { latePenaltyRate: c.latePenaltyRate ?? null, recoveryFee: RECOVERY_FEE } }),
           },
         },

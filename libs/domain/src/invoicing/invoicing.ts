@@ -1,6 +1,11 @@
-import { defineCommand, type CommandDefinitions, invoiceDocument } from '../command-handling/define-command';
+import { defineCommand, type CommandDefinitions, invoiceDocument, quoteDocument } from '../command-handling/define-command';
 import { yearOf } from '../dates';
 import {
+  acceptQuoteSchema,
+  answerQuoteResult,
+  declineQuoteSchema,
+  issueQuoteResult,
+  issueQuoteSchema,
   issueCreditNoteResult,
   issueCreditNoteSchema,
   issueInvoiceResult,
@@ -15,6 +20,7 @@ import { issueCreditNote } from './credit-notes';
 import { issueInvoice } from './invoices';
 import { recordPayment } from './payments';
 import { recordRefund } from './refunds';
+import { acceptQuote, declineQuote, issueQuote } from './quotes';
 
 /** The invoicing slice's commands: what each loads (the series when it takes a number) and which decision it runs. */
 
@@ -39,5 +45,20 @@ export const INVOICING_COMMANDS: CommandDefinitions<InvoicingCommands> = {
     result: recordRefundResult,
     plan: (c) => ({ caeId: c.caeId, document: invoiceDocument(c.invoiceNumber), writes: ['entrepreneur'] }),
     decide: recordRefund,
+  }),
+  IssueQuote: defineCommand(issueQuoteSchema, {
+    result: issueQuoteResult,
+    plan: (c) => ({ caeId: c.caeId, entrepreneurId: c.entrepreneurId, seriesYear: yearOf(c.issuedOn), seriesKind: 'quote', ...('clientId' in c.client && { clientId: c.client.clientId }), writes: ['entrepreneur', 'series'] }),
+    decide: issueQuote,
+  }),
+  AcceptQuote: defineCommand(acceptQuoteSchema, {
+    result: answerQuoteResult,
+    plan: (c) => ({ caeId: c.caeId, document: quoteDocument(c.quoteNumber), writes: ['entrepreneur'] }),
+    decide: acceptQuote,
+  }),
+  DeclineQuote: defineCommand(declineQuoteSchema, {
+    result: answerQuoteResult,
+    plan: (c) => ({ caeId: c.caeId, document: quoteDocument(c.quoteNumber), writes: ['entrepreneur'] }),
+    decide: declineQuote,
   }),
 };

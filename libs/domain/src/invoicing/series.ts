@@ -2,7 +2,7 @@ import type { Fold } from '../command-handling/stream-reader';
 import type { DomainEvent } from '../events';
 import type { IsoDate } from '../values';
 
-/** One numbering series per CAE and calendar year: chronological and continuous (CGI ann. II art. 242 nonies A). */
+/** One numbering series per CAE and calendar year (and one for its quotes): chronological and continuous (CGI ann. II art. 242 nonies A). */
 export interface InvoiceSeriesState {
   lastSequence: number;
   lastIssuedOn?: IsoDate;
@@ -11,7 +11,7 @@ export interface InvoiceSeriesState {
 export const initialInvoiceSeriesState = (): InvoiceSeriesState => ({ lastSequence: 0 });
 
 export const evolveInvoiceSeries = (state: InvoiceSeriesState, event: DomainEvent): InvoiceSeriesState =>
-  event.type === 'InvoiceNumberAssigned' ? { lastSequence: event.data.sequence, lastIssuedOn: event.data.issuedOn } : state;
+  event.type === 'InvoiceNumberAssigned' || event.type === 'QuoteNumberAssigned' ? { lastSequence: event.data.sequence, lastIssuedOn: event.data.issuedOn } : state;
 
 /** A series and which entrepreneur each of its invoices belongs to (what payments and credit notes refer to). */
 export interface SeriesView {
@@ -24,7 +24,7 @@ export const SERIES_FOLD: Fold<SeriesView> = {
   initial: () => ({ state: initialInvoiceSeriesState(), invoices: new Map() }),
   evolve: (view, event) => {
     // The index only grows, so it is extended in place rather than copied at every invoice.
-    if (event.type === 'InvoiceNumberAssigned' && event.data.document === 'invoice') view.invoices.set(event.data.number, event.data.entrepreneurId);
+    if ((event.type === 'InvoiceNumberAssigned' && event.data.document === 'invoice') || event.type === 'QuoteNumberAssigned') view.invoices.set(event.data.number, event.data.entrepreneurId);
     return { state: evolveInvoiceSeries(view.state, event), invoices: view.invoices };
   },
 };

@@ -71,6 +71,18 @@ export const commandExamples: { readonly [T in CommandType]: CommandDataByType[T
     address: { line1: '1 rue Aspirant Jan', postalCode: '05100', city: 'Briançon', country: 'FR' },
     chorusServiceCode: 'SERVICE-COMMUNICATION',
   },
+  // The Mairie declines a first quote, then accepts a revised one (EXAMPLE_PRELUDES: D2016-000002).
+  IssueQuote: {
+    caeId: 'coodyssee',
+    entrepreneurId: 'e-001',
+    issuedOn: '2016-09-02',
+    validUntil: '2016-10-02',
+    client: { name: 'Mairie de Gap', kind: 'public_body', postalCode: '05000' },
+    lines: [{ description: 'Charte graphique', quantity: '1', unitPrice: '2500.00', vatRate: '20' }],
+    operationCategory: 'services',
+  },
+  DeclineQuote: { caeId: 'coodyssee', quoteNumber: 'D2016-000001', declinedOn: '2016-09-03', reason: 'Au-delà du budget voté' },
+  AcceptQuote: { caeId: 'coodyssee', quoteNumber: 'D2016-000002', acceptedOn: '2016-09-04' },
   IssueInvoice: {
     caeId: 'coodyssee',
     entrepreneurId: 'e-001',
@@ -142,4 +154,14 @@ export const commandExamples: { readonly [T in CommandType]: CommandDataByType[T
     performedOn: '2017-01-15',
   },
   ForgetPerson: { caeId: 'coodyssee', kind: 'entrepreneur', personId: 'e-001' },
+};
+
+/** What a command's example needs sent just before it, beyond the examples before it: the revised quote accepted. */
+export const EXAMPLE_PRELUDES: { readonly [T in CommandType]?: readonly { type: CommandType; data: CommandDataByType[CommandType] }[] } = {
+  AcceptQuote: [
+    {
+      type: 'IssueQuote',
+      data: { ...commandExamples.IssueQuote, issuedOn: '2016-09-03', lines: [{ description: 'Charte graphique', quantity: '1', unitPrice: '1500.00', vatRate: '20' }] },
+    },
+  ],
 };

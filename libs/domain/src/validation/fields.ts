@@ -10,6 +10,8 @@ export const id = () =>
   pattern(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'must be an identifier: 1 to 64 letters, digits, "_", "." or "-", starting with a letter or digit', 64);
 export const INVOICE_NUMBER = /^\d{4}-\d{6}$/;
 export const invoiceNumber = () => pattern(INVOICE_NUMBER, 'must be an invoice number YYYY-NNNNNN (e.g. "2016-000001")', 11);
+export const QUOTE_NUMBER = /^D\d{4}-\d{6}$/;
+export const quoteNumber = () => pattern(QUOTE_NUMBER, 'must be a quote number DYYYY-NNNNNN (e.g. "D2016-000001")', 12);
 
 export const name = () => str(200);
 export const longText = () => str(1000);
