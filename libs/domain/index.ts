@@ -21,7 +21,7 @@ export { POSITIVE_EXIT_REASONS } from './src/entrepreneur/entrepreneur';
 export { DEFAULT_PAYMENT_TERM_DAYS, DEFAULT_VAT_EXEMPTION_MENTION } from './src/invoicing/invoices';
 export { E_INVOICING_MENTIONS_FROM, RECOVERY_FEE } from './src/invoicing/mentions';
 export type { PostalAddress } from './src/postal-address';
-export { INVOICE_NUMBER } from './src/validation/fields';
+export { INVOICE_NUMBER, QUOTE_NUMBER } from './src/validation/fields';
 export * from './src/upcasters';
 export * from './src/personal-data';
 export * from './src/validation';

@@ -1,4 +1,4 @@
-import { clientRegistered, invoiceIssued, personForgotten, storyUpTo } from '../testing/events';
+import { clientRegistered, invoiceIssued, personForgotten, quoteAccepted, quoteIssued, storyUpTo } from '../testing/events';
 import { FORGOTTEN } from './documents';
 import { clientsDirectory, invoices } from './queries';
 import { registers } from './spec-support';
@@ -60,4 +60,35 @@ describe('the client directory', () => {
         expect((await invoices(docs, 'coodyssee'))?.invoices[1]?.client).toEqual({ kind: 'individual', name: FORGOTTEN, clientId: 'jeanne' });
         expect(JSON.stringify(await invoices(docs, 'coodyssee'))).not.toContain('Jeanne');
       }));
+});
+
+describe('quotes beside the invoices', () => {
+  const quote = quoteIssued();
+  it('a quote shows its answer and the invoices that followed it; its private client forgotten by its number', async () => {
+    await registers(...storyUpTo('CesaSigned'), quote, quoteAccepted())
+      .when(invoiceIssued({ quoteNumber: 'D2016-000001' }))
+      .then(async (docs) => {
+        const answer = await invoices(docs, 'coodyssee');
+        expect(answer?.quotes).toEqual([
+          {
+            number: 'D2016-000001',
+            issuedOn: '2016-09-02',
+            validUntil: '2016-10-02',
+            entrepreneurId: 'e-001',
+            client: { kind: 'public_body', name: 'Mairie de Gap', clientId: null },
+            totalExclVat: '2500.00',
+            totalVat: '500.00',
+            totalInclVat: '3000.00',
+            status: 'accepted',
+            answeredOn: '2016-09-04',
+            reason: null,
+            invoices: ['2016-000001'],
+          },
+        ]);
+        expect(answer?.invoices[0]?.quoteNumber).toBe('D2016-000001');
+      });
+    await registers(...storyUpTo('CesaSigned'), quoteIssued({ client: { kind: 'individual', individual: { name: 'Jeanne Durand' } } }))
+      .when(personForgotten({ kind: 'client', personId: 'D2016-000001' }))
+      .then(async (docs) => expect((await invoices(docs, 'coodyssee'))?.quotes[0]?.client.name).toBe(FORGOTTEN));
+  });
 });

@@ -103,6 +103,8 @@ export type InvoiceDoc = DocumentTotalsDoc & {
   entrepreneurId: string;
   /** A private client's name is personal data (personId: its clientId in the directory, or the invoice's number). */
   client: { kind: ClientKind; name: string; clientId?: string };
+  /** The accepted quote it follows. */
+  quoteNumber?: string;
   creditNotes: CreditNoteLine[];
   payments: PaymentLine[];
   refunds: RefundLine[];
@@ -121,4 +123,19 @@ export type ClientDoc = {
   address: PostalAddress | typeof FORGOTTEN | null;
   chorusServiceCode: string | null;
   email: string | null;
+};
+
+/** A quote and the client's answer; a private client's name is personal data (personId: the clientId, or the quote's number). */
+export type QuoteDoc = DocumentTotalsDoc & {
+  caeId: string;
+  number: string;
+  issuedOn: IsoDate;
+  validUntil: IsoDate;
+  entrepreneurId: string;
+  client: { kind: ClientKind; name: string; clientId?: string };
+  status: 'issued' | 'accepted' | 'declined';
+  answeredOn: IsoDate | null;
+  reason: string | null;
+  /** The invoices that followed it. */
+  invoices: string[];
 };

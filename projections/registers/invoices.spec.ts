@@ -36,6 +36,7 @@ describe('invoices', () => {
           amountDue: '1800.00',
           refundOwed: '0.00',
           status: 'partially_paid',
+          quoteNumber: null,
         },
       ]),
     ));

@@ -1,4 +1,4 @@
-import { INVOICE_NUMBER, type EventType, type IndividualClient } from '../../libs/domain';
+import { INVOICE_NUMBER, QUOTE_NUMBER, type EventType, type IndividualClient, type InvoiceClient } from '../../libs/domain';
 import { collectionOf, defineProjection, type Handler, type ProjectedEventOf, type TypedReader, type TypedRef, type TypedUpdate } from '../projection';
 import {
   docId,
@@ -8,6 +8,7 @@ import {
   type AssociateDoc,
   type CaeDoc,
   type ClientDoc,
+  type QuoteDoc,
   type ContractLine,
   type EntrepreneurDoc,
   type InvoiceDoc,
@@ -18,7 +19,7 @@ import { associateNameOf, clientNameOf, forgottenEntrepreneur, personOf } from '
 
 /** Legal registers: lines are appended in log order and never rewritten; only a forgotten person's fields are blanked. */
 
-type RegisterDocs = { caes: CaeDoc; entrepreneurs: EntrepreneurDoc; associates: AssociateDoc; movements: MovementDoc; invoices: InvoiceDoc; clients: ClientDoc };
+type RegisterDocs = { caes: CaeDoc; entrepreneurs: EntrepreneurDoc; associates: AssociateDoc; movements: MovementDoc; invoices: InvoiceDoc; clients: ClientDoc; quotes: QuoteDoc };
 type Ref = TypedRef<RegisterDocs>;
 type Update = TypedUpdate<RegisterDocs>;
 type Reader = TypedReader<RegisterDocs>;
@@ -26,6 +27,7 @@ type Reader = TypedReader<RegisterDocs>;
 const entrepreneurRef = (caeId: string, entrepreneurId: string) => ({ collection: 'entrepreneurs', id: docId(caeId, entrepreneurId) }) as const;
 const invoiceRef = (caeId: string, number: string) => ({ collection: 'invoices', id: docId(caeId, number) }) as const;
 const associateRef = (caeId: string, associateId: string) => ({ collection: 'associates', id: docId(caeId, associateId) }) as const;
+const quoteRef = (caeId: string, number: string) => ({ collection: 'quotes', id: docId(caeId, number) }) as const;
 const clientRef = (caeId: string, clientId: string) => ({ collection: 'clients', id: docId(caeId, clientId) }) as const;
 const movementRef = (caeId: string, position: number) => ({ collection: 'movements', id: movementId(caeId, position) }) as const;
 
@@ -72,6 +74,31 @@ const underInvoice = <K extends InvoiceEventType>(change: (invoice: InvoiceDoc, 
     },
   );
 
+/** The client as a register line names it: a directory person's name stays on their directory line alone, one place for an erasure to blank. */
+const registeredClient = (client: InvoiceClient): InvoiceDoc['client'] =>
+  client.clientId === undefined
+    ? { kind: client.kind, name: clientNameOf(client) }
+    : { kind: client.kind, name: client.kind === 'individual' ? '' : clientNameOf(client), clientId: client.clientId };
+
+/** The client's answer on the quote's line. */
+const answered = <K extends 'QuoteAccepted' | 'QuoteDeclined'>(answer: (event: ProjectedEventOf<K>) => Partial<QuoteDoc>): Handler<RegisterDocs, K> =>
+  dated<K>(
+    (e) => [quoteRef(e.data.caeId, e.data.number)],
+    (e, docs) => {
+      const ref = quoteRef(e.data.caeId, e.data.number);
+      const current = docs.get(ref.collection, ref.id);
+      return current ? [{ ...ref, doc: { ...current, ...answer(e) } }] : [];
+    },
+  );
+
+/** The quote an invoice follows lists it. */
+const followedQuote = (caeId: string, quoteNumber: string | undefined, number: string, docs: Reader): Update[] => {
+  if (quoteNumber === undefined) return [];
+  const ref = quoteRef(caeId, quoteNumber);
+  const quote = docs.get(ref.collection, ref.id);
+  return quote ? [{ ...ref, doc: { ...quote, invoices: [...quote.invoices, number] } }] : [];
+};
+
 /** The associate's line and the movement it makes (its id is its log position: id order is log order). */
 const shareMovement = <K extends 'AssociateAdmitted' | 'SharesRedeemed'>(
   change: (event: ProjectedEventOf<K>, current: AssociateDoc | undefined) => { associate: AssociateDoc; movement: MovementDoc } | undefined,
@@ -98,6 +125,11 @@ const forget = (e: ProjectedEventOf<'PersonForgotten'>, docs: Reader): Update[] 
     const doc = docs.get(ref.collection, ref.id);
     return doc && doc.name !== null ? [{ ...ref, doc: { ...doc, name: FORGOTTEN } }] : [];
   }
+  if (QUOTE_NUMBER.test(personId)) {
+    const ref = quoteRef(caeId, personId);
+    const quote = docs.get(ref.collection, ref.id);
+    return quote && quote.client.kind === 'individual' ? [{ ...ref, doc: { ...quote, client: { ...quote.client, name: FORGOTTEN } } }] : [];
+  }
   // A directory client's line (its invoices read its name from there), or an inline client's invoice.
   if (!INVOICE_NUMBER.test(personId)) {
     const ref = clientRef(caeId, personId);
@@ -111,7 +143,7 @@ const forget = (e: ProjectedEventOf<'PersonForgotten'>, docs: Reader): Update[] 
 
 export const registersProjection = defineProjection({
   name: REGISTERS,
-  version: 4,
+  version: 5,
   collections: {
     caes: collectionOf<CaeDoc>(),
     entrepreneurs: collectionOf<EntrepreneurDoc>(),
@@ -119,6 +151,7 @@ export const registersProjection = defineProjection({
     movements: collectionOf<MovementDoc>(),
     invoices: collectionOf<InvoiceDoc>(),
     clients: collectionOf<ClientDoc>(),
+    quotes: collectionOf<QuoteDoc>(),
   },
   on: {
     CaeRegistered: {
@@ -198,9 +231,35 @@ export const registersProjection = defineProjection({
         ];
       },
     ),
-    InvoiceIssued: dated(
-      (e) => [invoiceRef(e.data.caeId, e.data.number)],
+    QuoteIssued: dated(
+      (e) => [quoteRef(e.data.caeId, e.data.number)],
       ({ data: d }) => [
+        {
+          ...quoteRef(d.caeId, d.number),
+          doc: {
+            caeId: d.caeId,
+            number: d.number,
+            issuedOn: d.issuedOn,
+            validUntil: d.validUntil,
+            entrepreneurId: d.entrepreneurId,
+            client: registeredClient(d.client),
+            totalExclVat: d.totalExclVat,
+            totalVat: d.totalVat,
+            totalInclVat: d.totalInclVat,
+            status: 'issued',
+            answeredOn: null,
+            reason: null,
+            invoices: [],
+          },
+        },
+      ],
+    ),
+    QuoteAccepted: answered((e) => ({ status: 'accepted', answeredOn: e.data.acceptedOn })),
+    QuoteDeclined: answered((e) => ({ status: 'declined', answeredOn: e.data.declinedOn, reason: e.data.reason ?? null })),
+    InvoiceIssued: dated(
+      (e) => [invoiceRef(e.data.caeId, e.data.number), ...(e.data.quoteNumber === undefined ? [] : [quoteRef(e.data.caeId, e.data.quoteNumber)])],
+      ({ data: d }, docs) => [
+        ...followedQuote(d.caeId, d.quoteNumber, d.number, docs),
         {
           ...invoiceRef(d.caeId, d.number),
           doc: {
@@ -210,7 +269,8 @@ export const registersProjection = defineProjection({
             dueOn: d.dueOn,
             entrepreneurId: d.entrepreneurId,
             // A directory person's name stays on their directory line alone: one place for an erasure to blank.
-            client: d.client.clientId === undefined ? { kind: d.client.kind, name: clientNameOf(d.client) } : { kind: d.client.kind, name: d.client.kind === 'individual' ? '' : clientNameOf(d.client), clientId: d.client.clientId },
+            client: registeredClient(d.client),
+            ...(d.quoteNumber !== undefined && { quoteNumber: d.quoteNumber }),
             totalExclVat: d.totalExclVat,
             totalVat: d.totalVat,
             totalInclVat: d.totalInclVat,
@@ -253,7 +313,9 @@ export const registersProjection = defineProjection({
             ? associateRef(caeId, personId)
             : INVOICE_NUMBER.test(personId)
               ? invoiceRef(caeId, personId)
-              : clientRef(caeId, personId),
+              : QUOTE_NUMBER.test(personId)
+                ? quoteRef(caeId, personId)
+                : clientRef(caeId, personId),
       ],
       apply: forget,
     },

@@ -1,7 +1,7 @@
 import { Decimal, formatMoney, money, sum, ZERO, type AssociateCategory, type ClientKind, type IsoDate, type Money } from '../../libs/domain';
 import type { ReadModels } from '../projection';
 import { statusOn, type Status } from './contracts';
-import { docId, REGISTERS, type AssociateDoc, type ClientDoc, type ContractLine, type CreditNoteLine, type EntrepreneurDoc, type InvoiceDoc, type MeetingLine, type PaymentLine, type PersonFields, type RefundLine } from './documents';
+import { docId, REGISTERS, type AssociateDoc, type ClientDoc, type ContractLine, type QuoteDoc, type CreditNoteLine, type EntrepreneurDoc, type InvoiceDoc, type MeetingLine, type PaymentLine, type PersonFields, type RefundLine } from './documents';
 import { byDateThenLog, caeOf, listOf, movementsInOrder } from './read';
 
 // Every query answers undefined when the CAE is unknown.
@@ -192,7 +192,10 @@ export interface InvoicesRegister {
     /** What the client is owed back: paid beyond the total net of credit notes, less the refunds made. */
     refundOwed: string;
     status: InvoiceStatus;
+    quoteNumber: string | null;
   }[];
+  /** Quotes by number: the client's answer and the invoices that followed. */
+  quotes: (Omit<QuoteDoc, 'caeId' | 'client'> & { client: { kind: ClientKind; name: string; clientId: string | null } })[];
 }
 
 const statusOfInvoice = (invoice: InvoiceDoc, net: Money, paid: Money, refunded: Money, owed: Money, today: IsoDate | null): InvoiceStatus => {
@@ -211,6 +214,7 @@ export const invoices = async (models: ReadModels, caeId: string): Promise<Invoi
   const docs = (await listOf<InvoiceDoc>(models, 'invoices', caeId)).sort((a, b) => (a.number < b.number ? -1 : a.number > b.number ? 1 : 0));
   // A directory client's name is read from its directory line (a person's is kept there only).
   const directory = new Map((await listOf<ClientDoc>(models, 'clients', caeId)).map((c) => [c.clientId, c.name]));
+  const namedClient = (client: InvoiceDoc['client']) => ({ kind: client.kind, name: client.clientId === undefined ? client.name : (directory.get(client.clientId) ?? client.name), clientId: client.clientId ?? null });
   return {
     caeId,
     asOf: cae.lastBusinessDate,
@@ -225,7 +229,7 @@ export const invoices = async (models: ReadModels, caeId: string): Promise<Invoi
         issuedOn: i.issuedOn,
         dueOn: i.dueOn,
         entrepreneurId: i.entrepreneurId,
-        client: { kind: i.client.kind, name: i.client.clientId === undefined ? i.client.name : (directory.get(i.client.clientId) ?? i.client.name), clientId: i.client.clientId ?? null },
+        client: namedClient(i.client),
         totalExclVat: i.totalExclVat,
         totalVat: i.totalVat,
         totalInclVat: i.totalInclVat,
@@ -238,8 +242,12 @@ export const invoices = async (models: ReadModels, caeId: string): Promise<Invoi
         amountDue: formatMoney(Decimal.max(ZERO, net.minus(paid))),
         refundOwed: formatMoney(owed),
         status: statusOfInvoice(i, net, paid, refunded, owed, cae.lastBusinessDate),
+        quoteNumber: i.quoteNumber ?? null,
       };
     }),
+    quotes: (await listOf<QuoteDoc>(models, 'quotes', caeId))
+      .sort((a, b) => (a.number < b.number ? -1 : a.number > b.number ? 1 : 0))
+      .map(({ caeId: _caeId, client, ...quote }) => ({ ...quote, client: namedClient(client) })),
   };
 };
 

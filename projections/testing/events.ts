@@ -59,6 +59,21 @@ export const clientRegistered = builder('ClientRegistered', {
     chorusServiceCode: 'SERVICE-COMMUNICATION',
   },
 });
+export const quoteIssued = builder('QuoteIssued', {
+  caeId: CAE,
+  entrepreneurId: E1,
+  number: 'D2016-000001',
+  issuedOn: '2016-09-02',
+  validUntil: '2016-10-02',
+  client: { kind: 'public_body', name: 'Mairie de Gap', postalCode: '05000' },
+  lines: [{ description: 'Charte graphique', quantity: '1', unitPrice: '2500.00', vatRate: '20', totalExclVat: '2500.00', vat: '500.00', totalInclVat: '3000.00' }],
+  totalExclVat: '2500.00',
+  totalVat: '500.00',
+  totalInclVat: '3000.00',
+  vatBreakdown: [{ vatRate: '20', baseExclVat: '2500.00', vat: '500.00' }],
+  operationCategory: 'services',
+});
+export const quoteAccepted = builder('QuoteAccepted', { caeId: CAE, entrepreneurId: E1, number: 'D2016-000001', acceptedOn: '2016-09-04' });
 export const invoiceNumberAssigned = builder('InvoiceNumberAssigned', { caeId: CAE, number: '2016-000001', sequence: 1, document: 'invoice', issuedOn: '2016-09-05', entrepreneurId: E1 });
 export const invoiceIssued = builder('InvoiceIssued', {
   caeId: CAE,

@@ -139,7 +139,8 @@ export class ShareMovementsHandler extends ReadModelHandler implements IQueryHan
 export class InvoicesHandler extends ReadModelHandler implements IQueryHandler<Q.InvoicesQuery> {
   async execute({ caeId, only, cut }: Q.InvoicesQuery) {
     const register = await this.found(await this.models(caeId, cut, [REGISTERS]), unknownCae(caeId), (models) => invoices(models, caeId));
-    return only === undefined ? register : { ...register, invoices: register.invoices.filter((invoice) => invoice.entrepreneurId === only.entrepreneurId) };
+    const hers = <T extends { entrepreneurId: string }>(lines: T[]) => (only === undefined ? lines : lines.filter((line) => line.entrepreneurId === only.entrepreneurId));
+    return { ...register, invoices: hers(register.invoices), quotes: hers(register.quotes) };
   }
 }
 

@@ -83,7 +83,7 @@ export const alertsPage = async (main: HTMLElement, caeId: string, cut: Cut): Pr
 };
 
 export const invoicesPage = async (main: HTMLElement, caeId: string, cut: Cut): Promise<void> => {
-  const { invoices } = await get<{ invoices: Invoice[] }>(path(caeId, 'invoices'), cut);
+  const { invoices, quotes } = await get<{ invoices: Invoice[]; quotes: Quote[] }>(path(caeId, 'invoices'), cut);
   const columns = [
     { title: t('number'), text: (i: Invoice) => i.number },
     { title: t('issuedOn'), text: (i: Invoice) => i.issuedOn },
@@ -100,8 +100,35 @@ export const invoicesPage = async (main: HTMLElement, caeId: string, cut: Cut): 
     caeTabs(caeId, 'invoices', cut.asOf),
     table(t('overdueInvoices'), columns, invoices.filter((i) => i.status === 'overdue'), `${caeId}-factures-en-retard`, { pageSize: 25 }),
     table(t('allInvoices'), columns, invoices, `${caeId}-factures`, { search: true, pageSize: 25 }),
+    table(
+      t('quotes'),
+      [
+        { title: t('number'), text: (q: Quote) => q.number },
+        { title: t('issuedOn'), text: (q: Quote) => q.issuedOn },
+        { title: t('validUntil'), text: (q: Quote) => q.validUntil },
+        { title: t('entrepreneurs'), text: (q: Quote) => q.entrepreneurId },
+        { title: t('client'), text: (q: Quote) => q.client.name },
+        { title: t('totalInclVat'), text: (q: Quote) => money(q.totalInclVat), value: (q: Quote) => q.totalInclVat },
+        { title: t('status'), text: (q: Quote) => t(`quote_${q.status}`) },
+        { title: t('invoicedBy'), text: (q: Quote) => q.invoices.join(', ') },
+      ],
+      quotes,
+      `${caeId}-devis`,
+      { search: true, pageSize: 25 },
+    ),
   );
 };
+
+interface Quote {
+  number: string;
+  issuedOn: string;
+  validUntil: string;
+  entrepreneurId: string;
+  client: { name: string };
+  totalInclVat: string;
+  status: 'issued' | 'accepted' | 'declined';
+  invoices: string[];
+}
 
 interface Treasury {
   asOf: string | null;

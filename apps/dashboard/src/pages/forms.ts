@@ -34,6 +34,9 @@ const DAILY: Record<string, { fr: string; en: string }> = {
   SignCesa: { fr: 'Signer un CESA', en: 'Sign a CESA' },
   RecordMeeting: { fr: 'Enregistrer un entretien ou un atelier', en: 'Record an interview or a workshop' },
   RegisterClient: { fr: 'Ajouter un client à l’annuaire', en: 'Add a client to the directory' },
+  IssueQuote: { fr: 'Émettre un devis', en: 'Issue a quote' },
+  AcceptQuote: { fr: 'Enregistrer l’acceptation d’un devis', en: 'Record a quote accepted' },
+  DeclineQuote: { fr: 'Enregistrer le refus d’un devis', en: 'Record a quote declined' },
   IssueInvoice: { fr: 'Émettre une facture', en: 'Issue an invoice' },
   RecordPayment: { fr: 'Enregistrer un paiement', en: 'Record a payment' },
   RecordExpense: { fr: 'Enregistrer une dépense', en: 'Record an expense' },
@@ -56,7 +59,8 @@ const LABELS: Record<string, string> = {
   clientId: "Client (identifiant dans l'annuaire)", registeredOn: 'Enregistré le', address: 'Adresse', line1: 'Adresse (ligne 1)', line2: 'Adresse (ligne 2)',
   country: 'Pays (code ISO, FR par défaut)', chorusServiceCode: 'Code service Chorus Pro', email: 'Courriel', operationCategory: "Catégorie d'opération",
   deliveryAddress: 'Adresse de livraison', vatOnDebits: 'TVA sur les débits', paymentTerms: 'Conditions de paiement',
-  latePenaltyRate: 'Taux annuel des pénalités de retard', vatExemptionMention: "Mention d'exonération de TVA", reason: 'Motif', parallelActivity: 'Activité en parallèle', trialPeriodMonths: "Période d'essai (mois)",
+  latePenaltyRate: 'Taux annuel des pénalités de retard', validUntil: 'Valable jusqu’au', quoteNumber: 'Numéro de devis',
+  acceptedOn: 'Accepté le', declinedOn: 'Refusé le', vatExemptionMention: "Mention d'exonération de TVA", reason: 'Motif', parallelActivity: 'Activité en parallèle', trialPeriodMonths: "Période d'essai (mois)",
 };
 
 const labelOf = (name: string): string => (lang() === 'fr' ? (LABELS[name] ?? name) : name.replace(/([A-Z])/g, ' $1').toLowerCase());
