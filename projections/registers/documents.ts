@@ -1,4 +1,4 @@
-import type { AssociateCategory, ClientKind, ExitReason, IsoDate, LegalForm, MeetingKind, PostalAddress } from '../../libs/domain';
+import type { AssociateCategory, ClientKind, ExitReason, IsoDate, LegalForm, MeetingKind, PlatformStatus, PostalAddress } from '../../libs/domain';
 
 export const REGISTERS = 'registers';
 
@@ -93,6 +93,8 @@ export type CreditNoteLine = DocumentTotalsDoc & { number: string; issuedOn: Iso
 
 export type PaymentLine = { paidOn: IsoDate; amount: string; amountExclVat: string };
 
+export type PlatformStatusLine = { status: PlatformStatus; code: number; on: IsoDate; platform: string; platformReference: string | null; reason: string | null };
+
 export type RefundLine = { refundedOn: IsoDate; amount: string; amountExclVat: string };
 
 export type InvoiceDoc = DocumentTotalsDoc & {
@@ -105,6 +107,8 @@ export type InvoiceDoc = DocumentTotalsDoc & {
   client: { kind: ClientKind; name: string; clientId?: string };
   /** The accepted quote it follows. */
   quoteNumber?: string;
+  /** Its life on an e-invoicing platform, as reported (absent before any). */
+  platformStatuses?: PlatformStatusLine[];
   creditNotes: CreditNoteLine[];
   payments: PaymentLine[];
   refunds: RefundLine[];

@@ -37,6 +37,7 @@ describe('invoices', () => {
           refundOwed: '0.00',
           status: 'partially_paid',
           quoteNumber: null,
+          platformStatuses: [],
         },
       ]),
     ));

@@ -61,7 +61,7 @@ const step = <K extends EntrepreneurEventType>(line: (event: ProjectedEventOf<K>
     },
   );
 
-type InvoiceEventType = 'CreditNoteIssued' | 'PaymentRecorded' | 'RefundRecorded';
+type InvoiceEventType = 'CreditNoteIssued' | 'PaymentRecorded' | 'RefundRecorded' | 'InvoicePlatformStatusRecorded';
 
 /** A line under an invoice already in the register. */
 const underInvoice = <K extends InvoiceEventType>(change: (invoice: InvoiceDoc, event: ProjectedEventOf<K>) => InvoiceDoc): Handler<RegisterDocs, K> =>
@@ -286,6 +286,10 @@ export const registersProjection = defineProjection({
       creditNotes: [...invoice.creditNotes, { number: d.number, issuedOn: d.issuedOn, reason: d.reason, totalExclVat: d.totalExclVat, totalVat: d.totalVat, totalInclVat: d.totalInclVat }],
     })),
     PaymentRecorded: underInvoice((invoice, { data: d }) => ({ ...invoice, payments: [...invoice.payments, { paidOn: d.paidOn, amount: d.amount, amountExclVat: d.amountExclVat }] })),
+    InvoicePlatformStatusRecorded: underInvoice((invoice, { data: d }) => ({
+      ...invoice,
+      platformStatuses: [...(invoice.platformStatuses ?? []), { status: d.status, code: d.code, on: d.on, platform: d.platform, platformReference: d.platformReference ?? null, reason: d.reason ?? null }],
+    })),
     RefundRecorded: underInvoice((invoice, { data: d }) => ({ ...invoice, refunds: [...invoice.refunds, { refundedOn: d.refundedOn, amount: d.amount, amountExclVat: d.amountExclVat }] })),
     AssociateAdmitted: shareMovement(({ data: d, position }, current) => {
       const membership: Membership = { category: d.category, entrepreneurId: d.entrepreneurId ?? null, admittedOn: d.admittedOn, admittedPosition: position, sharesSubscribed: d.shares, leftOn: null, leftPosition: null };

@@ -1,7 +1,7 @@
 import { Decimal, formatMoney, money, sum, ZERO, type AssociateCategory, type ClientKind, type IsoDate, type Money } from '../../libs/domain';
 import type { ReadModels } from '../projection';
 import { statusOn, type Status } from './contracts';
-import { docId, REGISTERS, type AssociateDoc, type ClientDoc, type ContractLine, type QuoteDoc, type CreditNoteLine, type EntrepreneurDoc, type InvoiceDoc, type MeetingLine, type PaymentLine, type PersonFields, type RefundLine } from './documents';
+import { docId, REGISTERS, type AssociateDoc, type ClientDoc, type ContractLine, type QuoteDoc, type CreditNoteLine, type EntrepreneurDoc, type InvoiceDoc, type MeetingLine, type PaymentLine, type PersonFields, type PlatformStatusLine, type RefundLine } from './documents';
 import { byDateThenLog, caeOf, listOf, movementsInOrder } from './read';
 
 // Every query answers undefined when the CAE is unknown.
@@ -193,6 +193,8 @@ export interface InvoicesRegister {
     refundOwed: string;
     status: InvoiceStatus;
     quoteNumber: string | null;
+    /** As the platform reported them, in order; the last is where the invoice stands. */
+    platformStatuses: PlatformStatusLine[];
   }[];
   /** Quotes by number: the client's answer and the invoices that followed. */
   quotes: (Omit<QuoteDoc, 'caeId' | 'client'> & { client: { kind: ClientKind; name: string; clientId: string | null } })[];
@@ -243,6 +245,7 @@ export const invoices = async (models: ReadModels, caeId: string): Promise<Invoi
         refundOwed: formatMoney(owed),
         status: statusOfInvoice(i, net, paid, refunded, owed, cae.lastBusinessDate),
         quoteNumber: i.quoteNumber ?? null,
+        platformStatuses: i.platformStatuses ?? [],
       };
     }),
     quotes: (await listOf<QuoteDoc>(models, 'quotes', caeId))

@@ -10,6 +10,8 @@ import { startHarness, type Harness } from './api-harness';
 // The story a client sends: not the forgetting itself, nor an audit (recorded by its own route only).
 const story = storyOf(COMMAND_TYPES.filter((t) => t !== 'ForgetPerson' && !SERVER_RECORDED.includes(t)), (type) => `s-${type}`);
 const person = exampleData('IntegrateEntrepreneur').person;
+// The story up to the integration of e-001.
+const upToIntegration = story.slice(0, story.findIndex((e) => e.type === 'IntegrateEntrepreneur') + 1);
 
 describe('personal data: sealed per person, forgotten by destroying the key', () => {
   let h: Harness;
@@ -89,7 +91,7 @@ describe('ForgetPerson over HTTP: the person named by kind and id, an unknown on
   const forget = (commandId: string, kind: string, personId: string) => send({ type: 'ForgetPerson', commandId, data: { caeId: 'coodyssee', kind, personId } });
 
   it('an unknown person is 404 NOT_FOUND: nothing appended, no key destroyed', async () => {
-    await send(story.slice(0, 4)).expect(200); // up to the integration of e-001
+    await send(upToIntegration).expect(200);
     const head = await h.runtime.store.headPosition();
     for (const [kind, personId] of [['entrepreneur', 'nobody'], ['associate', 'e-001'], ['client', '2016-000001']] as const) {
       const res = await forget(`forget-${kind}`, kind, personId).expect(404);
@@ -100,7 +102,7 @@ describe('ForgetPerson over HTTP: the person named by kind and id, an unknown on
   });
 
   it('a second ForgetPerson of the same person is refused PERSON_ALREADY_FORGOTTEN (422), nothing appended', async () => {
-    await send(story.slice(0, 4)).expect(200);
+    await send(upToIntegration).expect(200);
     await forget('first', 'entrepreneur', 'e-001').expect(200);
     const head = await h.runtime.store.headPosition();
     const res = await forget('second', 'entrepreneur', 'e-001').expect(422);

@@ -67,6 +67,7 @@ export interface KeyFigures {
 
 /** An invoice of GET …/invoices, the parts the pages show. */
 export interface Invoice {
+  platformStatuses: { status: PlatformStatus; on: string }[];
   number: string;
   issuedOn: string;
   dueOn: string;
@@ -77,3 +78,8 @@ export interface Invoice {
   amountDue: string;
   status: string;
 }
+
+/** The French e-invoicing lifecycle's statuses, as the API names them. */
+export type PlatformStatus =
+  | 'deposited' | 'issued_by_platform' | 'received_by_platform' | 'made_available' | 'taken_over' | 'approved' | 'partially_approved'
+  | 'disputed' | 'suspended' | 'completed' | 'refused' | 'payment_sent' | 'cashed' | 'rejected';

@@ -1,4 +1,4 @@
-import { ASSOCIATE_CATEGORIES, CLIENT_KINDS, EXIT_REASONS, MEETING_KINDS } from '../../../../libs/domain';
+import { ASSOCIATE_CATEGORIES, CLIENT_KINDS, EXIT_REASONS, MEETING_KINDS, PLATFORM_STATUSES } from '../../../../libs/domain';
 import { closedObject } from '../../../../libs/domain/src/validation/results';
 import { BOOLEAN, COUNT, DATE, list, MONEY, nullable, oneOfValues, record, SHARE, DECIMAL, INTEGER, TEXT, type JsonSchema } from './json';
 
@@ -123,6 +123,10 @@ export const INVOICES: JsonSchema = record({
       refundOwed: MONEY,
       status: oneOfValues(['paid', 'partially_paid', 'unpaid', 'credited', 'overdue', 'refund_due', 'refunded']),
       quoteNumber: nullable(TEXT),
+      platformStatuses: list(
+        record({ status: oneOfValues(PLATFORM_STATUSES), code: INTEGER, on: DATE, platform: TEXT, platformReference: nullable(TEXT), reason: nullable(TEXT) }),
+        'as the e-invoicing platform reported them, in order: the last is where the invoice stands',
+      ),
     }),
     'sorted by number',
   ),

@@ -93,6 +93,7 @@ export const invoicesPage = async (main: HTMLElement, caeId: string, cut: Cut): 
     { title: t('totalInclVat'), text: (i: Invoice) => money(i.totalInclVat), value: (i: Invoice) => i.totalInclVat },
     { title: t('amountDue'), text: (i: Invoice) => money(i.amountDue), value: (i: Invoice) => i.amountDue },
     { title: t('status'), text: (i: Invoice) => t((i.status === 'paid' ? 'paid_status' : i.status) as MessageKey) },
+    { title: t('platformStatus'), text: (i: Invoice) => (i.platformStatuses.length === 0 ? '' : `${t(`platform_${i.platformStatuses.at(-1)!.status}`)} (${i.platformStatuses.at(-1)!.on})`) },
   ];
   show(
     main,

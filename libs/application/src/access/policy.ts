@@ -98,6 +98,7 @@ const COMMAND_RULES: Record<CommandType, Rule> = {
   IssueQuote: 'business',
   AcceptQuote: 'business',
   DeclineQuote: 'business',
+  RecordPlatformStatus: 'business',
   IssueInvoice: 'business',
   RecordPayment: 'business',
   IssueCreditNote: 'business',

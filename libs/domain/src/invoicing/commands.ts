@@ -2,7 +2,7 @@ import { arr, bool, date, isAbsent, isPlainObject, money, obj, oneOf, optional, 
 import { inlineClient, type InlineClient } from '../clients/commands';
 import { postalAddress } from '../postal-address';
 import { CONTRACTS } from '../entrepreneur/commands';
-import { id, invoiceNumber, longText, quantity, quoteNumber, rate, type Infer } from '../validation/fields';
+import { id, invoiceNumber, longText, name, quantity, quoteNumber, rate, type Infer } from '../validation/fields';
 import { NOTHING } from '../validation/results';
 import { amount, choice, closed, commandResult, day, flag, formOf, maybe, text, type ResultOf } from '../validation/results';
 
@@ -82,6 +82,26 @@ export type AcceptQuote = Infer<typeof acceptQuoteSchema>;
 export const declineQuoteSchema = obj({ caeId: id(), quoteNumber: quoteNumber(), declinedOn: date(), reason: optional(longText()) });
 export type DeclineQuote = Infer<typeof declineQuoteSchema>;
 export const answerQuoteResult = NOTHING;
+
+/** The French e-invoicing lifecycle's statuses (codes 200–213, platform-statuses.ts). */
+export const PLATFORM_STATUSES = [
+  'deposited', 'issued_by_platform', 'received_by_platform', 'made_available', 'taken_over', 'approved', 'partially_approved',
+  'disputed', 'suspended', 'completed', 'refused', 'payment_sent', 'cashed', 'rejected',
+] as const;
+export type PlatformStatus = (typeof PLATFORM_STATUSES)[number];
+
+/** What an e-invoicing platform reported of an invoice: its status on a day, the platform's name and reference. */
+export const recordPlatformStatusSchema = obj({
+  caeId: id(),
+  invoiceNumber: invoiceNumber(),
+  status: oneOf(PLATFORM_STATUSES),
+  on: date(),
+  platform: name(),
+  platformReference: optional(name()),
+  reason: optional(longText()),
+});
+export type RecordPlatformStatus = Infer<typeof recordPlatformStatusSchema>;
+export const recordPlatformStatusResult = NOTHING;
 const totals = () => ({ totalExclVat: amount(), totalVat: amount(), totalInclVat: amount() });
 
 // Under a CAPE the invoice must carry the CAPE's mention (C. com. L127-1); under a CESA it has none.
@@ -144,4 +164,5 @@ export interface InvoicingCommands {
   IssueQuote: IssueQuote;
   AcceptQuote: AcceptQuote;
   DeclineQuote: DeclineQuote;
+  RecordPlatformStatus: RecordPlatformStatus;
 }

@@ -1,7 +1,7 @@
 import type { DecimalString, IsoDate } from '../values';
 import type { ClientKind } from '../clients/commands';
 import type { InvoiceClient } from '../clients/events';
-import type { OperationCategory, VatRate } from './commands';
+import type { OperationCategory, PlatformStatus, VatRate } from './commands';
 import type { PostalAddress } from '../postal-address';
 import { inEntrepreneurStream, type EventDeclarations } from '../event-declaration';
 import { invoiceSeriesStream, quoteSeriesStream, seriesYearOf } from '../streams';
@@ -151,6 +151,19 @@ export interface QuoteDeclined {
   reason?: string;
 }
 
+export interface InvoicePlatformStatusRecorded {
+  caeId: string;
+  entrepreneurId: string;
+  invoiceNumber: string;
+  status: PlatformStatus;
+  /** The lifecycle's code (200 deposited … 213 rejected). */
+  code: number;
+  on: IsoDate;
+  platform: string;
+  platformReference?: string;
+  reason?: string;
+}
+
 export interface InvoicingEvents {
   InvoiceIssued: InvoiceIssued;
   InvoiceNumberAssigned: InvoiceNumberAssigned;
@@ -161,6 +174,7 @@ export interface InvoicingEvents {
   QuoteIssued: QuoteIssued;
   QuoteAccepted: QuoteAccepted;
   QuoteDeclined: QuoteDeclined;
+  InvoicePlatformStatusRecorded: InvoicePlatformStatusRecorded;
 }
 
 export const INVOICING_EVENTS: EventDeclarations<InvoicingEvents> = {
@@ -173,4 +187,5 @@ export const INVOICING_EVENTS: EventDeclarations<InvoicingEvents> = {
   QuoteIssued: { schemaVersion: 1, stream: inEntrepreneurStream, occurredOn: (d) => d.issuedOn },
   QuoteAccepted: { schemaVersion: 1, stream: inEntrepreneurStream, occurredOn: (d) => d.acceptedOn },
   QuoteDeclined: { schemaVersion: 1, stream: inEntrepreneurStream, occurredOn: (d) => d.declinedOn },
+  InvoicePlatformStatusRecorded: { schemaVersion: 1, stream: inEntrepreneurStream, occurredOn: (d) => d.on },
 };

@@ -2,6 +2,8 @@ import { defineCommand, type CommandDefinitions, invoiceDocument, quoteDocument 
 import { yearOf } from '../dates';
 import {
   acceptQuoteSchema,
+  recordPlatformStatusResult,
+  recordPlatformStatusSchema,
   answerQuoteResult,
   declineQuoteSchema,
   issueQuoteResult,
@@ -21,6 +23,7 @@ import { issueInvoice } from './invoices';
 import { recordPayment } from './payments';
 import { recordRefund } from './refunds';
 import { acceptQuote, declineQuote, issueQuote } from './quotes';
+import { recordPlatformStatus } from './platform-statuses';
 
 /** The invoicing slice's commands: what each loads (the series when it takes a number) and which decision it runs. */
 
@@ -60,5 +63,10 @@ export const INVOICING_COMMANDS: CommandDefinitions<InvoicingCommands> = {
     result: answerQuoteResult,
     plan: (c) => ({ caeId: c.caeId, document: quoteDocument(c.quoteNumber), writes: ['entrepreneur'] }),
     decide: declineQuote,
+  }),
+  RecordPlatformStatus: defineCommand(recordPlatformStatusSchema, {
+    result: recordPlatformStatusResult,
+    plan: (c) => ({ caeId: c.caeId, document: invoiceDocument(c.invoiceNumber), writes: ['entrepreneur'] }),
+    decide: recordPlatformStatus,
   }),
 };

@@ -94,7 +94,8 @@ export const commandExamples: { readonly [T in CommandType]: CommandDataByType[T
       { description: 'Journées de mise en page', quantity: '6', unitPrice: '500.00', vatRate: '20' },
     ],
   },
-  // The invoice is 4,500.00 excl. VAT, 5,400.00 incl. VAT.
+  // The invoice is 4,500.00 excl. VAT, 5,400.00 incl. VAT; the Mairie's platform took it over.
+  RecordPlatformStatus: { caeId: 'coodyssee', invoiceNumber: '2016-000001', status: 'taken_over', on: '2016-09-06', platform: 'Chorus Pro', platformReference: 'CPP-2016-0042' },
   RecordPayment: { caeId: 'coodyssee', invoiceNumber: '2016-000001', paidOn: '2016-09-20', amount: '5400.00' },
   IssueCreditNote: {
     caeId: 'coodyssee',
