@@ -64,3 +64,11 @@ export const caeTreasury = async (models: ReadModels, caeId: string): Promise<Ca
       .map((month) => ({ month, ...vat(totals.months[month]!.vatCollected, totals.months[month]!.vatOnCreditNotes) })),
   };
 };
+
+/** Every activity account of a CAE, by entrepreneur: what the accounts' export lists. Undefined when the CAE is unknown. */
+export const caeAccounts = async (models: ReadModels, caeId: string): Promise<{ caeId: string; accounts: AccountView[] } | undefined> => {
+  const cae = (await models.get(TREASURY, 'caes', caeId)) as CaeDoc | undefined;
+  if (!cae) return undefined;
+  const accounts = ((await models.list(TREASURY, 'accounts', { caeId })) as AccountDoc[]).sort((a, b) => (a.entrepreneurId < b.entrepreneurId ? -1 : a.entrepreneurId > b.entrepreneurId ? 1 : 0));
+  return { caeId, accounts: accounts.map((account) => accountView(account, cae.contribution)) };
+};

@@ -10,11 +10,12 @@ import { TokensController } from './auth/tokens.controller';
 import { AuditsController } from './audits.controller';
 import { CommandsController } from './commands.controller';
 import { QueriesController } from './queries.controller';
+import { ExportsController } from './exports.controller';
 import { QUERY_HANDLERS } from './queries/query-handlers';
 import { RUNTIME } from './tokens';
 
 /** Every controller of the API, in the order the routes are listed. */
-export const CONTROLLERS = [SessionController, OidcLoginController, TokensController, CommandsController, QueriesController, AuditsController];
+export const CONTROLLERS = [SessionController, OidcLoginController, TokensController, CommandsController, QueriesController, ExportsController, AuditsController];
 
 @Module({})
 export class AppModule {

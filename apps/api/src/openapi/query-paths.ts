@@ -2,7 +2,7 @@ import { queryParameters } from '../../../../libs/domain';
 import { commandSchemas } from '../../../../libs/domain/src/validation/command-schemas';
 import type { JsonSchema } from '../../../../libs/domain/src/validation/schema';
 import { errorResponse } from './errors';
-import { ref } from './json';
+import { ref, TEXT } from './json';
 import { AUTHENTICATED, OPTIONAL, refusedCaller } from './security';
 
 /** The GET routes: their path and query parameters (generated from the schemas that check them) and their answers. */
@@ -13,6 +13,8 @@ interface QueryRoute {
   summary: string;
   /** The schema of its query string, in libs/domain's queryParameters. */
   parameters: keyof typeof queryParameters;
+  /** A file rather than JSON: its media type (`answer` then names it). */
+  media?: 'text/csv';
   /** The component schema of its answer. */
   answer: string;
   /** What a 404 means on this route; none: the route answers for anything it is asked. */
@@ -47,6 +49,15 @@ export const QUERY_ROUTES: readonly QueryRoute[] = [
   },
   { path: '/api/caes/{caeId}/treasury', operationId: 'caeTreasury', summary: 'CAE-level totals: VAT owed, contributions earned, cash held for entrepreneurs', parameters: 'none', answer: 'CaeTreasury', notFound: 'Unknown CAE' },
   { path: '/api/caes/{caeId}/registers/entrepreneurs', operationId: 'entrepreneursRegister', summary: 'Register of entrepreneurs with their status history', parameters: 'none', answer: 'EntrepreneursRegister', notFound: 'Unknown CAE' },
+  {
+    path: '/api/caes/{caeId}/exports/{table}.csv',
+    operationId: 'exports',
+    summary: 'A table as CSV (UTF-8 with a BOM, comma-separated, money as decimal strings): table = entrepreneurs, associates, share-movements, invoices, clients or accounts (every activity account month by month)',
+    parameters: 'none',
+    answer: 'the table, its header line first',
+    media: 'text/csv',
+    notFound: 'Unknown CAE, or no such table',
+  },
   { path: '/api/caes/{caeId}/clients', operationId: 'clientsDirectory', summary: 'The client directory (RegisterClient): identifiers and addresses; a forgotten person’s fields read "[forgotten]"', parameters: 'none', answer: 'ClientsDirectory', notFound: 'Unknown CAE' },
   { path: '/api/caes/{caeId}/registers/associates', operationId: 'associatesRegister', summary: 'Register of associates (sociétariat)', parameters: 'none', answer: 'AssociatesRegister', notFound: 'Unknown CAE' },
   { path: '/api/caes/{caeId}/registers/share-movements', operationId: 'shareMovements', summary: 'Register of share movements with the running capital', parameters: 'none', answer: 'ShareMovements', notFound: 'Unknown CAE' },
@@ -63,7 +74,8 @@ const IDENTIFIER = (commandSchemas.IntegrateEntrepreneur.json['properties'] as R
 const QUERY_EXAMPLES: Record<string, string> = { year: '2016', today: '2016-12-31' };
 
 const pathParameters = (path: string) =>
-  [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: IDENTIFIER, example: name === 'caeId' ? 'coodyssee' : 'e-001' }));
+  [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: IDENTIFIER, example: PATH_EXAMPLES[name!] ?? 'e-001' }));
+const PATH_EXAMPLES: Record<string, string> = { caeId: 'coodyssee', table: 'invoices' };
 
 const queryParametersOf = (key: QueryRoute['parameters']) => {
   const json = queryParameters[key].json;
@@ -87,7 +99,7 @@ const pathOf = (route: QueryRoute) => ({
     security: AUTHENTICATED,
     parameters: [...pathParameters(route.path), ...queryParametersOf(route.parameters)],
     responses: {
-      200: answer(route.answer, 'From the read models (an answer may lag the last accepted command by a few milliseconds)'),
+      200: route.media === undefined ? answer(route.answer, 'From the read models (an answer may lag the last accepted command by a few milliseconds)') : { description: route.answer, content: { [route.media]: { schema: TEXT } } },
       400: { ...errorResponse(400), description: 'VALIDATION_FAILED: a query parameter invalid, unknown or given twice (details.errors[].path names it)' },
       ...refusedCaller(false, route.forbidden ?? 'the access policy does not let the caller read this (another CAE\'s, another entrepreneur\'s)'),
       ...(route.notFound && { 404: { ...errorResponse(404), description: `NOT_FOUND: ${route.notFound}` } }),

@@ -11,7 +11,7 @@ import { ACCESS } from '../../../../projections/access/documents';
 import { AUDITS } from '../../../../projections/audits/documents';
 import { PROJECTION as NETWORK_STATISTICS } from '../../../../projections/network-statistics/documents';
 import { REGISTERS } from '../../../../projections/registers/documents';
-import { caeTreasury, entrepreneurAccount, networkCaes } from '../../../../projections/treasury/queries';
+import { caeAccounts, caeTreasury, entrepreneurAccount, networkCaes } from '../../../../projections/treasury/queries';
 import { notFound } from '../api-error';
 import { RUNTIME } from '../tokens';
 import * as Q from './read-queries';
@@ -121,6 +121,13 @@ export class ClientsDirectoryHandler extends ReadModelHandler implements IQueryH
   }
 }
 
+@QueryHandler(Q.CaeAccountsQuery)
+export class CaeAccountsHandler extends ReadModelHandler implements IQueryHandler<Q.CaeAccountsQuery> {
+  async execute({ caeId, cut }: Q.CaeAccountsQuery) {
+    return this.found(await this.models(caeId, cut, [TREASURY]), unknownCae(caeId), (models) => caeAccounts(models, caeId));
+  }
+}
+
 @QueryHandler(Q.AssociatesRegisterQuery)
 export class AssociatesRegisterHandler extends ReadModelHandler implements IQueryHandler<Q.AssociatesRegisterQuery> {
   async execute({ caeId, cut }: Q.AssociatesRegisterQuery) {
@@ -195,6 +202,7 @@ export const QUERY_HANDLERS = [
   EntrepreneursRegisterHandler,
   AssociatesRegisterHandler,
   ClientsDirectoryHandler,
+  CaeAccountsHandler,
   ShareMovementsHandler,
   InvoicesHandler,
   ComplianceHandler,

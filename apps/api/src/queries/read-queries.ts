@@ -4,7 +4,7 @@ import type { accessRegister } from '../../../../projections/access/queries';
 import type { auditsOf, networkAudits } from '../../../../projections/audits/queries';
 import type { caeStatistics, caeStatisticsByYear, networkStatistics, networkStatisticsByYear } from '../../../../projections/network-statistics/queries';
 import type { associatesRegister, clientsDirectory, compliance, entrepreneurFile, entrepreneursRegister, invoices, shareMovements } from '../../../../projections/registers/queries';
-import type { caeTreasury, entrepreneurAccount, networkCaes } from '../../../../projections/treasury/queries';
+import type { caeAccounts, caeTreasury, entrepreneurAccount, networkCaes } from '../../../../projections/treasury/queries';
 
 /** What a read-model query answers when it finds what it was asked for. */
 type Answer<F extends (...args: never[]) => unknown> = NonNullable<Awaited<ReturnType<F>>>;
@@ -64,6 +64,7 @@ export class CaeTreasuryQuery extends CaeQuery<Answer<typeof caeTreasury>> {}
 export class EntrepreneursRegisterQuery extends CaeQuery<Answer<typeof entrepreneursRegister>> {}
 export class AssociatesRegisterQuery extends CaeQuery<Answer<typeof associatesRegister>> {}
 export class ClientsDirectoryQuery extends CaeQuery<Answer<typeof clientsDirectory>> {}
+export class CaeAccountsQuery extends CaeQuery<Answer<typeof caeAccounts>> {}
 export class ShareMovementsQuery extends CaeQuery<Answer<typeof shareMovements>> {}
 
 /** `only`: the one entrepreneur whose invoices the caller may read; undefined: all of them. */
