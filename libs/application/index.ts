@@ -16,3 +16,4 @@ export * from './src/audits/audit-report';
 export * from './src/audits/verify-report';
 export * from './src/audits/report-html';
 export * from './src/audits/signing-keys';
+export * from './src/books/fec-file';

@@ -5,3 +5,4 @@ export * from './src/network-history';
 export * from './src/generation';
 export * from './src/workload';
 export * from './src/demo-accounts';
+export * from './src/demo-identities';

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { strFromU8, unzipSync } from 'fflate';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
 import { subtractMoney } from '../../libs/domain';
-import { coodyssee2016, generateHistory } from '../../libs/scenarios';
+import { coodyssee2016, demoIdentities, generateHistory } from '../../libs/scenarios';
 import { passwordOf } from '../support/accounts';
 import { startHarness, type Harness } from '../e2e/api-harness';
 
@@ -26,7 +26,8 @@ if (!existsSync(executablePath)) {
 
     beforeAll(async () => {
       h = await startHarness();
-      const envelopes = [...coodyssee2016(), ...generateHistory({ caeId: 'oxalis', entrepreneurs: 12, year: 2016 })];
+      const identity = demoIdentities().filter((e) => e.type === 'RecordCaeIdentity' && e.data['caeId'] === 'coodyssee');
+      const envelopes = [...coodyssee2016(), ...identity, ...generateHistory({ caeId: 'oxalis', entrepreneurs: 12, year: 2016 })];
       for (let i = 0; i < envelopes.length; i += 1000) expect((await h.http().post('/api/commands').send(envelopes.slice(i, i + 1000))).status).toBe(200);
       await h.account('auditor', 'network_auditor');
       await h.account('staff-coodyssee', { caeId: 'coodyssee', role: 'cae_staff', grantedOn: '2016-01-01' });
@@ -363,6 +364,20 @@ if (!existsSync(executablePath)) {
       expect(sheet.match(/<row /g)).toHaveLength(3);
       expect(texts).toContain('Coodyssée');
       expect(sheet).toContain('<v>908700</v>');
+    });
+
+    it('the accountant downloads the year’s FEC and the CSV exports from the treasury page', async () => {
+      const page = await loggedIn('staff-coodyssee');
+      await page.goto(`${base}/#/cae/coodyssee/treasury`);
+      await page.waitForSelector('h2:has-text("Pour la comptabilité")');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'FEC 2016', exact: true }).click()]);
+      expect(download.suggestedFilename()).toBe('812345676FEC20161231.txt');
+      const fec = readFileSync((await download.path())!, 'latin1').split('\r\n');
+      expect(fec[0]).toBe('JournalCode\tJournalLib\tEcritureNum\tEcritureDate\tCompteNum\tCompteLib\tCompAuxNum\tCompAuxLib\tPieceRef\tPieceDate\tEcritureLib\tDebit\tCredit\tEcritureLet\tDateLet\tValidDate\tMontantdevise\tIdevise');
+      expect(fec[1]).toMatch(/^VE\tVentes\tVE000001\t2016/);
+      const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Comptes d’activité mois par mois' }).click()]);
+      expect(csv.suggestedFilename()).toBe('coodyssee-accounts.csv');
+      expect(await violations(page)).toEqual([]);
     });
 
     it('speaks English on demand', async () => {

@@ -34,6 +34,7 @@ const TABLE = {
   'GET associatesRegister':      '200  200  200  403  403  403  401  401  401  200',
   'GET clientsDirectory':        '200  200  200  403  403  403  401  401  401  200',
   'GET exports':                 '200  200  200  403  403  403  401  401  401  200',
+  'GET fec':                     '200  200  200  403  403  403  401  401  401  200',
   'GET shareMovements':          '200  200  200  403  403  403  401  401  401  200',
   'GET invoices':                '200  200  200  403  200n 200n 401  401  401  200',
   'GET compliance':              '200  200  200  403  403  403  401  401  401  200',
@@ -74,6 +75,7 @@ const GET_ROUTES: Partial<Record<Row, string>> = {
   'GET associatesRegister': '/api/caes/coodyssee/registers/associates',
   'GET clientsDirectory': '/api/caes/coodyssee/clients',
   'GET exports': '/api/caes/coodyssee/exports/invoices.csv',
+  'GET fec': '/api/caes/coodyssee/fec?year=2016',
   'GET shareMovements': '/api/caes/coodyssee/registers/share-movements',
   'GET invoices': '/api/caes/coodyssee/invoices',
   'GET compliance': '/api/caes/coodyssee/compliance',
@@ -136,6 +138,7 @@ describe('who may do what: every route as every caller', () => {
       .post('/api/commands')
       .send([
         story('RegisterCae', 'cae'),
+        story('RecordCaeIdentity', 'identity'),
         story('RegisterCae', 'oxalis', { ...exampleData('RegisterCae'), caeId: 'oxalis' }),
         story('IntegrateEntrepreneur', 'e-001'),
         story('IntegrateEntrepreneur', 'e-002', { ...exampleData('IntegrateEntrepreneur'), entrepreneurId: 'e-002' }),

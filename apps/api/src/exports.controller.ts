@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import type { Cut } from '../../../libs/application';
@@ -6,11 +6,13 @@ import { Access, param } from './auth/access.decorator';
 import { notFound } from './api-error';
 import { toCsv } from './exports/csv';
 import { EXPORT_TABLES } from './exports/tables';
+import { FecQuery } from './queries/read-queries';
 import { QueryParameters } from './query-parameters.pipe';
 
 const NONE = new QueryParameters('none');
+const FEC = new QueryParameters('fec');
 
-/** GET /api/caes/{caeId}/exports/{table}.csv — a register, the invoices, the clients or the accounts, as CSV, as of a cut. */
+/** A CAE's tables as CSV, as of a cut, and its FEC for a year, made at a log position. */
 @Controller('api')
 export class ExportsController {
   constructor(private readonly queries: QueryBus) {}
@@ -24,5 +26,16 @@ export class ExportsController {
     response.type('text/csv; charset=utf-8');
     response.setHeader('content-disposition', `attachment; filename="${caeId}-${name}.csv"`);
     return toCsv(table.columns, table.rows(answer));
+  }
+
+  /** GET /api/caes/{caeId}/fec?year= — the FEC, in ISO 8859-15, with the position it was made at and its SHA-256 in headers. */
+  @Get('caes/:caeId/fec')
+  @Access((request: Request) => ({ kind: 'query', query: 'fec', caeId: param(request, 'caeId') }))
+  async fec(@Param('caeId') caeId: string, @Query(FEC) { year, position }: { year: number; position?: number }, @Res({ passthrough: true }) response: Response) {
+    const file = await this.queries.execute(new FecQuery(caeId, year, position));
+    response.setHeader('x-log-position', String(file.position));
+    response.setHeader('x-content-sha256', file.sha256);
+    // Bytes as they are: the file is ISO 8859-15, and its SHA-256 is of these bytes.
+    return new StreamableFile(file.bytes, { type: 'text/plain; charset=iso-8859-15', disposition: `attachment; filename="${file.fileName}"`, length: file.bytes.length });
   }
 }

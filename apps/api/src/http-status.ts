@@ -21,6 +21,9 @@ export const HTTP_ERROR_CODES = [
   // An audit's report made again: the server's catalogue is another, or the log no longer gives the same report.
   'AUDIT_CATALOGUE_CHANGED',
   'AUDIT_NOT_REPRODUCIBLE',
+  // A FEC asked for a year the CAE has no entry in, or for a CAE without the SIREN its file is named by.
+  'NO_ACTIVITY_IN_YEAR',
+  'CAE_IDENTITY_MISSING',
 ] as const;
 export type HttpErrorCode = (typeof HTTP_ERROR_CODES)[number];
 
@@ -43,6 +46,7 @@ export const httpStatusOf = (code: ApiErrorCode): number => {
     case 'CSRF_TOKEN_INVALID':
       return 403;
     case 'NOT_FOUND':
+    case 'NO_ACTIVITY_IN_YEAR':
       return 404;
     case 'TOO_MANY_ATTEMPTS':
       return 429;

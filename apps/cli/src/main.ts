@@ -2,6 +2,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { ConfigError, loadConfig, openConfigured, type Runtime } from '../../../libs/application';
 import { LogIntegrityError } from '../../../libs/event-store';
 import { AUDIT_USAGE, parseAuditArgs, runAudit } from './audit';
+import { FEC_USAGE, parseFecArgs, runFec } from './fec';
 import { importCommands } from './import-commands';
 import { QUARANTINE_USAGE, reportQuarantineAfterRebuild, runQuarantine } from './quarantine';
 import { parseVerifyArgs, runVerify, VERIFY_USAGE } from './verify';
@@ -13,6 +14,7 @@ Usage:
   npm run cli -- import <file.jsonl>   import command envelopes (one JSON object per line)
 ${VERIFY_USAGE}
 ${AUDIT_USAGE}
+${FEC_USAGE}
   npm run cli -- rebuild [projection…]  rebuild read models (all by default) into fresh collections,
                                         swapped in once caught up; queries keep answering meanwhile
 ${QUARANTINE_USAGE}
@@ -128,6 +130,14 @@ const main = async (argv: string[]): Promise<number> => {
         return 2;
       }
       return withRuntime((runtime) => runAudit(runtime, parsed, console.log));
+    }
+    case 'fec': {
+      const parsed = parseFecArgs(args);
+      if (typeof parsed === 'string') {
+        console.error(`${parsed}\n\n${USAGE}`);
+        return 2;
+      }
+      return withRuntime((runtime) => runFec(runtime, parsed, console.log));
     }
     case 'users':
       return withRuntime((runtime) => runUsers(runtime, args, console.log));

@@ -3,8 +3,11 @@ import { record, ref, TEXT, type JsonSchema } from './json';
 
 /** Every error the API answers with: its code, its HTTP status, and the `{ error: { code, message, details } }` shape. */
 
-/** The codes answered with this HTTP status. */
-export const codesOf = (status: number): ApiErrorCode[] => API_ERROR_CODES.filter((code) => httpStatusOf(code) === status);
+/** Codes only the FEC route answers with: listed on it alone. */
+export const FEC_CODES: readonly ApiErrorCode[] = ['NO_ACTIVITY_IN_YEAR', 'CAE_IDENTITY_MISSING'];
+
+/** The codes answered with this HTTP status (by any route but the FEC's, which lists its own). */
+export const codesOf = (status: number): ApiErrorCode[] => API_ERROR_CODES.filter((code) => httpStatusOf(code) === status && !FEC_CODES.includes(code));
 
 export const ERROR_STATUSES = [...new Set(API_ERROR_CODES.map(httpStatusOf))].sort();
 

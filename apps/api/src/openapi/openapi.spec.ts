@@ -8,6 +8,7 @@ import { commandResults } from './command-results';
 import { violations } from './conformance';
 import { openApiDocument } from './document';
 import type { JsonSchema } from './json';
+import { FEC_CODES } from './errors';
 import { LOGIN_CODES, OIDC_LOGIN_CODES } from './security';
 
 const document = openApiDocument();
@@ -119,8 +120,8 @@ describe('the OpenAPI document', () => {
   describe('routes', () => {
     it('every route the API serves is in the document, with the schema of its answer', () => {
       const routes = servedRoutes();
-      expect(routes).toHaveLength(30);
-      // The browser login's two steps answer a redirect and a page; the exports CSV; every other route answers JSON or nothing.
+      expect(routes).toHaveLength(31);
+      // The browser login's two steps answer a redirect and a page; the exports CSV, the FEC text; every other route answers JSON or nothing.
       const browser = ['get /api/session/oidc', 'get /api/session/oidc/callback'];
       for (const route of routes) {
         const [method, path] = route.split(' ') as [string, string];
@@ -129,7 +130,7 @@ describe('the OpenAPI document', () => {
         expect([route, success]).toEqual([route, expect.any(String)]);
         const content = responses[success!]?.content;
         if (browser.includes(route)) expect([route, success === '302' || content?.['text/html'] !== undefined]).toEqual([route, true]);
-        else if (success !== '204') expect([route, content?.['application/json']?.schema ?? content?.['text/csv']?.schema]).toEqual([route, expect.any(Object)]);
+        else if (success !== '204') expect([route, content?.['application/json']?.schema ?? content?.['text/csv']?.schema ?? content?.['text/plain']?.schema]).toEqual([route, expect.any(Object)]);
       }
     });
 
@@ -177,12 +178,14 @@ describe('the OpenAPI document', () => {
       for (const code of API_ERROR_CODES) expect(codes['description']).toContain(`${code} ${httpStatusOf(code)}`);
     });
 
-    it('each status of POST /api/commands lists the codes answered with it (all but the login\'s own)', () => {
+    it('each status of POST /api/commands lists the codes answered with it (all but the login\'s and the FEC\'s own)', () => {
       const responses = paths['/api/commands']!['post']!.responses;
-      for (const code of API_ERROR_CODES.filter((c) => !LOGIN_CODES.includes(c) && !OIDC_LOGIN_CODES.includes(c)))
+      for (const code of API_ERROR_CODES.filter((c) => !LOGIN_CODES.includes(c) && !OIDC_LOGIN_CODES.includes(c) && !FEC_CODES.includes(c)))
         expect([code, JSON.stringify(responses[String(httpStatusOf(code))] ?? null)]).toEqual([code, expect.stringContaining(`"${code}"`)]);
       const login = paths['/api/session']!['post']!.responses;
       for (const code of LOGIN_CODES) expect([code, JSON.stringify(login[String(httpStatusOf(code))] ?? null)]).toEqual([code, expect.stringContaining(`"${code}"`)]);
+      const fec = paths['/api/caes/{caeId}/fec']!['get']!.responses;
+      for (const code of FEC_CODES) expect([code, JSON.stringify(fec[String(httpStatusOf(code))] ?? null)]).toEqual([code, expect.stringContaining(`"${code}"`)]);
       for (const path of ['/api/session/oidc', '/api/session/oidc/callback']) {
         const oidc = paths[path]!['get']!.responses;
         for (const code of OIDC_LOGIN_CODES) expect([path, JSON.stringify(oidc[String(httpStatusOf(code))] ?? null)]).toEqual([path, expect.stringContaining(`"${code}"`)]);

@@ -1,6 +1,7 @@
 import { queryParameters } from '../../../../libs/domain';
 import { commandSchemas } from '../../../../libs/domain/src/validation/command-schemas';
 import type { JsonSchema } from '../../../../libs/domain/src/validation/schema';
+import type { ApiErrorCode } from '../http-status';
 import { errorResponse } from './errors';
 import { ref, TEXT } from './json';
 import { AUTHENTICATED, OPTIONAL, refusedCaller } from './security';
@@ -14,11 +15,15 @@ interface QueryRoute {
   /** The schema of its query string, in libs/domain's queryParameters. */
   parameters: keyof typeof queryParameters;
   /** A file rather than JSON: its media type (`answer` then names it). */
-  media?: 'text/csv';
+  media?: 'text/csv' | 'text/plain';
   /** The component schema of its answer. */
   answer: string;
   /** What a 404 means on this route; none: the route answers for anything it is asked. */
   notFound?: string;
+  /** What a 422 means on this route (its codes: the route's own), or none. */
+  unprocessable?: { codes: ApiErrorCode[]; description: string };
+  /** Codes of its own it answers a 404 with, beside NOT_FOUND. */
+  notFoundCodes?: ApiErrorCode[];
   /** Who may not read it, as the access policy says. */
   forbidden?: string;
   tag?: string;
@@ -58,6 +63,19 @@ export const QUERY_ROUTES: readonly QueryRoute[] = [
     media: 'text/csv',
     notFound: 'Unknown CAE, or no such table',
   },
+  {
+    path: '/api/caes/{caeId}/fec',
+    operationId: 'fec',
+    summary:
+      'The FEC (fichier des écritures comptables, LPF art. A47 A-1) of a calendar year: the 18 fields, tab-separated, CRLF, ISO 8859-15, named {SIREN}FEC{YYYYMMDD}.txt; ' +
+      'made from the log up to `position` (default: its head), stated with the file\'s SHA-256 in the X-Log-Position and X-Content-SHA256 headers: the same position gives the same bytes',
+    parameters: 'fec',
+    answer: 'the FEC, its header line first',
+    media: 'text/plain',
+    notFound: 'Unknown CAE; NO_ACTIVITY_IN_YEAR: no entry in that year',
+    notFoundCodes: ['NO_ACTIVITY_IN_YEAR'],
+    unprocessable: { codes: ['CAE_IDENTITY_MISSING'], description: 'CAE_IDENTITY_MISSING: the CAE has no SIREN on record (RecordCaeIdentity), which the file is named by' },
+  },
   { path: '/api/caes/{caeId}/clients', operationId: 'clientsDirectory', summary: 'The client directory (RegisterClient): identifiers and addresses; a forgotten person’s fields read "[forgotten]"', parameters: 'none', answer: 'ClientsDirectory', notFound: 'Unknown CAE' },
   { path: '/api/caes/{caeId}/registers/associates', operationId: 'associatesRegister', summary: 'Register of associates (sociétariat)', parameters: 'none', answer: 'AssociatesRegister', notFound: 'Unknown CAE' },
   { path: '/api/caes/{caeId}/registers/share-movements', operationId: 'shareMovements', summary: 'Register of share movements with the running capital', parameters: 'none', answer: 'ShareMovements', notFound: 'Unknown CAE' },
@@ -71,7 +89,7 @@ export const QUERY_ROUTES: readonly QueryRoute[] = [
 
 // Path identifiers are checked as in the commands: the same pattern.
 const IDENTIFIER = (commandSchemas.IntegrateEntrepreneur.json['properties'] as Record<string, JsonSchema>)['caeId']!;
-const QUERY_EXAMPLES: Record<string, string> = { year: '2016', today: '2016-12-31' };
+const QUERY_EXAMPLES: Record<string, string> = { year: '2016', today: '2016-12-31', position: '1234' };
 
 const pathParameters = (path: string) =>
   [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: IDENTIFIER, example: PATH_EXAMPLES[name!] ?? 'e-001' }));
@@ -102,7 +120,8 @@ const pathOf = (route: QueryRoute) => ({
       200: route.media === undefined ? answer(route.answer, 'From the read models (an answer may lag the last accepted command by a few milliseconds)') : { description: route.answer, content: { [route.media]: { schema: TEXT } } },
       400: { ...errorResponse(400), description: 'VALIDATION_FAILED: a query parameter invalid, unknown or given twice (details.errors[].path names it)' },
       ...refusedCaller(false, route.forbidden ?? 'the access policy does not let the caller read this (another CAE\'s, another entrepreneur\'s)'),
-      ...(route.notFound && { 404: { ...errorResponse(404), description: `NOT_FOUND: ${route.notFound}` } }),
+      ...(route.notFound && { 404: { ...errorResponse(404, ['NOT_FOUND', ...(route.notFoundCodes ?? [])]), description: `NOT_FOUND: ${route.notFound}` } }),
+      ...(route.unprocessable && { 422: { ...errorResponse(422, route.unprocessable.codes), description: route.unprocessable.description } }),
       431: errorResponse(431),
       500: errorResponse(500),
     },

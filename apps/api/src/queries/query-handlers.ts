@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { isLive, type Cut, type QueryRunner, type Runtime } from '../../../../libs/application';
+import { fecFile, isLive, type Cut, type QueryRunner, type Runtime } from '../../../../libs/application';
 import { accessRegister } from '../../../../projections/access/queries';
 import { auditsOf, networkAudits } from '../../../../projections/audits/queries';
 import type { ReadModels } from '../../../../projections/projection';
@@ -12,7 +12,7 @@ import { AUDITS } from '../../../../projections/audits/documents';
 import { PROJECTION as NETWORK_STATISTICS } from '../../../../projections/network-statistics/documents';
 import { REGISTERS } from '../../../../projections/registers/documents';
 import { caeAccounts, caeTreasury, entrepreneurAccount, networkCaes } from '../../../../projections/treasury/queries';
-import { notFound } from '../api-error';
+import { notFound, refusal } from '../api-error';
 import { RUNTIME } from '../tokens';
 import * as Q from './read-queries';
 
@@ -191,7 +191,19 @@ export class HealthHandler implements IQueryHandler<Q.HealthQuery> {
   }
 }
 
+@QueryHandler(Q.FecQuery)
+export class FecHandler extends ReadModelHandler implements IQueryHandler<Q.FecQuery> {
+  async execute({ caeId, year, position }: Q.FecQuery) {
+    const file = await fecFile(this.runtime, caeId, year, position);
+    if (file === undefined) throw notFound(unknownCae(caeId), { caeId });
+    if (!('refused' in file)) return file;
+    if (file.refused === 'NO_ACTIVITY_IN_YEAR') throw refusal('NO_ACTIVITY_IN_YEAR', `CAE "${caeId}" has no entry in ${year}: no FEC for that year.`, { caeId, year });
+    throw refusal('CAE_IDENTITY_MISSING', `CAE "${caeId}" has no SIREN on record (RecordCaeIdentity): its FEC is named by it.`, { caeId });
+  }
+}
+
 export const QUERY_HANDLERS = [
+  FecHandler,
   CaeStatisticsHandler,
   CaeStatisticsYearsHandler,
   NetworkStatisticsHandler,

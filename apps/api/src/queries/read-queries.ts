@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { Cut, HealthReport } from '../../../../libs/application';
+import type { Cut, FecFile, HealthReport } from '../../../../libs/application';
 import type { accessRegister } from '../../../../projections/access/queries';
 import type { auditsOf, networkAudits } from '../../../../projections/audits/queries';
 import type { caeStatistics, caeStatisticsByYear, networkStatistics, networkStatisticsByYear } from '../../../../projections/network-statistics/queries';
@@ -91,6 +91,13 @@ export class ComplianceQuery extends Query<Answer<typeof compliance>> {
 /** Only the status for an anonymous probe; the whole report for a caller allowed to read it. */
 export class HealthQuery extends Query<HealthReport | Pick<HealthReport, 'status'>> {
   constructor(readonly detailed: boolean) {
+    super();
+  }
+}
+
+/** A CAE's FEC for a year, made at a log position (default: the head). */
+export class FecQuery extends Query<FecFile> {
+  constructor(readonly caeId: string, readonly year: number, readonly position: number | undefined) {
     super();
   }
 }

@@ -163,6 +163,23 @@ export const treasuryPage = async (main: HTMLElement, caeId: string, cut: Cut): 
       `${caeId}-tva`,
       { pageSize: 24 },
     ),
+    accountingCard(caeId, treasury.monthly.map((m) => m.month.slice(0, 4)), cut),
+  );
+};
+
+/** The files an accountant takes away: each year's FEC and the CSV exports, downloaded with the session's cookie. */
+const accountingCard = (caeId: string, months: string[], cut: Cut): HTMLElement => {
+  const years = [...new Set(months)].sort().reverse();
+  const asOf = cut.asOf === undefined ? '' : `?asOf=${encodeURIComponent(cut.asOf)}`;
+  const exports: [MessageKey, string][] = [['csvAccounts', 'accounts'], ['csvInvoices', 'invoices'], ['csvEntrepreneurs', 'entrepreneurs'], ['csvAssociates', 'associates'], ['csvClients', 'clients']];
+  return h(
+    'section',
+    { class: 'card', 'aria-label': t('accounting') },
+    h('h2', {}, t('accounting')),
+    h('p', {}, t('fecHint')),
+    h('ul', { class: 'downloads' }, ...years.map((year) => h('li', {}, h('a', { href: `${path(caeId, 'fec')}?year=${year}`, download: '', 'data-fec': year }, `${t('fecOf')} ${year}`)))),
+    h('h3', {}, t('csvExports')),
+    h('ul', { class: 'downloads' }, ...exports.map(([key, table]) => h('li', {}, h('a', { href: `${path(caeId, `exports/${table}.csv`)}${asOf}`, download: '' }, t(key))))),
   );
 };
 

@@ -51,7 +51,7 @@ const caeOf = (where: Where) => (where === 'other' ? OTHER : OWN);
 /** Which category the spec files each query under (the words, not the policy's table). */
 const QUERY_CATEGORIES: Record<Category, readonly QueryName[]> = {
   'network read': ['networkStatistics', 'networkStatisticsYears', 'health', 'networkAudits', 'networkCaes'],
-  'CAE read': ['caeStatistics', 'caeStatisticsYears', 'caeTreasury', 'entrepreneursRegister', 'associatesRegister', 'clientsDirectory', 'exports', 'shareMovements', 'compliance'],
+  'CAE read': ['caeStatistics', 'caeStatisticsYears', 'caeTreasury', 'entrepreneursRegister', 'associatesRegister', 'clientsDirectory', 'exports', 'fec', 'shareMovements', 'compliance'],
   'own activity account': ['entrepreneurAccount', 'entrepreneurFile'],
   invoices: ['invoices'],
   'register a CAE': [],

@@ -1,4 +1,4 @@
-import { calendarYear, date, knownAt, obj, oneOf, optional } from './schema';
+import { calendarYear, date, knownAt, logPosition, obj, oneOf, optional } from './schema';
 
 /** Every query route answers as of a business date and as known at a moment of the log, or live without them. */
 const AS_OF = { asOf: optional(date()), knownAt: optional(knownAt()) };
@@ -10,6 +10,8 @@ export const queryParameters = {
   compliance: obj({ today: optional(date()), ...AS_OF }),
   // Each CAE's latest audit performed by the day: read from the audits themselves, no replay needed.
   networkAudits: obj({ asOf: optional(date()) }),
+  // A FEC is made at one log position (the head by default): the same position, the same file.
+  fec: obj({ year: calendarYear(), position: optional(logPosition()) }),
   // An audit's report is made again on the chain head it stood on: no other cut applies.
   auditReport: obj({ format: optional(oneOf(['json', 'html'] as const)) }),
 };

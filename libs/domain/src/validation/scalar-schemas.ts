@@ -104,6 +104,15 @@ export const knownAt = (): Schema<KnownAt> => {
   }, written.json);
 };
 
+/** A position in the log, written as text ("1234"), as query parameters carry it. */
+export const logPosition = (): Schema<number> => {
+  const written = text(15, (s) => (/^\d{1,15}$/.test(s) ? undefined : 'must be a log position (e.g. 1234)'), { pattern: '^\\d{1,15}$', description: 'a position in the event log', examples: ['1234'] });
+  return schema((input, path, issues) => {
+    const parsed = written.parse(input, path, issues);
+    return parsed === FAIL ? FAIL : Number(parsed);
+  }, written.json);
+};
+
 export const int = ({ min, max }: { min: number; max?: number }): Schema<number> =>
   schema(
     (input, path, issues) => {
