@@ -75,7 +75,8 @@ export const fecOf = async (models: ReadModels, caeId: string, year: number): Pr
   const all = [...movements.flatMap((m) => m.entries), ...(await contributionEntries(models, caeId, year))];
   const start = `${year}-01-01`;
   const closingOn = `${year}-12-31`;
-  const within = all.filter((entry) => entry.on >= start && entry.on <= closingOn);
+  // An entry left without a line (every amount zero) books nothing and takes no number.
+  const within = all.filter((entry) => entry.on >= start && entry.on <= closingOn && entry.lines.length > 0);
   if (within.length === 0) return { refused: 'NO_ACTIVITY_IN_YEAR' };
   const siren = sirenAt((await models.get(LEDGER, 'caes', caeId)) as BooksDoc | undefined, closingOn);
   if (siren === undefined) return { refused: 'CAE_IDENTITY_MISSING' };
