@@ -59,18 +59,44 @@ if (url === undefined || url === '') {
       const ref = { projection: 'treasury', generation: await store.startGeneration('treasury', 1) };
       await store.applyBatch(ref, [upsert('a', { caeId: 'cae-a' }, 1), upsert('b', { caeId: 7 }, 2), upsert('c', {}, 3)], 3);
 
-      expect((await raw('documents')).map(({ id, caeId }) => ({ id, caeId }))).toEqual([
+      expect((await raw('documents.treasury')).map(({ id, caeId }) => ({ id, caeId }))).toEqual([
         { id: 'a', caeId: 'cae-a' },
         { id: 'b', caeId: null },
         { id: 'c', caeId: null },
       ]);
-      const indexes = await (await adminClient()).db(name).collection('documents').indexes();
+      const indexes = await (await adminClient()).db(name).collection('documents.treasury').indexes();
       expect(indexes.map((index) => index.key)).toEqual(
         expect.arrayContaining([
           { projection: 1, generation: 1, collection: 1, id: 1 },
           { projection: 1, generation: 1, collection: 1, caeId: 1, id: 1 },
         ]),
       );
+    });
+
+    it("keeps each projection's documents in a collection of its own", async () => {
+      const store = await open();
+      const treasury = { projection: 'treasury', generation: await store.startGeneration('treasury', 1) };
+      const registers = { projection: 'registers', generation: await store.startGeneration('registers', 1) };
+      await store.applyBatch(treasury, [upsert('a', {}, 1)], 1);
+      await store.applyBatch(registers, [upsert('b', {}, 2), upsert('c', {}, 3)], 3);
+
+      expect((await raw('documents.treasury')).map(({ id }) => id)).toEqual(['a']);
+      expect((await raw('documents.registers')).map(({ id }) => id)).toEqual(['b', 'c']);
+      await store.dropGeneration(registers);
+      expect(await raw('documents.registers')).toEqual([]);
+      expect(await store.get(treasury, 'invoices', 'a')).toEqual({ id: 'a', doc: {}, position: 1 });
+    });
+
+    it('drops read models kept in the shared collection of earlier versions, to be rebuilt from the log', async () => {
+      const db = (await adminClient()).db(name);
+      await db.collection('documents').insertOne({ _id: 'old' } as never);
+      await db.collection('generations').insertOne({ _id: '["treasury",1]', projection: 'treasury', generation: 1, version: 1, state: 'active', checkpoint: 9 } as never);
+
+      const store = await open();
+
+      expect(await store.status('treasury')).toEqual({ projection: 'treasury' });
+      expect((await db.listCollections({ name: 'documents' }).toArray()).length).toBe(0);
+      expect(await store.startGeneration('treasury', 1)).toBeGreaterThan(0);
     });
 
     it('keeps generations, documents, checkpoints and the generation counter across a reconnect', async () => {
@@ -139,7 +165,7 @@ if (url === undefined || url === '') {
       const fresh = { projection: 'treasury', generation: await restarter.startGeneration('treasury', 2) };
 
       await expect(rebuilder.applyBatch(stale, [upsert('b', {}, 2)], 2)).rejects.toBeInstanceOf(UnknownGenerationError);
-      expect(await raw('documents')).toEqual([]);
+      expect(await raw('documents.treasury')).toEqual([]);
       expect(await rebuilder.status('treasury')).toEqual({
         projection: 'treasury',
         rebuildingGeneration: fresh.generation,

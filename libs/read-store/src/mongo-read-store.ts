@@ -1,4 +1,4 @@
-import { type Collection, MongoClient, type MongoClientOptions } from 'mongodb';
+import { type Collection, type Db, MongoClient, type MongoClientOptions } from 'mongodb';
 import {
   type DocChange,
   type GenerationRef,
@@ -12,7 +12,10 @@ import { assertValidBatch, assertValidListOptions, statusOf } from './read-store
 import {
   documentKey,
   DOCUMENT_FIELDS,
-  ensureIndexes,
+  documentsCollection,
+  ensureDocumentIndexes,
+  ensureGenerationIndexes,
+  LEGACY_DOCUMENTS,
   generationKey,
   LOOKUP_CHUNK,
   MAX_WRITE_ATTEMPTS,
@@ -35,6 +38,7 @@ export interface MongoReadStoreOptions {
  * Read models in a MongoDB database (MongoDB 6/7, or FerretDB v1 over SQLite or PostgreSQL). Uses neither
  * transactions nor change streams, which FerretDB v1 lacks: every write is guarded instead.
  *
+ * - Each projection keeps its documents in its own collection (`documents.{projection}`): see documentsCollection.
  * - A batch first reads the positions stored for the documents it touches (one `$in` query per 1,000), works
  *   out per document the one write that applying its changes in order would leave, and sends those writes as
  *   one unordered bulk write: an insert for a new document, an update or delete filtered on
@@ -54,30 +58,47 @@ export interface MongoReadStoreOptions {
 export class MongoReadStore implements ReadStore {
   private closed = false;
 
+  /** Each projection's documents, once their indexes are made sure of. */
+  private readonly collections = new Map<string, Promise<Collection<DocumentRecord>>>();
+
   private constructor(
     private readonly client: MongoClient,
-    private readonly documents: Collection<DocumentRecord>,
+    private readonly db: Db,
     private readonly generations: Collection<GenerationRecord>,
     private readonly counters: Collection<CounterRecord>,
   ) {}
 
-  /** Connects to the database (created on first write) and makes sure its indexes exist. */
+  /**
+   * Connects to the database (created on first write) and makes sure its indexes exist. Read models kept in the
+   * layout before each projection had its collection are dropped: they are rebuilt from the log.
+   */
   static async connect(url: string, dbName: string, options: MongoReadStoreOptions = {}): Promise<MongoReadStore> {
     const client = new MongoClient(url, options.client);
     try {
       await client.connect();
       const db = client.db(dbName);
-      await ensureIndexes(db);
-      return new MongoReadStore(
-        client,
-        db.collection<DocumentRecord>('documents'),
-        db.collection<GenerationRecord>('generations'),
-        db.collection<CounterRecord>('counters'),
-      );
+      if ((await db.listCollections({ name: LEGACY_DOCUMENTS }, { nameOnly: true }).toArray()).length > 0) {
+        await db.collection('generations').drop().catch(() => undefined);
+        await db.collection(LEGACY_DOCUMENTS).drop().catch(() => undefined);
+      }
+      await ensureGenerationIndexes(db);
+      return new MongoReadStore(client, db, db.collection<GenerationRecord>('generations'), db.collection<CounterRecord>('counters'));
     } catch (error) {
       await client.close();
       throw error;
     }
+  }
+
+  /** The collection of a projection's documents (its indexes made sure of on first use). */
+  private documents(projection: string): Promise<Collection<DocumentRecord>> {
+    let collection = this.collections.get(projection);
+    if (collection === undefined) {
+      collection = ensureDocumentIndexes(this.db, projection).then(() => this.db.collection<DocumentRecord>(documentsCollection(projection)));
+      // A failure is not kept: the next use tries again.
+      collection.catch(() => this.collections.delete(projection));
+      this.collections.set(projection, collection);
+    }
+    return collection;
   }
 
   async status(projection: string): Promise<ProjectionStatus> {
@@ -120,7 +141,7 @@ export class MongoReadStore implements ReadStore {
     this.assertOpen();
     // The record first: from then on writers to the generation fail, and status() no longer names it.
     await this.generations.deleteOne({ _id: generationKey(ref) });
-    await this.documents.deleteMany({ projection: ref.projection, generation: ref.generation });
+    await (await this.documents(ref.projection)).deleteMany({ projection: ref.projection, generation: ref.generation });
   }
 
   async checkpoint(ref: GenerationRef): Promise<number> {
@@ -139,7 +160,7 @@ export class MongoReadStore implements ReadStore {
     // A duplicate key means another writer moved a document since its position was read: read again, plan again.
     for (let attempt = 1; ; attempt++) {
       const stored = await this.storedPositions(ref, changes);
-      if (await this.write(planWrites(ref, changes, texts, stored))) break;
+      if (await this.write(ref.projection, planWrites(ref, changes, texts, stored))) break;
       if (attempt === MAX_WRITE_ATTEMPTS) {
         throw new Error(`Batch for ${ref.projection}/${ref.generation}: documents still racing another writer after ${attempt} attempts`);
       }
@@ -147,14 +168,14 @@ export class MongoReadStore implements ReadStore {
     const advanced = await this.generations.updateOne({ _id: generationKey(ref) }, { $max: { checkpoint } });
     if (advanced.matchedCount === 0) {
       // Dropped while the batch was being written: undo, so that nothing is left behind the drop.
-      await this.documents.deleteMany({ projection: ref.projection, generation: ref.generation });
+      await (await this.documents(ref.projection)).deleteMany({ projection: ref.projection, generation: ref.generation });
       throw new UnknownGenerationError(ref.projection, ref.generation);
     }
   }
 
   async get(ref: GenerationRef, collection: string, id: string): Promise<StoredDoc | undefined> {
     this.assertOpen();
-    const record = await this.documents.findOne({ _id: documentKey(ref, collection, id) }, { projection: DOCUMENT_FIELDS });
+    const record = await (await this.documents(ref.projection)).findOne({ _id: documentKey(ref, collection, id) }, { projection: DOCUMENT_FIELDS });
     return record === null ? undefined : toStoredDoc(record);
   }
 
@@ -163,7 +184,7 @@ export class MongoReadStore implements ReadStore {
     const found = new Map<string, StoredDoc>();
     if (ids.length === 0) return found;
     const keys = [...new Set(ids)].map((id) => documentKey(ref, collection, id));
-    for (const record of await this.findByKeys(keys, DOCUMENT_FIELDS)) found.set(record.id, toStoredDoc(record));
+    for (const record of await this.findByKeys(ref.projection, keys, DOCUMENT_FIELDS)) found.set(record.id, toStoredDoc(record));
     return found;
   }
 
@@ -177,7 +198,7 @@ export class MongoReadStore implements ReadStore {
     if (caeId !== undefined) filter['caeId'] = caeId;
     if (afterId !== undefined) filter['id'] = { $gt: afterId };
     // Strings compare by their UTF-8 bytes (no collation is set), which is code-point order, as compareIds.
-    let cursor = this.documents.find(filter, { projection: DOCUMENT_FIELDS }).sort({ id: 1 });
+    let cursor = (await this.documents(ref.projection)).find(filter, { projection: DOCUMENT_FIELDS }).sort({ id: 1 });
     if (limit !== undefined) cursor = cursor.limit(limit);
     return (await cursor.toArray()).map(toStoredDoc);
   }
@@ -192,15 +213,16 @@ export class MongoReadStore implements ReadStore {
   private async storedPositions(ref: GenerationRef, changes: DocChange[]): Promise<Map<string, number>> {
     const keys = [...new Set(changes.map((change) => documentKey(ref, change.collection, change.id)))];
     const positions = new Map<string, number>();
-    for (const record of await this.findByKeys(keys, { _id: 1, position: 1 })) positions.set(record._id, record.position);
+    for (const record of await this.findByKeys(ref.projection, keys, { _id: 1, position: 1 })) positions.set(record._id, record.position);
     return positions;
   }
 
   /** The documents of these keys that exist, looked up in chunks (a query per LOOKUP_CHUNK keys). */
-  private async findByKeys(keys: string[], fields: Readonly<Record<string, 0 | 1>>): Promise<DocumentRecord[]> {
+  private async findByKeys(projection: string, keys: string[], fields: Readonly<Record<string, 0 | 1>>): Promise<DocumentRecord[]> {
+    const documents = await this.documents(projection);
     const found: DocumentRecord[] = [];
     for (let start = 0; start < keys.length; start += LOOKUP_CHUNK)
-      found.push(...(await this.documents.find({ _id: { $in: keys.slice(start, start + LOOKUP_CHUNK) } }, { projection: fields }).toArray()));
+      found.push(...(await documents.find({ _id: { $in: keys.slice(start, start + LOOKUP_CHUNK) } }, { projection: fields }).toArray()));
     return found;
   }
 
@@ -210,11 +232,12 @@ export class MongoReadStore implements ReadStore {
    * (FerretDB v1 stops at the first failed update whatever `ordered` says, and inserts in chunks of 100 that go
    * on after a failed one): the caller reads the positions again and sends what is still needed.
    */
-  private async write(writes: Operation[]): Promise<boolean> {
+  private async write(projection: string, writes: Operation[]): Promise<boolean> {
+    const documents = await this.documents(projection);
     let complete = true;
     for (let start = 0; start < writes.length; start += WRITE_CHUNK) {
       try {
-        await this.documents.bulkWrite(writes.slice(start, start + WRITE_CHUNK), { ordered: false });
+        await documents.bulkWrite(writes.slice(start, start + WRITE_CHUNK), { ordered: false });
       } catch (error) {
         if (!onlyDuplicateKeys(error)) throw error;
         complete = false;

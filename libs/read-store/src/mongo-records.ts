@@ -61,15 +61,29 @@ export function toStoredDoc(record: Pick<DocumentRecord, 'id' | 'doc' | 'positio
 }
 
 /**
- * One index per query route: by id and by CAE then id, within a generation's collection; generations by state.
- * One createIndex call each: FerretDB v1.24 drops the connection (a panic) when a createIndexes command names
- * several indexes that all exist already, as on every connect after the first.
+ * Each projection's documents have their own collection: FerretDB v1 pushes down to SQLite only a filter that is
+ * exactly `{ _id: <string> }`, and scans the whole collection for any other (`$in`, a guarded update), so a
+ * collection shared by every projection made each projection's batch pay for all the others' documents.
  */
-export async function ensureIndexes(db: Db): Promise<void> {
-  const documents = db.collection('documents');
+export const documentsCollection = (projection: string): string => `documents.${projection}`;
+
+/** Where every projection's documents were kept before they had a collection each (read models before v0.15). */
+export const LEGACY_DOCUMENTS = 'documents';
+
+/** Generations by state. */
+export async function ensureGenerationIndexes(db: Db): Promise<void> {
+  await db.collection('generations').createIndex({ projection: 1, state: 1, generation: 1 }, { name: 'by_state' });
+}
+
+/**
+ * One index per query route of a projection's documents: by id and by CAE then id, within a generation's
+ * collection. One createIndex call each: FerretDB v1.24 drops the connection (a panic) when a createIndexes command
+ * names several indexes that all exist already, as on every connect after the first.
+ */
+export async function ensureDocumentIndexes(db: Db, projection: string): Promise<void> {
+  const documents = db.collection(documentsCollection(projection));
   await documents.createIndex({ projection: 1, generation: 1, collection: 1, id: 1 }, { name: 'by_id' });
   await documents.createIndex({ projection: 1, generation: 1, collection: 1, caeId: 1, id: 1 }, { name: 'by_cae' });
-  await db.collection('generations').createIndex({ projection: 1, state: 1, generation: 1 }, { name: 'by_state' });
 }
 
 /** Whether a bulk write failed only for duplicate keys. */
