@@ -17,3 +17,4 @@ export * from './src/audits/verify-report';
 export * from './src/audits/report-html';
 export * from './src/audits/signing-keys';
 export * from './src/books/fec-file';
+export * from './src/books/invoice-document';

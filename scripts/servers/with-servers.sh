@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs a command with real servers on 127.0.0.1: a Kafka broker (Maven Central, KRaft), FerretDB (MongoDB wire
 # protocol, built from the Go module proxy) and Keycloak (Maven Central, the alveole realm), fetched once into
-# .cache/servers/, stopped afterwards.
+# .cache/servers/, stopped afterwards; and Mustang, the Factur-X validator (a jar from Maven Central, no server).
 # Usage: bash scripts/servers/with-servers.sh npm test
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -33,6 +33,8 @@ issuer="$(grep -o 'OIDC_ISSUER=[^[:space:]]*' "$logs/keycloak.out" | tail -n 1)"
 [[ "$issuer" == OIDC_ISSUER=* ]] || { echo "with-servers.sh: Keycloak printed no issuer" >&2; cat "$logs/keycloak.err" >&2; exit 1; }
 keycloak="KEYCLOAK_URL=${issuer#OIDC_ISSUER=}"
 keycloak="${keycloak%/realms/alveole}"
+# The invoice documents' validation test is skipped, saying so, without it.
+bash "$here/mustang/fetch.sh" >/dev/null || echo "with-servers.sh: Mustang not fetched, the Factur-X validation test will be skipped" >&2
 export "${kafka?}" "${mongo?}" "${keycloak?}"
 echo "with-servers.sh: $kafka, $mongo, $keycloak"
 "$@"

@@ -19,7 +19,7 @@ type Caller = (typeof CALLERS)[number];
 
 /**
  * The expected answer, as the policy reads: a status, or `ok` for a command the policy lets through (the domain
- * then decides: accepted or one of its own refusals, never 401/403). `200n`: 200, narrowed to the caller's invoices.
+ * then decides: accepted or one of its own refusals, never 401/403). `200n`: 200, narrowed to the caller's invoices; 404: not the caller's.
  */
 const TABLE = {
   //                              adm  aud  stf  oth  her  ano  non  exp  rev  tok
@@ -37,6 +37,8 @@ const TABLE = {
   'GET fec':                     '200  200  200  403  403  403  401  401  401  200',
   'GET shareMovements':          '200  200  200  403  403  403  401  401  401  200',
   'GET invoices':                '200  200  200  403  200n 200n 401  401  401  200',
+  'GET invoicePdf':              '200  200  200  403  200  404  401  401  401  200',
+  'GET invoiceXml':              '200  200  200  403  200  404  401  401  401  200',
   'GET compliance':              '200  200  200  403  403  403  401  401  401  200',
   'GET access':                  '200  200  200  403  403  403  401  401  401  200',
   'GET audits':                  '200  200  200  403  403  403  401  401  401  200',
@@ -78,6 +80,9 @@ const GET_ROUTES: Partial<Record<Row, string>> = {
   'GET fec': '/api/caes/coodyssee/fec?year=2016',
   'GET shareMovements': '/api/caes/coodyssee/registers/share-movements',
   'GET invoices': '/api/caes/coodyssee/invoices',
+  // Camille's invoice: another entrepreneur of her CAE is told there is none of hers.
+  'GET invoicePdf': '/api/caes/coodyssee/invoices/2016-000001.pdf',
+  'GET invoiceXml': '/api/caes/coodyssee/invoices/2016-000001.xml',
   'GET compliance': '/api/caes/coodyssee/compliance',
   'GET access': '/api/caes/coodyssee/access',
   'GET audits': '/api/caes/coodyssee/audits',

@@ -55,7 +55,7 @@ describe('authentication over HTTP', () => {
         .flatMap((layer) => (layer.route ? Object.keys(layer.route.methods).map((method) => `${method.toUpperCase()} ${layer.route!.path}`) : []))
         .filter((route) => !route.includes('/api/docs'));
       expect(served.sort()).toEqual([...declared].sort());
-      expect(declared).toHaveLength(31);
+      expect(declared).toHaveLength(33);
     });
   });
 

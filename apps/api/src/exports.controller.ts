@@ -6,13 +6,16 @@ import { Access, param } from './auth/access.decorator';
 import { notFound } from './api-error';
 import { toCsv } from './exports/csv';
 import { EXPORT_TABLES } from './exports/tables';
-import { FecQuery } from './queries/read-queries';
+import { Only } from './auth/caller';
+import { FecQuery, InvoiceDocumentQuery } from './queries/read-queries';
+import type { DocumentFormat } from '../../../libs/application';
 import { QueryParameters } from './query-parameters.pipe';
 
 const NONE = new QueryParameters('none');
 const FEC = new QueryParameters('fec');
+const DOCUMENT = new QueryParameters('document');
 
-/** A CAE's tables as CSV, as of a cut, and its FEC for a year, made at a log position. */
+/** A CAE's tables as CSV, as of a cut; its FEC for a year, made at a log position; its invoices as their clients receive them. */
 @Controller('api')
 export class ExportsController {
   constructor(private readonly queries: QueryBus) {}
@@ -26,6 +29,25 @@ export class ExportsController {
     response.type('text/csv; charset=utf-8');
     response.setHeader('content-disposition', `attachment; filename="${caeId}-${name}.csv"`);
     return toCsv(table.columns, table.rows(answer));
+  }
+
+  /** GET /api/caes/{caeId}/invoices/{number}.pdf — Factur-X (EN 16931): the French page with its CII XML inside. */
+  @Get('caes/:caeId/invoices/:number.pdf')
+  @Access((request: Request) => ({ kind: 'query', query: 'invoiceDocument', caeId: param(request, 'caeId') }))
+  pdf(@Param('caeId') caeId: string, @Param('number') number: string, @Query(DOCUMENT) _: object, @Only() only: { entrepreneurId: string } | undefined) {
+    return this.document(caeId, number, 'pdf', only);
+  }
+
+  /** GET /api/caes/{caeId}/invoices/{number}.xml — the CII XML alone, what an e-invoicing platform takes. */
+  @Get('caes/:caeId/invoices/:number.xml')
+  @Access((request: Request) => ({ kind: 'query', query: 'invoiceDocument', caeId: param(request, 'caeId') }))
+  xml(@Param('caeId') caeId: string, @Param('number') number: string, @Query(DOCUMENT) _: object, @Only() only: { entrepreneurId: string } | undefined) {
+    return this.document(caeId, number, 'xml', only);
+  }
+
+  private async document(caeId: string, number: string, format: DocumentFormat, only: { entrepreneurId: string } | undefined): Promise<StreamableFile> {
+    const document = await this.queries.execute(new InvoiceDocumentQuery(caeId, number, format, only));
+    return new StreamableFile(document.bytes, { type: document.mediaType, disposition: `inline; filename="${document.fileName}"`, length: document.bytes.length });
   }
 
   /** GET /api/caes/{caeId}/fec?year= — the FEC, in ISO 8859-15, with the position it was made at and its SHA-256 in headers. */

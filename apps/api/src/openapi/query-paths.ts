@@ -15,7 +15,7 @@ interface QueryRoute {
   /** The schema of its query string, in libs/domain's queryParameters. */
   parameters: keyof typeof queryParameters;
   /** A file rather than JSON: its media type (`answer` then names it). */
-  media?: 'text/csv' | 'text/plain';
+  media?: 'text/csv' | 'text/plain' | 'application/pdf' | 'application/xml';
   /** The component schema of its answer. */
   answer: string;
   /** What a 404 means on this route; none: the route answers for anything it is asked. */
@@ -80,6 +80,20 @@ export const QUERY_ROUTES: readonly QueryRoute[] = [
   { path: '/api/caes/{caeId}/registers/associates', operationId: 'associatesRegister', summary: 'Register of associates (sociétariat)', parameters: 'none', answer: 'AssociatesRegister', notFound: 'Unknown CAE' },
   { path: '/api/caes/{caeId}/registers/share-movements', operationId: 'shareMovements', summary: 'Register of share movements with the running capital', parameters: 'none', answer: 'ShareMovements', notFound: 'Unknown CAE' },
   { path: '/api/caes/{caeId}/invoices', operationId: 'invoices', summary: 'Invoices with their payments, credit notes, refunds, amount due and status (an entrepreneur: hers only)', parameters: 'none', answer: 'Invoices', notFound: 'Unknown CAE' },
+  ...(['pdf', 'xml'] as const).map((format) => ({
+    path: `/api/caes/{caeId}/invoices/{number}.${format}`,
+    operationId: format === 'pdf' ? 'invoicePdf' : 'invoiceXml',
+    summary:
+      format === 'pdf'
+        ? 'An invoice or credit note as its client receives it: Factur-X, profile EN 16931 (a PDF/A-3 in French with its CII XML inside), made from the facts as issued and the CAE’s identity in force that day; the same facts, the same bytes'
+        : 'The CII XML (UN/CEFACT, EN 16931) of an invoice or credit note alone, what an e-invoicing platform (PA) takes',
+    parameters: 'document' as const,
+    answer: format === 'pdf' ? 'the Factur-X PDF' : 'the CII XML',
+    media: format === 'pdf' ? ('application/pdf' as const) : ('application/xml' as const),
+    notFound: 'Unknown CAE, or no invoice or credit note of that number (for an entrepreneur: of hers)',
+    unprocessable: { codes: ['CAE_IDENTITY_MISSING' as const], description: 'CAE_IDENTITY_MISSING: no legal identity of the CAE (RecordCaeIdentity) was in force on the day the document was issued' },
+    forbidden: 'an entrepreneur reads her own invoices only; staff their CAE’s',
+  })),
   { path: '/api/caes/{caeId}/access', operationId: 'accessRegister', summary: 'Who had access to the CAE: each account’s grants, from when, and how they ended (revoked, or the entrepreneur’s exit)', parameters: 'none', answer: 'AccessRegister', notFound: 'Unknown CAE' },
   { path: '/api/caes/{caeId}/audits', operationId: 'audits', summary: 'The label audits of a CAE, oldest first: score, failing mandatory rules, chain head and report hash of each', parameters: 'none', answer: 'Audits', notFound: 'Unknown CAE', tag: 'audits', forbidden: 'staff read their own CAE’s audits; auditors and admins every CAE’s' },
   { path: '/api/network/caes', operationId: 'networkCaes', summary: 'Every CAE registered (as of the cut: by then), by id, with its name', parameters: 'none', answer: 'NetworkCaes', forbidden: 'only network admins and auditors read the network' },
@@ -93,7 +107,7 @@ const QUERY_EXAMPLES: Record<string, string> = { year: '2016', today: '2016-12-3
 
 const pathParameters = (path: string) =>
   [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: IDENTIFIER, example: PATH_EXAMPLES[name!] ?? 'e-001' }));
-const PATH_EXAMPLES: Record<string, string> = { caeId: 'coodyssee', table: 'invoices' };
+const PATH_EXAMPLES: Record<string, string> = { caeId: 'coodyssee', table: 'invoices', number: '2016-000001' };
 
 const queryParametersOf = (key: QueryRoute['parameters']) => {
   const json = queryParameters[key].json;
@@ -107,6 +121,7 @@ const queryParametersOf = (key: QueryRoute['parameters']) => {
   }));
 };
 
+const BINARY = { type: 'string', format: 'binary' };
 const answer = (name: string, description: string) => ({ description, content: { 'application/json': { schema: ref(name) } } });
 
 const pathOf = (route: QueryRoute) => ({
@@ -117,7 +132,7 @@ const pathOf = (route: QueryRoute) => ({
     security: AUTHENTICATED,
     parameters: [...pathParameters(route.path), ...queryParametersOf(route.parameters)],
     responses: {
-      200: route.media === undefined ? answer(route.answer, 'From the read models (an answer may lag the last accepted command by a few milliseconds)') : { description: route.answer, content: { [route.media]: { schema: TEXT } } },
+      200: route.media === undefined ? answer(route.answer, 'From the read models (an answer may lag the last accepted command by a few milliseconds)') : { description: route.answer, content: { [route.media]: { schema: route.media === 'application/pdf' ? BINARY : TEXT } } },
       400: { ...errorResponse(400), description: 'VALIDATION_FAILED: a query parameter invalid, unknown or given twice (details.errors[].path names it)' },
       ...refusedCaller(false, route.forbidden ?? 'the access policy does not let the caller read this (another CAE\'s, another entrepreneur\'s)'),
       ...(route.notFound && { 404: { ...errorResponse(404, ['NOT_FOUND', ...(route.notFoundCodes ?? [])]), description: `NOT_FOUND: ${route.notFound}` } }),

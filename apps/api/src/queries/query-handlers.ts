@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { fecFile, isLive, type Cut, type QueryRunner, type Runtime } from '../../../../libs/application';
+import { fecFile, invoiceDocument, isLive, type Cut, type QueryRunner, type Runtime } from '../../../../libs/application';
 import { accessRegister } from '../../../../projections/access/queries';
 import { auditsOf, networkAudits } from '../../../../projections/audits/queries';
 import type { ReadModels } from '../../../../projections/projection';
@@ -202,7 +202,22 @@ export class FecHandler extends ReadModelHandler implements IQueryHandler<Q.FecQ
   }
 }
 
+@QueryHandler(Q.InvoiceDocumentQuery)
+export class InvoiceDocumentHandler extends ReadModelHandler implements IQueryHandler<Q.InvoiceDocumentQuery> {
+  async execute({ caeId, number, format, only }: Q.InvoiceDocumentQuery) {
+    await this.caeKnown(this.runtime.queries, caeId);
+    const document = await invoiceDocument(this.runtime.queries, caeId, number, format);
+    // Another entrepreneur's document answers as a missing one: its existence is not hers to know.
+    if (document === undefined || ('entrepreneurId' in document && only !== undefined && document.entrepreneurId !== only.entrepreneurId)) {
+      throw notFound(`CAE "${caeId}" has no invoice or credit note "${number}"${only ? ' of yours' : ''}.`, { caeId, number });
+    }
+    if ('refused' in document) throw refusal('CAE_IDENTITY_MISSING', `CAE "${caeId}" had no legal identity in force (RecordCaeIdentity) when "${number}" was issued: a document names its seller by it.`, { caeId, number });
+    return document;
+  }
+}
+
 export const QUERY_HANDLERS = [
+  InvoiceDocumentHandler,
   FecHandler,
   CaeStatisticsHandler,
   CaeStatisticsYearsHandler,

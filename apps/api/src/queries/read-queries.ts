@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { Cut, FecFile, HealthReport } from '../../../../libs/application';
+import type { Cut, DocumentFormat, FecFile, HealthReport, InvoiceDocument } from '../../../../libs/application';
 import type { accessRegister } from '../../../../projections/access/queries';
 import type { auditsOf, networkAudits } from '../../../../projections/audits/queries';
 import type { caeStatistics, caeStatisticsByYear, networkStatistics, networkStatisticsByYear } from '../../../../projections/network-statistics/queries';
@@ -91,6 +91,13 @@ export class ComplianceQuery extends Query<Answer<typeof compliance>> {
 /** Only the status for an anonymous probe; the whole report for a caller allowed to read it. */
 export class HealthQuery extends Query<HealthReport | Pick<HealthReport, 'status'>> {
   constructor(readonly detailed: boolean) {
+    super();
+  }
+}
+
+/** An invoice's or credit note's document: Factur-X (pdf) or CII (xml); an entrepreneur's own only. */
+export class InvoiceDocumentQuery extends Query<InvoiceDocument> {
+  constructor(readonly caeId: string, readonly number: string, readonly format: DocumentFormat, readonly only: { entrepreneurId: string } | undefined) {
     super();
   }
 }

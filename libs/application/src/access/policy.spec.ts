@@ -53,7 +53,7 @@ const QUERY_CATEGORIES: Record<Category, readonly QueryName[]> = {
   'network read': ['networkStatistics', 'networkStatisticsYears', 'health', 'networkAudits', 'networkCaes'],
   'CAE read': ['caeStatistics', 'caeStatisticsYears', 'caeTreasury', 'entrepreneursRegister', 'associatesRegister', 'clientsDirectory', 'exports', 'fec', 'shareMovements', 'compliance'],
   'own activity account': ['entrepreneurAccount', 'entrepreneurFile'],
-  invoices: ['invoices'],
+  invoices: ['invoices', 'invoiceDocument'],
   'register a CAE': [],
   'business command': [],
   'entrepreneur access': [],

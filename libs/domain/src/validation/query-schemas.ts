@@ -12,6 +12,8 @@ export const queryParameters = {
   networkAudits: obj({ asOf: optional(date()) }),
   // A FEC is made at one log position (the head by default): the same position, the same file.
   fec: obj({ year: calendarYear(), position: optional(logPosition()) }),
+  // A document is made from the facts as issued: no cut applies.
+  document: obj({}),
   // An audit's report is made again on the chain head it stood on: no other cut applies.
   auditReport: obj({ format: optional(oneOf(['json', 'html'] as const)) }),
 };
