@@ -380,6 +380,22 @@ if (!existsSync(executablePath)) {
       expect(await violations(page)).toEqual([]);
     });
 
+    it('the staff hand a client its invoice: Factur-X and its XML from the invoices page', async () => {
+      const page = await loggedIn('staff-coodyssee');
+      await page.goto(`${base}/#/cae/coodyssee/invoices`);
+      await page.waitForSelector('[data-document="2016-000001.pdf"]');
+      const pdf = await page.locator('[data-document="2016-000001.pdf"]').first().getAttribute('href');
+      const answered = await page.evaluate(async (href) => {
+        const res = await fetch(href!);
+        return { status: res.status, type: res.headers.get('content-type'), start: new TextDecoder().decode((await res.arrayBuffer()).slice(0, 5)) };
+      }, pdf);
+      expect(answered).toEqual({ status: 200, type: 'application/pdf', start: '%PDF-' });
+      const [xml] = await Promise.all([page.waitForEvent('download'), page.locator('[data-document="2016-000001.xml"]').first().click()]);
+      expect(xml.suggestedFilename()).toBe('coodyssee-2016-000001.xml');
+      expect(readFileSync((await xml.path())!, 'utf8')).toContain('<ram:GrandTotalAmount>');
+      expect(await violations(page)).toEqual([]);
+    });
+
     it('speaks English on demand', async () => {
       const page = await loggedIn('admin');
       await page.waitForSelector('.figures');

@@ -77,6 +77,7 @@ export interface Invoice {
   paidInclVat: string;
   amountDue: string;
   status: string;
+  creditNotes: { number: string }[];
 }
 
 /** The French e-invoicing lifecycle's statuses, as the API names them. */

@@ -94,6 +94,7 @@ export const invoicesPage = async (main: HTMLElement, caeId: string, cut: Cut): 
     { title: t('amountDue'), text: (i: Invoice) => money(i.amountDue), value: (i: Invoice) => i.amountDue },
     { title: t('status'), text: (i: Invoice) => t((i.status === 'paid' ? 'paid_status' : i.status) as MessageKey) },
     { title: t('platformStatus'), text: (i: Invoice) => (i.platformStatuses.length === 0 ? '' : `${t(`platform_${i.platformStatuses.at(-1)!.status}`)} (${i.platformStatuses.at(-1)!.on})`) },
+    { title: t('documents'), text: (i: Invoice) => [i.number, ...i.creditNotes.map((c) => c.number)].join(' '), cell: documentLinks(caeId) },
   ];
   show(
     main,
@@ -119,6 +120,20 @@ export const invoicesPage = async (main: HTMLElement, caeId: string, cut: Cut): 
     ),
   );
 };
+
+/** The invoice's documents as its client receives them, and its credit notes': Factur-X, and the XML a platform takes. */
+const documentLinks = (caeId: string) => (invoice: Invoice): Node =>
+  h(
+    'span',
+    { class: 'documents' },
+    ...[{ number: invoice.number, label: '' }, ...invoice.creditNotes.map((c) => ({ number: c.number, label: `${t('creditNoteShort')} ${c.number} ` }))].flatMap(({ number, label }) => [
+      label,
+      h('a', { href: path(caeId, `invoices/${encodeURIComponent(number)}.pdf`), target: '_blank', 'data-document': `${number}.pdf` }, t('documentPdf')),
+      ' ',
+      h('a', { href: path(caeId, `invoices/${encodeURIComponent(number)}.xml`), download: '', 'data-document': `${number}.xml` }, t('documentXml')),
+      ' ',
+    ]),
+  );
 
 interface Quote {
   number: string;
