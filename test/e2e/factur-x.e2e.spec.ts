@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { exampleData, storyOf } from '../fixtures/commands';
@@ -11,6 +11,7 @@ import { startHarness, type Harness } from './api-harness';
  * Maven Central by scripts/servers/mustang/fetch.sh.
  */
 const JAR = process.env['MUSTANG_JAR'] ?? join(resolve(__dirname, '../..'), '.cache/servers/mustang/Mustang-CLI-2.26.0.jar');
+const CLI = join(resolve(__dirname, '../..'), 'dist/apps/cli/src/main.js');
 const java = spawnSync('java', ['-version']).status === 0;
 const runnable = java && existsSync(JAR);
 
@@ -112,6 +113,17 @@ describe('invoices a client can receive: GET /api/caes/{caeId}/invoices/{number}
     // Oxalis recorded no legal identity: its invoice has no seller to name.
     expect(await code('/api/caes/oxalis/invoices/2016-000001.pdf')).toBe('CAE_IDENTITY_MISSING');
     expect(await h.runtime.store.headPosition()).toBe(head);
+  });
+
+  it('npm run cli -- documents writes a period\'s documents into a folder, the same bytes as the API\'s', async () => {
+    const out = join(dir, 'period');
+    const env = { ...process.env, DATA_DIR: h.dataDir, DEMO: 'off' };
+    const run = spawnSync(process.execPath, [CLI, 'documents', '--cae', 'coodyssee', '--from', '2026-10-01', '--to', '2026-10-31', '--out', out], { env, encoding: 'utf8' });
+    expect([run.status, run.stdout]).toEqual([0, `2 documents (2026-000001 … 2026-000002), each as .pdf and .xml, in ${out}\n`]);
+    expect(readdirSync(out).sort()).toEqual(['coodyssee-2026-000001.pdf', 'coodyssee-2026-000001.xml', 'coodyssee-2026-000002.pdf', 'coodyssee-2026-000002.xml']);
+    expect(Buffer.compare(readFileSync(join(out, 'coodyssee-2026-000002.pdf')), (await get('2026-000002.pdf')).body as Buffer)).toBe(0);
+    expect(spawnSync(process.execPath, [CLI, 'documents', '--cae', 'coodyssee', '--from', '2026-10-31', '--to', '2026-10-01'], { env, encoding: 'utf8' }).status).toBe(2);
+    expect(spawnSync(process.execPath, [CLI, 'documents', '--cae', 'coodyssee', '--from', '2030-01-01', '--to', '2030-12-31'], { env, encoding: 'utf8' }).status).toBe(1);
   });
 
   (runnable ? it : it.skip)(`Mustang ${runnable ? '' : `(skipped: ${java ? `no ${JAR}; run scripts/servers/mustang/fetch.sh` : 'no java on PATH'}) `}finds the invoices, the credit note and the XML valid, the PDFs PDF/A-3 compliant`, async () => {

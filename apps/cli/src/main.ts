@@ -2,6 +2,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { ConfigError, loadConfig, openConfigured, type Runtime } from '../../../libs/application';
 import { LogIntegrityError } from '../../../libs/event-store';
 import { AUDIT_USAGE, parseAuditArgs, runAudit } from './audit';
+import { DOCUMENTS_USAGE, parseDocumentsArgs, runDocuments } from './documents';
 import { FEC_USAGE, parseFecArgs, runFec } from './fec';
 import { importCommands } from './import-commands';
 import { QUARANTINE_USAGE, reportQuarantineAfterRebuild, runQuarantine } from './quarantine';
@@ -15,6 +16,7 @@ Usage:
 ${VERIFY_USAGE}
 ${AUDIT_USAGE}
 ${FEC_USAGE}
+${DOCUMENTS_USAGE}
   npm run cli -- rebuild [projection…]  rebuild read models (all by default) into fresh collections,
                                         swapped in once caught up; queries keep answering meanwhile
 ${QUARANTINE_USAGE}
@@ -138,6 +140,14 @@ const main = async (argv: string[]): Promise<number> => {
         return 2;
       }
       return withRuntime((runtime) => runFec(runtime, parsed, console.log));
+    }
+    case 'documents': {
+      const parsed = parseDocumentsArgs(args);
+      if (typeof parsed === 'string') {
+        console.error(`${parsed}\n\n${USAGE}`);
+        return 2;
+      }
+      return withRuntime((runtime) => runDocuments(runtime, parsed, console.log));
     }
     case 'users':
       return withRuntime((runtime) => runUsers(runtime, args, console.log));
