@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { exampleData, storyOf } from '../fixtures/commands';
+import { demoNetwork } from '../../libs/scenarios';
 import { startHarness, type Harness } from './api-harness';
 
 /**
@@ -133,4 +134,43 @@ describe('invoices a client can receive: GET /api/caes/{caeId}/invoices/{number}
       if (name.endsWith('.pdf')) expect([name, result.compliant]).toEqual([name, true]);
     }
   }, 180_000);
+});
+
+describe("the demo network's invoices as Factur-X", () => {
+  let h: Harness;
+  let dir: string;
+  beforeAll(async () => {
+    h = await startHarness();
+    dir = mkdtempSync(join(tmpdir(), 'alveole-facturx-demo-'));
+    const envelopes = demoNetwork();
+    for (let i = 0; i < envelopes.length; i += 1000) expect((await h.http().post('/api/commands').send(envelopes.slice(i, i + 1000))).status).toBe(200);
+    await h.caughtUp();
+  }, 300_000);
+  afterAll(async () => {
+    await h.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Each demo CAE's first invoice, and its first credit note. */
+  const samples = async (): Promise<{ caeId: string; number: string }[]> => {
+    const found: { caeId: string; number: string }[] = [];
+    for (const caeId of ['coodyssee', 'alpes-sud', 'loire-coop']) {
+      const { invoices } = (await h.http().get(`/api/caes/${caeId}/invoices`).expect(200)).body as { invoices: { number: string; creditNotes: { number: string }[] }[] };
+      found.push({ caeId, number: invoices[0]!.number });
+      const credited = invoices.find((i) => i.creditNotes.length > 0);
+      if (credited) found.push({ caeId, number: credited.creditNotes[0]!.number });
+    }
+    return found;
+  };
+
+  (runnable ? it : it.skip)(`Mustang ${runnable ? '' : '(skipped: no java or no Mustang jar) '}accepts each demo CAE's invoices and credit notes, PDF/A-3 compliant`, async () => {
+    const documents = await samples();
+    expect(documents.length).toBeGreaterThanOrEqual(4);
+    for (const { caeId, number } of documents) {
+      const res = await h.http().get(`/api/caes/${caeId}/invoices/${number}.pdf`).buffer(true).parse(binary);
+      expect([caeId, number, res.status]).toEqual([caeId, number, 200]);
+      const result = validate(dir, `${caeId}-${number}.pdf`, res.body as Buffer);
+      expect([caeId, number, result.errors, result.statuses.length > 0 && result.statuses.every((s) => s === 'valid'), result.compliant]).toEqual([caeId, number, [], true, true]);
+    }
+  }, 300_000);
 });
