@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { auditReport, keyFingerprint, reportHtml, verifyReport, type Runtime } from '../../../libs/application';
 import { validateQuery, type KnownAt } from '../../../libs/domain';
 import { date, knownAt, obj, optional } from '../../../libs/domain/src/validation/schema';
+import { flagsOf } from './flags';
 
 export const AUDIT_USAGE = `  npm run cli -- audit --cae <caeId> --as-of <YYYY-MM-DD> [--known-at <instant|position>] [--out report.json|report.html]
                                           the label audit of a CAE, offline, from the data directory (or a copy of
@@ -22,14 +23,8 @@ const CUT = obj({ asOf: date(), knownAt: optional(knownAt()) });
 
 /** The arguments of `audit`, or what is wrong with them. */
 export const parseAuditArgs = (args: string[]): AuditArgs | string => {
-  const given: Record<string, string> = {};
-  for (let i = 0; i < args.length; i += 2) {
-    const [flag, value] = [args[i]!, args[i + 1]];
-    const name = { '--cae': 'caeId', '--as-of': 'asOf', '--known-at': 'knownAt', '--out': 'out' }[flag];
-    if (name === undefined || value === undefined) return `Unknown or incomplete argument to audit: ${flag}.`;
-    given[name] = value;
-  }
-  if (given['caeId'] === undefined || given['asOf'] === undefined) return 'audit needs --cae <caeId> and --as-of <YYYY-MM-DD>.';
+  const given = flagsOf('audit', args, { '--cae': 'caeId', '--as-of': 'asOf', '--known-at': 'knownAt', '--out': 'out' }, { names: ['caeId', 'asOf'], needs: '--cae <caeId> and --as-of <YYYY-MM-DD>' });
+  if (typeof given === 'string') return given;
   const cut = validateQuery(CUT, { asOf: given['asOf'], ...(given['knownAt'] !== undefined && { knownAt: given['knownAt'] }) });
   if (!cut.ok) return cut.error.message;
   if (given['out'] !== undefined && !/\.(json|html)$/.test(given['out'])) return '--out names a .json or an .html file.';

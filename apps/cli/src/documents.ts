@@ -4,6 +4,7 @@ import { invoiceDocument, type Runtime } from '../../../libs/application';
 import { date, obj } from '../../../libs/domain/src/validation/schema';
 import { validateQuery } from '../../../libs/domain';
 import { documentsIssued } from '../../../projections/invoice-documents/queries';
+import { flagsOf } from './flags';
 
 export const DOCUMENTS_USAGE = `  npm run cli -- documents --cae <caeId> --from <YYYY-MM-DD> --to <YYYY-MM-DD> [--out <folder>]
                                           every invoice and credit note issued in the period (both days included),
@@ -21,18 +22,12 @@ const PERIOD = obj({ from: date(), to: date() });
 
 /** The arguments of `documents`, the days checked as the API checks its dates, or what is wrong with them. */
 export const parseDocumentsArgs = (args: string[]): DocumentsArgs | string => {
-  const given: Record<string, string> = {};
-  for (let i = 0; i < args.length; i += 2) {
-    const [flag, value] = [args[i]!, args[i + 1]];
-    const name = { '--cae': 'caeId', '--from': 'from', '--to': 'to', '--out': 'out' }[flag];
-    if (name === undefined || value === undefined) return `Unknown or incomplete argument to documents: ${flag}.`;
-    given[name] = value;
-  }
-  if (given['caeId'] === undefined || given['from'] === undefined || given['to'] === undefined) return 'documents needs --cae <caeId>, --from and --to <YYYY-MM-DD>.';
+  const given = flagsOf('documents', args, { '--cae': 'caeId', '--from': 'from', '--to': 'to', '--out': 'out' }, { names: ['caeId', 'from', 'to'], needs: '--cae <caeId>, --from and --to <YYYY-MM-DD>' });
+  if (typeof given === 'string') return given;
   const period = validateQuery(PERIOD, { from: given['from'], to: given['to'] });
   if (!period.ok) return period.error.message;
   if (period.value.to < period.value.from) return `--to (${period.value.to}) is before --from (${period.value.from}).`;
-  return { caeId: given['caeId'], from: period.value.from, to: period.value.to, out: given['out'] ?? '.' };
+  return { caeId: given['caeId']!, from: period.value.from, to: period.value.to, out: given['out'] ?? '.' };
 };
 
 /** Writes the period's documents into the folder, once the read models have caught up with the log; 1 when none can be. */

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fecFile, type Runtime } from '../../../libs/application';
 import { queryParameters, validateQuery } from '../../../libs/domain';
+import { flagsOf } from './flags';
 
 export const FEC_USAGE = `  npm run cli -- fec --cae <caeId> --year <YYYY> [--position <n>] [--out <folder>]
                                           the CAE's FEC for a year, {SIREN}FEC{YYYY1231}.txt in the folder (default: .),
@@ -17,17 +18,11 @@ interface FecArgs {
 
 /** The arguments of `fec`, checked as the API checks its query (a real year, a position), or what is wrong with them. */
 export const parseFecArgs = (args: string[]): FecArgs | string => {
-  const given: Record<string, string> = {};
-  for (let i = 0; i < args.length; i += 2) {
-    const [flag, value] = [args[i]!, args[i + 1]];
-    const name = { '--cae': 'caeId', '--year': 'year', '--position': 'position', '--out': 'out' }[flag];
-    if (name === undefined || value === undefined) return `Unknown or incomplete argument to fec: ${flag}.`;
-    given[name] = value;
-  }
-  if (given['caeId'] === undefined || given['year'] === undefined) return 'fec needs --cae <caeId> and --year <YYYY>.';
+  const given = flagsOf('fec', args, { '--cae': 'caeId', '--year': 'year', '--position': 'position', '--out': 'out' }, { names: ['caeId', 'year'], needs: '--cae <caeId> and --year <YYYY>' });
+  if (typeof given === 'string') return given;
   const query = validateQuery(queryParameters.fec, { year: given['year'], ...(given['position'] !== undefined && { position: given['position'] }) });
   if (!query.ok) return query.error.message;
-  return { caeId: given['caeId'], year: query.value.year, ...(query.value.position !== undefined && { position: query.value.position }), out: given['out'] ?? '.' };
+  return { caeId: given['caeId']!, year: query.value.year, ...(query.value.position !== undefined && { position: query.value.position }), out: given['out'] ?? '.' };
 };
 
 /** Writes the FEC into the folder; 0 when written, 1 when the CAE or the year has none. */

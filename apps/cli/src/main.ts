@@ -116,6 +116,13 @@ const withRuntime = async (run: (runtime: Runtime) => Promise<number>): Promise<
   }
 };
 
+/** Runs a command with its parsed arguments, or says what is wrong with them and the usage (exit code 2). */
+const parsedThen = async <A>(parsed: A | string, run: (args: A) => Promise<number>): Promise<number> => {
+  if (typeof parsed !== 'string') return run(parsed);
+  console.error(`${parsed}\n\n${USAGE}`);
+  return 2;
+};
+
 const main = async (argv: string[]): Promise<number> => {
   const [command, ...args] = argv;
   switch (command) {
@@ -125,30 +132,12 @@ const main = async (argv: string[]): Promise<number> => {
       return verify(args);
     case 'rebuild':
       return runRebuild(args);
-    case 'audit': {
-      const parsed = parseAuditArgs(args);
-      if (typeof parsed === 'string') {
-        console.error(`${parsed}\n\n${USAGE}`);
-        return 2;
-      }
-      return withRuntime((runtime) => runAudit(runtime, parsed, console.log));
-    }
-    case 'fec': {
-      const parsed = parseFecArgs(args);
-      if (typeof parsed === 'string') {
-        console.error(`${parsed}\n\n${USAGE}`);
-        return 2;
-      }
-      return withRuntime((runtime) => runFec(runtime, parsed, console.log));
-    }
-    case 'documents': {
-      const parsed = parseDocumentsArgs(args);
-      if (typeof parsed === 'string') {
-        console.error(`${parsed}\n\n${USAGE}`);
-        return 2;
-      }
-      return withRuntime((runtime) => runDocuments(runtime, parsed, console.log));
-    }
+    case 'audit':
+      return parsedThen(parseAuditArgs(args), (parsed) => withRuntime((runtime) => runAudit(runtime, parsed, console.log)));
+    case 'fec':
+      return parsedThen(parseFecArgs(args), (parsed) => withRuntime((runtime) => runFec(runtime, parsed, console.log)));
+    case 'documents':
+      return parsedThen(parseDocumentsArgs(args), (parsed) => withRuntime((runtime) => runDocuments(runtime, parsed, console.log)));
     case 'users':
       return withRuntime((runtime) => runUsers(runtime, args, console.log));
     case 'tokens':

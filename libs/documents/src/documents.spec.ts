@@ -1,39 +1,23 @@
 import type { CaeIdentityRecorded, InvoiceIssued } from '../../domain';
+import { exampleData } from '../../../test/fixtures/commands';
+import { invoiceIssued } from '../../../projections/testing/events';
 import type { DocumentFacts } from '../../../projections/invoice-documents/queries';
 import { ciiXml, facturX } from './factur-x';
 import { en16931, SellerIdentityMissing } from './en16931';
 import { euros, frenchDay, frenchDecimal } from './french';
 import { mentionsOf } from './mentions';
 
-const identity: CaeIdentityRecorded = {
-  caeId: 'coodyssee',
-  effectiveOn: '2016-01-01',
-  legalName: 'Coodyssée SCOP SARL',
-  siren: '812345676',
-  siret: '81234567600009',
-  rcsCity: 'Marseille',
-  vatNumber: 'FR19812345676',
-  address: { line1: '12 rue de la République', postalCode: '13001', city: 'Marseille' },
-  iban: 'FR7630006000011234567890189',
-};
+const identity: CaeIdentityRecorded = exampleData('RecordCaeIdentity');
 
-const invoice: InvoiceIssued = {
-  caeId: 'coodyssee',
-  entrepreneurId: 'e-001',
+// A business client's invoice of 2026, with its category of operation and the legal terms.
+const invoice: InvoiceIssued = invoiceIssued({
   number: '2026-000007',
   issuedOn: '2026-10-01',
   dueOn: '2026-10-31',
   client: { kind: 'company', name: 'Atelier Durance', siren: '512345679', address: { line1: '3 quai Nord', postalCode: '05000', city: 'Gap' } },
-  lines: [{ description: 'Maquette', quantity: '3', unitPrice: '1234.50', vatRate: '20', totalExclVat: '3703.50', vat: '740.70', totalInclVat: '4444.20' }],
-  totalExclVat: '3703.50',
-  totalVat: '740.70',
-  totalInclVat: '4444.20',
-  vatBreakdown: [{ vatRate: '20', baseExclVat: '3703.50', vat: '740.70' }],
-  contract: 'cesa',
-  sector: 'Communication',
   operationCategory: 'services',
   businessTerms: { latePenaltyRate: null, recoveryFee: '40.00' },
-};
+}).data;
 
 const facts: DocumentFacts = { kind: 'invoice', seller: { name: 'Coodyssée', legalForm: 'SARL_SCOP', identity }, invoice };
 const ubl = (f: DocumentFacts) => (en16931(f) as unknown as { 'ubl:Invoice': Record<string, unknown> })['ubl:Invoice'];
@@ -51,8 +35,8 @@ describe('the EN 16931 document of an invoice', () => {
     expect(doc['cbc:InvoiceTypeCode']).toBe('380');
     expect(JSON.stringify(doc['cac:AccountingSupplierParty'])).toContain('"cbc:CompanyID":"812345676"');
     expect(JSON.stringify(doc['cac:AccountingCustomerParty'])).toContain('"cbc:EndpointID":"512345679"');
-    expect(doc['cac:LegalMonetaryTotal']).toMatchObject({ 'cbc:TaxExclusiveAmount': '3703.50', 'cbc:PayableAmount': '4444.20' });
-    expect(doc['cac:PaymentMeans']).toEqual([{ 'cbc:PaymentMeansCode': '58', 'cac:PayeeFinancialAccount': { 'cbc:ID': identity.iban } }]);
+    expect(doc['cac:LegalMonetaryTotal']).toMatchObject({ 'cbc:TaxExclusiveAmount': '4500.00', 'cbc:PayableAmount': '5400.00' });
+    expect(doc['cac:PaymentMeans']).toEqual([{ 'cbc:PaymentMeansCode': '58', 'cac:PayeeFinancialAccount': { 'cbc:ID': identity.iban, 'cac:FinancialInstitutionBranch': { 'cbc:ID': identity.bic } } }]);
   });
 
   it('says the business terms with their subject codes, and the category of operation', () => {
