@@ -36,6 +36,8 @@ export interface KafkaProjectorOptions {
   maxBytesPerPartition?: number;
   /** How long the broker waits for a silent member before giving its partitions to the others, default 30 s. */
   sessionTimeoutMs?: number;
+  /** How long a slice's handling is heartbeated for before the member counts as stuck, default 5 minutes. */
+  maxHandlingMs?: number;
   /** How often a rebuilding generation checks whether the group has caught up, default 1000 ms. */
   catchUpCheckMs?: number;
   /** Where an event quarantined is reported as it happens (default: a warning on the console). */
@@ -192,6 +194,7 @@ export class KafkaProjector {
       maxBytesPerPartition: this.options.maxBytesPerPartition ?? 1024 * 1024,
       sessionTimeout,
       heartbeatInterval: Math.min(3000, Math.floor(sessionTimeout / 3)),
+      ...(this.options.maxHandlingMs !== undefined && { maxHandlingMs: this.options.maxHandlingMs }),
     });
     consumer.onCrash((error, restarting) => {
       this.onError(error);
